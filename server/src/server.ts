@@ -1,0 +1,2 @@
+// placeholder until the language server lands (issue 3)
+export {};

@@ -1,0 +1,89 @@
+// What sits at an offset of a plan: an item's number, a reference, a unit id, a key. Shared by
+// hover, definition, references, highlights and rename, all reading the one model.
+import type { Field, PlanItem, PlanModel, Reference, Section, Unit, Value } from './model';
+import { contains, type Span } from './text';
+
+export type Target =
+  | { kind: 'item-id'; item: PlanItem; span: Span }
+  | { kind: 'item-ref'; ref: Reference; span: Span }
+  | { kind: 'unit-id'; unit: Unit; span: Span }
+  | { kind: 'unit-ref'; ref: Reference; span: Span }
+  | { kind: 'key'; field: Field; owner: KeyOwner; span: Span };
+
+/** The kind of mapping a key belongs to: decides which part of the schema describes it. */
+export type KeyOwner = 'plan' | 'organization' | 'period' | 'goal' | 'objective' | 'subobjective' | 'unit' | 'value';
+
+/** The innermost goal, objective or sub-objective whose mapping contains the offset. */
+export function itemAt(model: PlanModel, offset: number): PlanItem | undefined {
+  let list = model.goals;
+  let found: PlanItem | undefined;
+  for (;;) {
+    const hit = search(list, offset);
+    if (!hit) return found;
+    found = hit;
+    list = hit.children;
+  }
+}
+
+function search(items: PlanItem[], offset: number): PlanItem | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = items[mid].span;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset > s.end) lo = mid + 1;
+    else return items[mid];
+  }
+  return undefined;
+}
+
+export function unitAt(model: PlanModel, offset: number): Unit | undefined {
+  return model.units.find((u) => contains(u.span, offset));
+}
+
+function valueAt(model: PlanModel, offset: number): Value | undefined {
+  return model.values.find((v) => contains(v.span, offset));
+}
+
+export function targetAt(model: PlanModel, offset: number): Target | undefined {
+  const item = itemAt(model, offset);
+  if (item) {
+    if (item.id && contains(item.id.span, offset)) return { kind: 'item-id', item, span: item.id.span };
+    for (const ref of item.refs) {
+      if (contains(ref.target.span, offset)) {
+        return ref.field === 'related' ? { kind: 'item-ref', ref, span: ref.target.span } : { kind: 'unit-ref', ref, span: ref.target.span };
+      }
+    }
+    const f = keyAt(item.fields, offset);
+    if (f) return { kind: 'key', field: f, owner: item.kind, span: f.keySpan };
+    return undefined;
+  }
+  const unit = unitAt(model, offset);
+  if (unit) {
+    if (unit.id && contains(unit.id.span, offset)) return { kind: 'unit-id', unit, span: unit.id.span };
+    const f = keyAt(unit.fields, offset);
+    return f && { kind: 'key', field: f, owner: 'unit', span: f.keySpan };
+  }
+  const value = valueAt(model, offset);
+  if (value) {
+    const f = keyAt(value.fields, offset);
+    return f && { kind: 'key', field: f, owner: 'value', span: f.keySpan };
+  }
+  for (const s of model.sections) {
+    if (contains(s.keySpan, offset)) return { kind: 'key', field: sectionField(s), owner: 'plan', span: s.keySpan };
+    if (s.key === 'organization' || s.key === 'period') {
+      const f = keyAt(s.fields, offset);
+      if (f) return { kind: 'key', field: f, owner: s.key, span: f.keySpan };
+    }
+  }
+  return undefined;
+}
+
+function keyAt(fields: Field[], offset: number): Field | undefined {
+  return fields.find((f) => contains(f.keySpan, offset));
+}
+
+function sectionField(s: Section): Field {
+  return { key: s.key, keySpan: s.keySpan, valueSpan: s.valueSpan };
+}

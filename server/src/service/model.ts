@@ -1,0 +1,156 @@
+import type { Span } from './text';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type DiagnosticCode =
+  | 'yaml-syntax'
+  | 'schema'
+  | 'numbering-sequence'
+  | 'numbering-parent'
+  | 'numbering-duplicate'
+  | 'numbering-format'
+  | 'reference-unresolved';
+
+/** A finding about a plan, in offsets; converted to LSP positions only at the edge. */
+export interface PlanDiagnostic {
+  span: Span;
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  /** Other places that explain this one (the first use of a duplicate id, ...). */
+  related?: { span: Span; message: string }[];
+  /** Machine-readable facts for quick fixes. */
+  data?: Record<string, unknown>;
+}
+
+export type ItemKind = 'goal' | 'objective' | 'subobjective';
+export const ITEM_DEPTH: Record<ItemKind, number> = { goal: 1, objective: 2, subobjective: 3 };
+export const CHILD_KIND: Record<ItemKind, ItemKind | undefined> = { goal: 'objective', objective: 'subobjective', subobjective: undefined };
+export const CHILDREN_KEY: Record<ItemKind, string | undefined> = { goal: 'objectives', objective: 'subobjectives', subobjective: undefined };
+
+/** How a scalar was written, so that edits keep the author's quoting. */
+export type ScalarStyle = 'plain' | 'double' | 'single' | 'block' | 'other';
+
+/** A scalar as the author typed it. */
+export interface ScalarText {
+  /** The text the author meant: the source text for plain numbers (`1.10`, not `1.1`). */
+  text: string;
+  span: Span;
+  style: ScalarStyle;
+  /** YAML read it as a number, not a string. */
+  isNumber: boolean;
+}
+
+/** A key of a mapping and where its value sits. */
+export interface Field {
+  key: string;
+  keySpan: Span;
+  /** Value span; for a key with no value it is empty, right after the colon. */
+  valueSpan: Span;
+}
+
+export type RefField = 'lead' | 'support' | 'related';
+
+export interface Reference {
+  field: RefField;
+  /** The id referred to: a unit id for lead/support, an item id for related. */
+  target: ScalarText;
+  owner: PlanItem;
+}
+
+export interface PlanItem {
+  kind: ItemKind;
+  id?: ScalarText;
+  title?: string;
+  titleSpan?: Span;
+  description?: string;
+  /** The whole mapping of the item. */
+  span: Span;
+  /** JSON path from the plan's root, e.g. ['goals', 1, 'objectives', 0]. */
+  path: (string | number)[];
+  /** Index among its siblings. */
+  index: number;
+  parent?: PlanItem;
+  children: PlanItem[];
+  /** Span of the children's key (`objectives:`), when present. */
+  childrenKeySpan?: Span;
+  refs: Reference[];
+  fields: Field[];
+}
+
+export interface Unit {
+  id?: ScalarText;
+  name?: string;
+  kind?: string;
+  description?: string;
+  span: Span;
+  index: number;
+  fields: Field[];
+}
+
+export interface Value {
+  name?: string;
+  description?: string;
+  span: Span;
+  fields: Field[];
+}
+
+/** A top-level section (`title:`, `units:`, `goals:` ...). */
+export interface Section {
+  key: string;
+  keySpan: Span;
+  valueSpan: Span;
+  /** Fields of a nested mapping (`organization`, `period`). */
+  fields: Field[];
+}
+
+/** The plan model: everything features need, read from one parse of one version of the text. */
+export interface PlanModel {
+  readonly text: string;
+  readonly sections: Section[];
+  readonly title?: string;
+  readonly mission?: string;
+  readonly vision?: string;
+  readonly organization?: { name?: string; acronym?: string };
+  readonly values: Value[];
+  readonly units: Unit[];
+  readonly goals: PlanItem[];
+  /** Goals, objectives and sub-objectives in document order. */
+  readonly items: PlanItem[];
+  readonly refs: Reference[];
+  /** Items by the id the author typed; more than one entry means a duplicate. */
+  readonly itemsById: ReadonlyMap<string, PlanItem[]>;
+  readonly unitsById: ReadonlyMap<string, Unit[]>;
+  /** Span of the root mapping (empty when the plan is not a mapping). */
+  readonly rootSpan: Span;
+  /** Diagnostics that depend on this text alone (syntax, schema, numbering, `related`). */
+  readonly diagnostics: PlanDiagnostic[];
+  /** Whether the text was read in blocks (incremental) or as one document. */
+  readonly parseMode: 'blocks' | 'full';
+}
+
+export function itemLabel(item: PlanItem): string {
+  const word = item.kind === 'subobjective' ? 'sub-objective' : item.kind;
+  if (item.id) return `${word} ${item.id.text}`;
+  const parent = item.parent ? ` of ${itemLabel(item.parent)}` : '';
+  return `the ${ordinal(item.index + 1)} ${word}${parent}`;
+}
+
+export function kindWord(kind: ItemKind): string {
+  return kind === 'subobjective' ? 'sub-objective' : kind;
+}
+
+export function ordinal(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${s}`;
+}
+
+/** "Goal 2 › Objective 2.3": where an item sits in the plan. */
+export function breadcrumb(item: PlanItem): string {
+  const parts: string[] = [];
+  for (let p: PlanItem | undefined = item; p; p = p.parent) {
+    const word = kindWord(p.kind);
+    parts.unshift(`${word[0].toUpperCase()}${word.slice(1)} ${p.id?.text ?? '?'}`);
+  }
+  return parts.join(' › ');
+}

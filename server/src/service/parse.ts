@@ -1,0 +1,321 @@
+// Text → plan model. Two ways, one result:
+//  - parseFull reads the whole text as one yaml document (the reference, and the fallback);
+//  - PlanParser reads it block by block (see split.ts) and reuses the blocks of the previous
+//    version that did not change, so a keystroke re-reads one goal, not the whole plan.
+// A property test holds the two to identical diagnostics after every edit.
+import { Document, isMap, isSeq, Node, Pair, parseDocument, YAMLError } from 'yaml';
+import { emptyHead, HeadParts, NodeReader, shiftItem } from './build';
+import { checkNumbering } from './checks/numbering';
+import { checkRelated } from './checks/references';
+import type { PlanDiagnostic, PlanItem, PlanModel, Reference, Section, Unit } from './model';
+import { getValidators, schemaDiagnostics } from './schema';
+import { splitBlocks } from './split';
+import type { Span } from './text';
+
+const PARSE_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true, keepSourceTokens: false } as const;
+const TO_JS = { maxAliasCount: 1000 } as const;
+
+function parseYaml(source: string): Document.Parsed {
+  return parseDocument(source, PARSE_OPTIONS) as Document.Parsed;
+}
+
+/** Reads a parsed document's JSON value, or undefined when it cannot be expanded safely (alias bombs). */
+function toJS(doc: Document.Parsed): { value: unknown; error?: string } {
+  try {
+    return { value: doc.toJS(TO_JS) };
+  } catch (e) {
+    return { value: undefined, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+const YAML_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: 'This field appears twice in the same place; keep one of them.',
+  TAB_AS_INDENT: 'Tabs cannot indent YAML; indent with spaces.',
+  BAD_INDENT: 'Check the indentation: items of a list or fields of a group must line up.',
+  MISSING_CHAR: 'A quote or bracket is not closed.',
+  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; is a `:` or a quote missing on the line before?',
+  UNEXPECTED_TOKEN: 'Something here does not fit the YAML around it.',
+  BLOCK_AS_IMPLICIT_KEY: 'A colon followed by a space starts a new field; if it is part of the text, put the whole text in quotes.',
+};
+
+function syntaxDiagnostics(doc: Document.Parsed, base: number, textLength: number): PlanDiagnostic[] {
+  const out: PlanDiagnostic[] = [];
+  const add = (e: YAMLError, severity: 'error' | 'warning') => {
+    const start = Math.min(base + e.pos[0], textLength);
+    const end = Math.min(Math.max(base + e.pos[1], start), textLength);
+    const raw = e.message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
+    const hint = YAML_HINTS[e.code];
+    const message = `YAML syntax: ${raw.replace(/\.?$/, '.')}${hint ? ' ' + hint : ''}`;
+    out.push({ span: { start, end }, severity, code: 'yaml-syntax', message, data: { yamlCode: e.code } });
+  };
+  for (const e of doc.errors) add(e, 'error');
+  for (const w of doc.warnings) add(w, 'warning');
+  return out;
+}
+
+function aliasDiagnostic(doc: Document.Parsed, base: number, error: string): PlanDiagnostic {
+  const r = (doc.contents as Node | null)?.range;
+  return {
+    span: { start: base + (r?.[0] ?? 0), end: base + (r?.[0] ?? 0) },
+    severity: 'error',
+    code: 'yaml-syntax',
+    message: `YAML syntax: the plan's aliases expand to too much data to read (${error.replace(/\.$/, '')}). Write the repeated parts out instead of using nested aliases.`,
+  };
+}
+
+export function sortDiagnostics(d: PlanDiagnostic[]): PlanDiagnostic[] {
+  return d.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+}
+
+function assemble(
+  text: string,
+  head: HeadParts,
+  goals: PlanItem[],
+  rootSpan: Span,
+  diagnostics: PlanDiagnostic[],
+  parseMode: PlanModel['parseMode'],
+): PlanModel {
+  const items: PlanItem[] = [];
+  const refs: Reference[] = [];
+  const itemsById = new Map<string, PlanItem[]>();
+  const walk = (item: PlanItem) => {
+    items.push(item);
+    for (const r of item.refs) refs.push(r);
+    if (item.id) {
+      const list = itemsById.get(item.id.text);
+      if (list) list.push(item);
+      else itemsById.set(item.id.text, [item]);
+    }
+    for (const c of item.children) walk(c);
+  };
+  for (const g of goals) walk(g);
+  const unitsById = new Map<string, Unit[]>();
+  for (const u of head.units) {
+    if (!u.id) continue;
+    const list = unitsById.get(u.id.text);
+    if (list) list.push(u);
+    else unitsById.set(u.id.text, [u]);
+  }
+  head.sections.sort((a, b) => a.keySpan.start - b.keySpan.start);
+  const model: PlanModel = {
+    text,
+    sections: head.sections,
+    title: head.title,
+    mission: head.mission,
+    vision: head.vision,
+    organization: head.organization,
+    values: head.values,
+    units: head.units,
+    goals,
+    items,
+    refs,
+    itemsById,
+    unitsById,
+    rootSpan,
+    diagnostics,
+    parseMode,
+  };
+  checkNumbering(model, diagnostics);
+  checkRelated(model, diagnostics);
+  sortDiagnostics(diagnostics);
+  return model;
+}
+
+/** Reads the whole text as one yaml document. */
+export function parseFull(text: string): PlanModel {
+  const doc = parseYaml(text);
+  const reader = new NodeReader(doc, text, 0);
+  const diagnostics = syntaxDiagnostics(doc, 0, text.length);
+  const head = emptyHead();
+  const goals: PlanItem[] = [];
+  const root = doc.contents as Node | null;
+  if (root && isMap(root)) {
+    for (const { key, pair } of reader.pairs(root)) {
+      reader.headPair(key, pair, head);
+      if (key === 'goals') reader.goals(pair, goals);
+    }
+  }
+  const js = toJS(doc);
+  if (js.error) diagnostics.push(aliasDiagnostic(doc, 0, js.error));
+  else {
+    const validate = getValidators().full;
+    validate(js.value);
+    diagnostics.push(...schemaDiagnostics(validate.errors, reader, root, [], text));
+  }
+  const rootSpan = root?.range ? { start: root.range[0], end: root.range[1] } : { start: 0, end: 0 };
+  return assemble(text, head, goals, rootSpan, diagnostics, 'full');
+}
+
+/** A goal read on its own, kept for the next version of the text. */
+interface GoalBlock {
+  source: string;
+  index: number;
+  base: number;
+  goal: PlanItem | undefined;
+  js: unknown;
+  diagnostics: PlanDiagnostic[];
+}
+
+/**
+ * Parses successive versions of one document, re-reading only the blocks that changed.
+ * Falls back to parseFull whenever the text is not plainly split into blocks, or a block
+ * does not read cleanly on its own, so the result is always that of a full parse.
+ */
+export class PlanParser {
+  private blocks = new Map<string, GoalBlock[]>();
+
+  /** Counts, for benchmarks and tests: blocks parsed and reused by the last call. */
+  stats = { parsed: 0, reused: 0, mode: 'full' as PlanModel['parseMode'] };
+
+  parse(text: string): PlanModel {
+    const model = this.parseBlocks(text);
+    if (model) return model;
+    this.blocks.clear();
+    this.stats = { parsed: 1, reused: 0, mode: 'full' };
+    return parseFull(text);
+  }
+
+  private parseBlocks(text: string): PlanModel | undefined {
+    const split = splitBlocks(text);
+    if (!split || (!split.goals && split.heads.length === 0)) return undefined;
+    const stats = { parsed: 0, reused: 0, mode: 'blocks' as const };
+    const head = emptyHead();
+    const diagnostics: PlanDiagnostic[] = [];
+    const rootJs: Record<string, unknown> = {};
+    const headReaders: { key: string; reader: NodeReader; root: Node }[] = [];
+
+    for (const h of split.heads) {
+      const source = text.slice(h.start, h.end);
+      const doc = parseYaml(source);
+      stats.parsed++;
+      if (doc.errors.length || doc.warnings.length) return undefined;
+      const root = doc.contents as Node | null;
+      if (!root || !isMap(root) || root.items.length !== 1) return undefined;
+      const reader = new NodeReader(doc, source, h.start);
+      const pair = root.items[0] as Pair;
+      reader.headPair(h.key, pair, head);
+      const js = toJS(doc);
+      if (js.error) return undefined;
+      Object.assign(rootJs, js.value as object);
+      headReaders.push({ key: h.key, reader, root });
+    }
+
+    const goals: PlanItem[] = [];
+    const next = new Map<string, GoalBlock[]>();
+    if (split.goals) {
+      const g = split.goals;
+      const section: Section = { key: 'goals', keySpan: { start: g.keyStart, end: g.keyEnd }, valueSpan: { start: split.goalBlocks[0].start, end: g.end }, fields: [] };
+      head.sections.push(section);
+      const goalJs: unknown[] = [];
+      for (let i = 0; i < split.goalBlocks.length; i++) {
+        const b = split.goalBlocks[i];
+        const source = text.slice(b.start, b.end);
+        let block = this.take(source, i);
+        if (block) {
+          stats.reused++;
+          if (block.base !== b.start) block = rebase(block, b.start);
+        } else {
+          block = readGoal(source, i, b.start, text);
+          stats.parsed++;
+          if (!block) return undefined;
+        }
+        const list = next.get(source);
+        if (list) list.push(block);
+        else next.set(source, [block]);
+        if (block.goal) goals.push(block.goal);
+        goalJs.push(block.js);
+        diagnostics.push(...block.diagnostics);
+      }
+      rootJs.goals = goalJs;
+    }
+
+    // The root, with each goal already checked in its own block.
+    const keyOrder = new Map(headReaders.map((h, i) => [h.key, i]));
+    const validate = getValidators().shallow;
+    validate(rootJs);
+    for (const e of validate.errors ?? []) {
+      const seg = e.keyword === 'additionalProperties' && e.instancePath === ''
+        ? (e.params as { additionalProperty: string }).additionalProperty
+        : e.instancePath.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+      const owner = seg !== undefined ? headReaders[keyOrder.get(seg) ?? -1] : undefined;
+      if (owner) {
+        diagnostics.push(...schemaDiagnostics([e], owner.reader, owner.root, [], text));
+      } else if (headReaders[0] && e.instancePath === '') {
+        // A field missing from the root: a full parse puts it on the root mapping's first line.
+        diagnostics.push(...schemaDiagnostics([e], headReaders[0].reader, headReaders[0].root, [], text).map((d) => ({ ...d, span: rootFirstLine(split, text) })));
+      }
+    }
+
+    const first = Math.min(split.heads[0]?.start ?? Infinity, split.goals?.keyStart ?? Infinity);
+    const rootEnd = rootEndOf(text, split);
+    this.blocks = next;
+    this.stats = stats;
+    return assemble(text, head, goals, { start: first, end: rootEnd }, diagnostics, 'blocks');
+  }
+
+  private take(source: string, index: number): GoalBlock | undefined {
+    const list = this.blocks.get(source);
+    if (!list) return undefined;
+    const i = list.findIndex((b) => b.index === index);
+    if (i < 0) return undefined;
+    const [b] = list.splice(i, 1);
+    return b;
+  }
+}
+
+/** End of the root mapping's content: the last non-blank, non-comment character of the plan's YAML. */
+function rootEndOf(text: string, split: ReturnType<typeof splitBlocks> & object): number {
+  // In a full parse the root mapping ends where its last value ends; blocks end at the next
+  // block, so trailing comments and blank lines are trimmed the same way yaml does.
+  const lastBlockEnd = Math.max(split.goals?.end ?? 0, ...split.heads.map((h) => h.end));
+  let end = lastBlockEnd;
+  for (;;) {
+    let lineStart = end;
+    while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+    const line = text.slice(lineStart, end);
+    const trimmed = line.trim();
+    if ((trimmed === '' || trimmed.startsWith('#')) && lineStart > 0) {
+      end = lineStart - 1;
+      if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+      continue;
+    }
+    return end;
+  }
+}
+
+function rootFirstLine(split: NonNullable<ReturnType<typeof splitBlocks>>, text: string): Span {
+  const first = Math.min(split.heads[0]?.start ?? Infinity, split.goals?.keyStart ?? Infinity);
+  let end = first;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return { start: first, end };
+}
+
+function readGoal(source: string, index: number, base: number, text: string): GoalBlock | undefined {
+  const doc = parseYaml(source);
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  const root = doc.contents as Node | null;
+  if (!root || !isSeq(root) || root.items.length !== 1) return undefined;
+  const reader = new NodeReader(doc, source, base);
+  const goal = reader.item(root.items[0], 'goal', ['goals', index], index, undefined);
+  const js = toJS(doc);
+  if (js.error) return undefined;
+  const value = (js.value as unknown[])[0];
+  const validate = getValidators().goal;
+  validate(value);
+  const diagnostics = schemaDiagnostics(validate.errors, reader, root.items[0], ['goals', index], text);
+  return { source, index, base, goal, js: value, diagnostics };
+}
+
+function rebase(block: GoalBlock, base: number): GoalBlock {
+  const delta = base - block.base;
+  return {
+    ...block,
+    base,
+    goal: block.goal && shiftItem(block.goal, delta, undefined),
+    diagnostics: block.diagnostics.map((d) => ({
+      ...d,
+      span: { start: d.span.start + delta, end: d.span.end + delta },
+      related: d.related?.map((r) => ({ ...r, span: { start: r.span.start + delta, end: r.span.end + delta } })),
+    })),
+  };
+}

@@ -1,0 +1,228 @@
+// JSON Schema validation with ajv (validators compiled once per process), with ajv's errors
+// rewritten in the words of a plan writer and placed on the exact yaml node at fault.
+import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import { isMap, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
+import planSchema from '../../../schemas/plan.schema.json';
+import type { NodeReader } from './build';
+import type { PlanDiagnostic } from './model';
+import { ordinal } from './model';
+import { closest, type Span } from './text';
+
+export const PLAN_SCHEMA = planSchema as unknown as Record<string, any>;
+
+interface Validators {
+  full: ValidateFunction;
+  /** The root with goal items left unchecked: goals are checked one block at a time. */
+  shallow: ValidateFunction;
+  goal: ValidateFunction;
+}
+
+let validators: Validators | undefined;
+
+export function getValidators(): Validators {
+  if (validators) return validators;
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true, strict: false, validateSchema: false });
+  const full = ajv.compile(PLAN_SCHEMA);
+  const shallowSchema = structuredClone(PLAN_SCHEMA);
+  shallowSchema.$id = PLAN_SCHEMA.$id + '#shallow';
+  shallowSchema.properties.goals.items = true;
+  const shallow = ajv.compile(shallowSchema);
+  const goal = ajv.getSchema(PLAN_SCHEMA.$id + '#/$defs/goal')!;
+  validators = { full, shallow, goal };
+  return validators;
+}
+
+/** Where a path of the plan's JSON value lands in the yaml nodes. */
+interface Located {
+  node?: Node;
+  pair?: Pair;
+  /** The mapping that holds the last segment (for a missing field). */
+  parent?: Node;
+}
+
+type Path = (string | number)[];
+
+/** Describes validation errors of the value read from `root`, which sits at `rootPath` in the plan. */
+export function schemaDiagnostics(
+  errors: ErrorObject[] | null | undefined,
+  reader: NodeReader,
+  root: unknown,
+  rootPath: Path,
+  text: string,
+): PlanDiagnostic[] {
+  if (!errors?.length) return [];
+  const out: PlanDiagnostic[] = [];
+  const oneOfs = errors.filter((e) => e.keyword === 'oneOf');
+  const isBranchError = (e: ErrorObject) =>
+    oneOfs.some((o) => o !== e && e.instancePath === o.instancePath && e.schemaPath.startsWith(o.schemaPath + '/'));
+  const kept = errors.filter((e) => !isBranchError(e));
+  const seen = new Set<string>();
+  for (const e of kept) {
+    // A list whose entries are wrong is reported entry by entry, not as a whole.
+    if (e.keyword === 'oneOf' && kept.some((x) => x.instancePath.startsWith(e.instancePath + '/'))) continue;
+    const segs = e.instancePath ? e.instancePath.slice(1).split('/').map(unescapePointer) : [];
+    const d = describe(e, segs, reader, root, rootPath, text);
+    if (!d) continue;
+    const key = `${d.span.start}:${d.span.end}:${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+function unescapePointer(s: string): string | number {
+  const t = s.replace(/~1/g, '/').replace(/~0/g, '~');
+  return /^\d+$/.test(t) ? Number(t) : t;
+}
+
+function locate(reader: NodeReader, root: unknown, segs: Path): Located {
+  let raw = root as Node | undefined;
+  let pair: Pair | undefined;
+  let parent: Node | undefined;
+  for (const seg of segs) {
+    const node = reader.deref(raw);
+    parent = node;
+    pair = undefined;
+    if (node && isMap(node)) {
+      const hit = reader.pairs(node).find((p) => p.key === String(seg));
+      if (!hit) return { parent };
+      pair = hit.pair;
+      raw = (hit.pair.value as Node | null) ?? undefined;
+    } else if (node && isSeq(node)) {
+      raw = node.items[Number(seg)] as Node | undefined;
+    } else return { parent };
+    if (!raw) return { pair, parent };
+  }
+  return { node: raw, pair, parent };
+}
+
+/** "objective 2.3", "the 2nd unit", "`period`", "the plan": what a path is about. */
+function ownerLabel(reader: NodeReader, root: unknown, rootPath: Path, segs: Path): string {
+  const full = [...rootPath, ...segs];
+  let label = 'the plan';
+  let parentLabel = '';
+  for (let i = 0; i < full.length; i++) {
+    const seg = full[i];
+    const next = full[i + 1];
+    if (typeof next !== 'number') {
+      if (i === 0 && (seg === 'organization' || seg === 'period')) label = `\`${seg}\``;
+      continue;
+    }
+    const word = { goals: 'goal', objectives: 'objective', subobjectives: 'sub-objective', units: 'unit', values: 'value' }[seg as string];
+    if (!word) break;
+    const rel = full.slice(rootPath.length, i + 2);
+    const at = rel.length > 0 ? locate(reader, root, rel).node : reader.deref(root);
+    const n = at && reader.deref(at);
+    let name: string | undefined;
+    if (n && isMap(n)) {
+      const key = word === 'value' ? 'name' : 'id';
+      const v = n.get(key, true) as unknown;
+      const s = reader.scalar(v);
+      if (s) name = s.text;
+    }
+    label = name !== undefined ? `${word} ${name}` : `the ${ordinal(next + 1)} ${word}${parentLabel ? ` of ${parentLabel}` : ''}`;
+    parentLabel = label;
+    i++;
+  }
+  return label;
+}
+
+const KIND_OF_PARENT: Record<string, string> = {
+  goal: 'a goal', objective: 'an objective', 'sub-objective': 'a sub-objective', unit: 'a unit', value: 'a value',
+};
+
+function articleFor(owner: string, segs: Path, rootPath: Path): string {
+  const full = [...rootPath, ...segs];
+  const last = full.length >= 2 ? full[full.length - 2] : undefined;
+  const word = { goals: 'goal', objectives: 'objective', subobjectives: 'sub-objective', units: 'unit', values: 'value' }[String(last)];
+  if (word && typeof full[full.length - 1] === 'number') return KIND_OF_PARENT[word];
+  if (full.length === 1 && (full[0] === 'organization' || full[0] === 'period')) return `\`${full[0]}\``;
+  if (full.length === 0) return 'the plan';
+  return owner;
+}
+
+function typeWords(t: string | string[]): string {
+  const words: Record<string, string> = {
+    string: 'text', integer: 'a whole number', number: 'a number', array: 'a list', object: 'a group of fields (`key: value` lines)', null: 'empty', boolean: 'true or false',
+  };
+  return ([] as string[]).concat(t).map((x) => words[x] ?? x).join(' or ');
+}
+
+function actualWords(v: unknown): string {
+  if (v === null || v === undefined) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a group of fields';
+  if (typeof v === 'string') return 'text';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'a whole number' : 'a number';
+  if (typeof v === 'boolean') return `\`${v}\``;
+  return typeof v;
+}
+
+function firstLine(text: string, s: Span): Span {
+  let end = s.start;
+  while (end < text.length && end < s.end && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return { start: s.start, end: Math.max(end, s.start) };
+}
+
+function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown, rootPath: Path, text: string): PlanDiagnostic | undefined {
+  const where = locate(reader, root, segs);
+  const field = segs.length ? segs[segs.length - 1] : undefined;
+  const fieldIsKey = typeof field === 'string';
+  const ownerSegs = fieldIsKey ? segs.slice(0, -1) : segs;
+  const owner = ownerLabel(reader, root, rootPath, ownerSegs);
+  const valueSpan = reader.span(where.node) ?? reader.span(where.pair?.key as Node) ?? reader.span(where.parent) ?? reader.span(reader.deref(root))!;
+  const keySpan = reader.span(where.pair?.key as Node);
+  const what = fieldIsKey ? `\`${field}\` of ${owner}` : owner;
+  const Cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+  const diag = (s: Span, message: string, data?: Record<string, unknown>): PlanDiagnostic => ({ span: s, severity: 'error', code: 'schema', message, data });
+
+  switch (e.keyword) {
+    case 'required': {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      const holder = reader.span(where.node ?? where.parent) ?? valueSpan;
+      const label = ownerLabel(reader, root, rootPath, segs);
+      const hint = missing === 'title' ? 'a title' : missing === 'id' ? 'its number' : missing === 'name' ? 'a name' : missing === 'goals' ? 'at least one goal' : 'a value';
+      return diag(firstLine(text, holder), `${Cap(label)} has no \`${missing}\`. Add \`${missing}:\` with ${hint}.`, { missing });
+    }
+    case 'additionalProperties': {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      const at = locate(reader, root, [...segs, extra]);
+      const s = reader.span(at.pair?.key as Node) ?? valueSpan;
+      const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {}).filter((k) => k !== '$schema');
+      const guess = closest(extra, allowed);
+      const ofWhat = articleFor(owner, segs, rootPath);
+      const fix = guess ? `Did you mean \`${guess}\`?` : `The fields of ${ofWhat} are: ${allowed.join(', ')}.`;
+      return diag(s, `\`${extra}\` is not a field of ${ofWhat}. ${fix}`, guess ? { replaceKey: extra, with: guess } : undefined);
+    }
+    case 'type': {
+      const t = (e.params as { type: string | string[] }).type;
+      return diag(valueSpan, `${Cap(what)} should be ${typeWords(t)}, not ${actualWords(e.data)}.`);
+    }
+    case 'oneOf': {
+      const isUnits = String(field) === 'lead' || String(field) === 'support';
+      const expected = isUnits ? 'a unit id or a list of unit ids' : 'a number such as "1.2" or a list of them';
+      return diag(valueSpan, `${Cap(what)} should be ${expected}, not ${actualWords(e.data)}.`);
+    }
+    case 'const':
+      if (field === 'planwright') return diag(valueSpan, `\`planwright\` must be 1: it is the version of the plan format this file is written in.`);
+      return diag(valueSpan, `${Cap(what)} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}.`);
+    case 'minLength':
+      return diag(valueSpan, `${Cap(what)} is empty. Write some text after \`${String(field)}:\`.`);
+    case 'minItems':
+      if (field === 'goals') return diag(keySpan ?? valueSpan, 'The plan has no goals. Add at least one goal under `goals:` (id and title).');
+      return diag(valueSpan, `${Cap(what)} needs at least ${(e.params as { limit: number }).limit} entries.`);
+    case 'pattern':
+      if (segs.includes('units') || rootPath.includes('units')) {
+        return diag(valueSpan, `\`${String(e.data)}\` is not a valid unit id: a unit id starts with a letter, followed by letters, digits, &, ., _ or -.`);
+      }
+      return diag(valueSpan, `${Cap(what)} is not written the expected way.`);
+    case 'if':
+    case 'anyOf':
+      return undefined;
+    default:
+      return diag(valueSpan, `${Cap(what)} is not valid here (${e.keyword}).`);
+  }
+}
+
+export { isScalar, YAMLMap };

@@ -1,0 +1,141 @@
+import type { Position, Range } from 'vscode-languageserver-types';
+
+/** A half-open span of UTF-16 offsets into a document's text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export function span(start: number, end: number): Span {
+  return { start, end };
+}
+
+export function contains(s: Span, offset: number): boolean {
+  return offset >= s.start && offset <= s.end;
+}
+
+/**
+ * Maps offsets to LSP positions and back. Lines end at \n, \r\n or a lone \r, exactly as
+ * LSP (and VS Code) count them; characters are UTF-16 code units, which is what JavaScript
+ * string offsets already are, so non-ASCII text needs no conversion.
+ */
+export class LineIndex {
+  private starts: Uint32Array | undefined;
+  private count = 0;
+
+  constructor(readonly text: string) {}
+
+  private lineStarts(): Uint32Array {
+    if (this.starts) return this.starts;
+    const text = this.text;
+    let starts = new Uint32Array(Math.max(16, (text.length >> 5) + 1));
+    let n = 0;
+    starts[n++] = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        if (n === starts.length) {
+          const grown = new Uint32Array(starts.length * 2);
+          grown.set(starts);
+          starts = grown;
+        }
+        starts[n++] = i + 1;
+      }
+    }
+    this.count = n;
+    this.starts = starts;
+    return starts;
+  }
+
+  get lineCount(): number {
+    this.lineStarts();
+    return this.count;
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.lineStarts();
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    const starts = this.lineStarts();
+    if (position.line < 0) return 0;
+    if (position.line >= this.count) return this.text.length;
+    const lineStart = starts[position.line];
+    const lineEnd = this.lineEnd(position.line);
+    return Math.max(lineStart, Math.min(lineStart + position.character, lineEnd));
+  }
+
+  /** Offset of the end of a line's content, before its line break. */
+  lineEnd(line: number): number {
+    const starts = this.lineStarts();
+    if (line + 1 >= this.count) return this.text.length;
+    let end = starts[line + 1];
+    if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineStart(line: number): number {
+    const starts = this.lineStarts();
+    return starts[Math.max(0, Math.min(line, this.count - 1))];
+  }
+
+  range(s: Span): Range {
+    return { start: this.positionAt(s.start), end: this.positionAt(s.end) };
+  }
+
+  spanOf(r: Range): Span {
+    return { start: this.offsetAt(r.start), end: this.offsetAt(r.end) };
+  }
+}
+
+/** Strips a leading byte order mark, as VS Code does before handing text to a language server. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Optimal string alignment distance: edits plus swaps of neighbours ("titel" → "title" is 1). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const m = a.length;
+  const n = b.length;
+  if (!m) return n;
+  if (!n) return m;
+  const d: number[][] = [];
+  for (let i = 0; i <= m; i++) d.push([i, ...new Array<number>(n).fill(0)]);
+  for (let j = 0; j <= n; j++) d[0][j] = j;
+  for (let i = 1; i <= m; i++) {
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[m][n];
+}
+
+/** The candidate closest to `word`, if it is close enough to be a plausible typo. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const lower = word.toLowerCase();
+  for (const c of candidates) {
+    const d = c.toLowerCase() === lower ? 0.5 : editDistance(lower, c.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}
