@@ -1,0 +1,41 @@
+// Helpers for the service's unit tests: real plans in, models out, positions by marker.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Position } from 'vscode-languageserver-types';
+import { PlanWorkspace, type PlanDocument } from './documents';
+
+export const ROOT = path.resolve(__dirname, '../../../..');
+export const ICE_PATH = path.join(ROOT, 'samples/ice-strategic-plan-2021-2025.plan.yaml');
+export const ICE_URI = 'file:///work/samples/ice-strategic-plan-2021-2025.plan.yaml';
+export const ICE = fs.readFileSync(ICE_PATH, 'utf8');
+export const ERRORS = fs.readFileSync(path.join(ROOT, 'samples/with-errors.plan.yaml'), 'utf8');
+
+/** Loads one or more plans into a fresh workspace. */
+export function load(text: string, uri = 'file:///work/test.plan.yaml', ws = new PlanWorkspace()): { ws: PlanWorkspace; doc: PlanDocument } {
+  return { ws, doc: ws.update(uri, text, 1) };
+}
+
+/** Lines joined with \n: lets a test write its fixture line by line. */
+export function lines(...ls: string[]): string {
+  return ls.join('\n') + '\n';
+}
+
+/** Offset of the `nth` occurrence of `needle` in `text`, plus `delta`. Throws when absent. */
+export function offsetOf(text: string, needle: string, delta = 0, nth = 1): number {
+  let i = -1;
+  for (let k = 0; k < nth; k++) {
+    i = text.indexOf(needle, i + 1);
+    if (i < 0) throw new Error(`fixture has no ${nth}th occurrence of ${JSON.stringify(needle)}`);
+  }
+  return i + delta;
+}
+
+/** LSP position of the `nth` occurrence of `needle`, plus `delta` characters. */
+export function positionOf(doc: PlanDocument, needle: string, delta = 0, nth = 1): Position {
+  return doc.lines.positionAt(offsetOf(doc.text, needle, delta, nth));
+}
+
+/** The text a range covers. */
+export function textAt(doc: PlanDocument, range: { start: Position; end: Position }): string {
+  return doc.text.slice(doc.lines.offsetAt(range.start), doc.lines.offsetAt(range.end));
+}
