@@ -1,2 +1,190 @@
-// placeholder until the language server lands (issue 3)
-export {};
+// The language server: wiring from LSP to the Planwright language service, and the server's
+// own I/O (plan files of the workspace that are not open). Features live in service/.
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { createLanguageService } from './service';
+import { stripBom } from './service/text';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = createLanguageService();
+const log = (message: string) => connection.console.log(message);
+
+let workspaceFolders: string[] = [];
+let canWatchFiles = false;
+
+const PLAN_FILE = /\.plan\.ya?ml$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+/** Plans larger than this are not read from disk for the index (they are still checked when opened). */
+const MAX_INDEXED_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Runs a handler; a failure is logged and answered with `fallback`, never a crash. */
+function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => R): (...args: P) => R {
+  return (...args: P) => {
+    try {
+      return fn(...args);
+    } catch (e) {
+      log(`[error] ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return fallback;
+    }
+  };
+}
+
+/** The model of a document, brought up to date with the editor's latest text first. */
+function current(uri: string) {
+  const open = documents.get(uri);
+  if (open) {
+    const known = service.workspace.get(uri);
+    if (!known || known.version !== open.version || known.text !== open.getText()) return syncOpen(open);
+    return known;
+  }
+  return service.workspace.get(uri);
+}
+
+function syncOpen(doc: TextDocument) {
+  const before = service.workspace.unitGeneration;
+  const updated = service.update(doc.uri, doc.getText(), doc.version);
+  if (service.workspace.unitGeneration !== before) scheduleAll();
+  return updated;
+}
+
+// Diagnostics are computed for the latest text only: changes mark a document dirty, and one
+// pass, after the changes already queued have been read, checks whatever is dirty.
+const dirty = new Set<string>();
+let scheduled = false;
+
+function schedule(uri: string): void {
+  dirty.add(uri);
+  if (!scheduled) {
+    scheduled = true;
+    setImmediate(flush);
+  }
+}
+
+function scheduleAll(): void {
+  for (const uri of service.workspace.uris()) schedule(uri);
+}
+
+function flush(): void {
+  scheduled = false;
+  const uris = [...dirty];
+  dirty.clear();
+  for (const uri of uris) publish(uri);
+}
+
+const publish = guard('diagnostics', undefined, (uri: string) => {
+  const doc = current(uri);
+  if (!doc) {
+    connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
+  const open = documents.get(uri);
+  connection.sendDiagnostics({ uri, version: open ? doc.version : undefined, diagnostics: service.getDiagnostics(uri) });
+  void connection.sendNotification('planwright/planChanged', { uri });
+});
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+    .map((f) => URI.parse(f.uri))
+    .filter((u) => u.scheme === 'file')
+    .map((u) => u.fsPath);
+  canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+    },
+    serverInfo: { name: 'planwright', version: require('../../package.json').version },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.plan.{yaml,yml}' }] });
+  }
+  void indexWorkspace();
+});
+
+async function indexWorkspace(): Promise<void> {
+  for (const folder of workspaceFolders) {
+    const files: string[] = [];
+    await findPlans(folder, files, 0);
+    for (const file of files) await loadFromDisk(URI.file(file).toString());
+  }
+}
+
+async function findPlans(dir: string, out: string[], depth: number): Promise<void> {
+  if (depth > 20) return;
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await findPlans(p, out, depth + 1);
+    else if (e.isFile() && PLAN_FILE.test(e.name)) out.push(p);
+  }
+}
+
+/** Reads a plan that is not open in the editor; an open document always wins over the disk. */
+async function loadFromDisk(uri: string): Promise<void> {
+  if (documents.get(uri)) return;
+  const file = URI.parse(uri).fsPath;
+  try {
+    const st = await fs.stat(file);
+    if (!st.isFile() || st.size > MAX_INDEXED_FILE_BYTES) return;
+    const text = stripBom(await fs.readFile(file, 'utf8'));
+    if (documents.get(uri)) return; // opened while we were reading
+    const before = service.workspace.unitGeneration;
+    service.update(uri, text, 0);
+    schedule(uri);
+    if (service.workspace.unitGeneration !== before) scheduleAll();
+  } catch {
+    forget(uri);
+  }
+}
+
+function forget(uri: string): void {
+  if (!service.workspace.get(uri)) return;
+  const before = service.workspace.unitGeneration;
+  service.remove(uri);
+  connection.sendDiagnostics({ uri, diagnostics: [] });
+  if (service.workspace.unitGeneration !== before) scheduleAll();
+}
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  for (const c of changes) {
+    if (c.type === FileChangeType.Deleted) {
+      if (!documents.get(c.uri)) forget(c.uri);
+    } else void loadFromDisk(c.uri);
+  }
+});
+
+documents.onDidOpen(({ document }) => schedule(document.uri));
+documents.onDidChangeContent(({ document }) => schedule(document.uri));
+documents.onDidClose(({ document }) => {
+  // A closed plan stays in the index as the file on disk says it is (or leaves, if unsaved).
+  const uri = document.uri;
+  if (URI.parse(uri).scheme === 'file') {
+    service.remove(uri);
+    void loadFromDisk(uri).then(() => {
+      if (!service.workspace.get(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+    });
+  } else forget(uri);
+});
+
+documents.listen(connection);
+connection.listen();
