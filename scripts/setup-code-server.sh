@@ -77,7 +77,7 @@ log "npm install (lib/vscode/extensions)"
 # 4. argon2 (password hashing, loaded at start even with --auth none): build from source.
 cd "$DIR"
 log "npm rebuild argon2 --build-from-source"
-npm rebuild argon2 --build-from-source >&2
+npm_config_build_from_source=true npm rebuild argon2 >&2
 
 # Smoke check: the server answers --version.
 node "$CS/out/node/entry.js" --version >&2

@@ -57,24 +57,29 @@ export class NodeReader {
     const keySpan = { start: this.base + key.range[0], end: this.base + key.range[1] };
     const v = pair.value as Node | null;
     const valueSpan = v && v.range ? { start: this.base + v.range[0], end: this.base + v.range[1] } : { start: keySpan.end + 1, end: keySpan.end + 1 };
-    return { key: String(key.value), keySpan, valueSpan };
+    return { key: keyText(key) ?? '', keySpan, valueSpan };
   }
 
-  /** Pairs of a mapping with a merge key expanded (`<<: *base`), own keys first. */
-  pairs(map: YAMLMap): { key: string; pair: Pair }[] {
-    const out: { key: string; pair: Pair }[] = [];
+  /** Pairs of a mapping with merge keys (`<<: *base`) expanded; the mapping's own keys win, as in YAML. */
+  pairs(map: YAMLMap, depth = 0): { key: string; pair: Pair }[] {
+    const own: { key: string; pair: Pair }[] = [];
+    const merges: unknown[] = [];
     for (const p of map.items as Pair[]) {
-      const key = isScalar(p.key) ? String(p.key.value) : undefined;
+      const key = keyText(p.key);
       if (key === undefined) continue;
-      if (key === '<<') {
-        for (const src of [p.value].flat()) {
-          const v = this.deref(src);
-          const targets = v && isSeq(v) ? v.items.map((i) => this.deref(i)) : [v];
-          for (const t of targets) if (t && isMap(t)) for (const inner of this.pairs(t)) if (!out.some((o) => o.key === inner.key)) out.push(inner);
-        }
-        continue;
+      if (key === '<<') merges.push(p.value);
+      else own.push({ key, pair: p });
+    }
+    if (!merges.length || depth > 8) return own;
+    const out = [...own];
+    const seen = new Set(own.map((o) => o.key));
+    for (const src of merges) {
+      const v = this.deref(src);
+      const targets = v && isSeq(v) ? v.items.map((i) => this.deref(i)) : [v];
+      for (const t of targets) {
+        if (!t || !isMap(t)) continue;
+        for (const inner of this.pairs(t, depth + 1)) if (!seen.has(inner.key)) { seen.add(inner.key); out.push(inner); }
       }
-      out.push({ key, pair: p });
     }
     return out;
   }
@@ -206,6 +211,13 @@ export interface HeadParts {
 
 export function emptyHead(): HeadParts {
   return { sections: [], values: [], units: [] };
+}
+
+/** A mapping key as text; the merge key `<<` is a symbol in yaml's nodes. */
+function keyText(key: unknown): string | undefined {
+  if (!isScalar(key)) return undefined;
+  const v = key.value;
+  return typeof v === 'symbol' ? '<<' : v === null || v === undefined ? undefined : String(v);
 }
 
 function styleOf(n: Scalar): ScalarStyle {

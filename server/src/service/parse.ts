@@ -12,11 +12,20 @@ import { getValidators, schemaDiagnostics } from './schema';
 import { splitBlocks } from './split';
 import type { Span } from './text';
 
-const PARSE_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true, keepSourceTokens: false } as const;
+// logLevel 'error': yaml would otherwise print its warnings on the server's stderr; we report them.
+const PARSE_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' } as const;
 const TO_JS = { maxAliasCount: 1000 } as const;
 
 function parseYaml(source: string): Document.Parsed {
-  return parseDocument(source, PARSE_OPTIONS) as Document.Parsed;
+  return parseDocument(normalizeLineEnds(source), PARSE_OPTIONS) as Document.Parsed;
+}
+
+/**
+ * yaml does not end lines at a lone carriage return, LSP does. Replacing each by a line feed
+ * keeps every offset where it was, so positions agree with the editor's.
+ */
+function normalizeLineEnds(text: string): string {
+  return /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** Reads a parsed document's JSON value, or undefined when it cannot be expanded safely (alias bombs). */

@@ -205,7 +205,7 @@ function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown,
       return diag(valueSpan, `${Cap(what)} should be ${expected}, not ${actualWords(e.data)}.`);
     }
     case 'const':
-      if (field === 'planwright') return diag(valueSpan, `\`planwright\` must be 1: it is the version of the plan format this file is written in.`);
+      if (field === 'planwright') return diag(valueSpan, `\`planwright\` should be 1: it is the version of the plan format this file is written in.`);
       return diag(valueSpan, `${Cap(what)} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}.`);
     case 'minLength':
       return diag(valueSpan, `${Cap(what)} is empty. Write some text after \`${String(field)}:\`.`);

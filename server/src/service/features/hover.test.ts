@@ -1,0 +1,318 @@
+import * as assert from 'assert';
+import type { Hover, MarkupContent } from 'vscode-languageserver-types';
+import { ERRORS, ICE, ICE_URI, lines, load, positionOf, textAt } from '../test-util';
+import type { PlanDocument, PlanWorkspace } from '../documents';
+import { clip, provideHover } from './hover';
+
+function hoverAt(ws: PlanWorkspace, doc: PlanDocument, needle: string, delta = 0, nth = 1): Hover {
+  const h = provideHover(ws, doc, positionOf(doc, needle, delta, nth));
+  assert.ok(h, `expected a hover at ${JSON.stringify(needle)}+${delta}`);
+  return h;
+}
+
+function valueOf(h: Hover): string {
+  const c = h.contents as MarkupContent;
+  assert.strictEqual(c.kind, 'markdown');
+  return c.value;
+}
+
+/** A plan whose units are defined elsewhere (it has no `units:` of its own). */
+const DETENTION = lines(
+  'planwright: 1',
+  'title: Detention Standards Plan',
+  'goals:',
+  '  - id: "1"',
+  '    title: Safe Custody',
+  '    objectives:',
+  '      - id: "1.1"',
+  '        title: Inspect Facilities',
+  '        lead: ERO',
+  '        support: [OPR, XYZ]',
+);
+const DETENTION_URI = 'file:///work/plans/detention%20standards.plan.yaml';
+
+/** Non-ASCII text before the scalars of a line, written with `eol` line ends. */
+function coast(eol: string): string {
+  return [
+    'planwright: 1',
+    'title: Plan de la Côte 🌊',
+    'units:',
+    '  - id: OPS',
+    '    name: Opérations portuaires 🚢',
+    'goals:',
+    '  - id: "1"',
+    '    title: Fluidité du fret',
+    '    objectives:',
+    '      - id: "1.1"',
+    '        title: Réduire l’attente à quai',
+    '      - { id: "1.2", title: Grues 🏗️, related: ["1.1"], lead: OPS }',
+    '',
+  ].join(eol);
+}
+
+describe('hover', () => {
+  describe('on a related entry', () => {
+    it('shows the item it names in bold, where it sits in the plan and who leads it', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      const h = hoverAt(ws, doc, 'related: ["2.2"', 11);
+      assert.strictEqual(textAt(doc, h.range!), '"2.2"');
+      assert.deepStrictEqual(h.range, { start: { line: 304, character: 18 }, end: { line: 304, character: 23 } });
+      const parts = valueOf(h).split('\n\n');
+      assert.strictEqual(parts[0], '**2.2 Generate, Analyze, and Share Actionable Intelligence**');
+      assert.strictEqual(parts[1], 'Goal 2 › Objective 2.2');
+      assert.strictEqual(parts[2], 'Lead: HSI (Homeland Security Investigations)');
+      assert.ok(parts[3].startsWith('To confront adversaries before they can harm the United States'), parts[3]);
+    });
+
+    it('trims a long description to about 600 characters and ends it with an ellipsis', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      const description = valueOf(hoverAt(ws, doc, 'related: ["2.2"', 11)).split('\n\n')[3];
+      assert.ok(description.length <= 601 && description.length > 500, `${description.length}`);
+      assert.ok(description.endsWith('architectures…'), description.slice(-40));
+    });
+
+    it('names a sub-objective by its full path when the entry is a single number', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      const h = hoverAt(ws, doc, 'related: "1.4.4"', 10);
+      assert.strictEqual(
+        valueOf(h),
+        '**1.4.4 Transform the Workplace to Maximize Mobility, Flexibility, and Efficiency**\n\nGoal 1 › Objective 1.4 › Sub-objective 1.4.4',
+      );
+    });
+
+    it('says that no item has the number when the entry does not resolve', () => {
+      const { ws, doc } = load(ERRORS);
+      const h = hoverAt(ws, doc, '"2.9"', 1);
+      assert.strictEqual(valueOf(h), 'No item is numbered 2.9 in this plan.');
+      assert.strictEqual(textAt(doc, h.range!), '"2.9"');
+    });
+
+    it('says when several items share the number it names', () => {
+      const { ws, doc } = load(ERRORS);
+      const h = hoverAt(ws, doc, 'related: ["2.1"', 11);
+      assert.ok(valueOf(h).includes('2 items are numbered 2.1; this is the first of them.'), valueOf(h));
+      assert.ok(valueOf(h).startsWith('**2.1 Screen Every Container**'), valueOf(h));
+    });
+  });
+
+  describe('on an item number', () => {
+    it('shows the item with its place, its children, the items linking to it and its lead', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      const h = hoverAt(ws, doc, 'id: "2.2"', 5);
+      assert.strictEqual(textAt(doc, h.range!), '"2.2"');
+      assert.deepStrictEqual(valueOf(h).split('\n\n'), [
+        '**Objective 2.2** — Generate, Analyze, and Share Actionable Intelligence',
+        'Goal 2 › Objective 2.2',
+        '2 sub-objectives',
+        'Linked from: 2.1 Prioritize and Investigate National…; 3.1 Enhance Efficient and Effective…',
+        'Lead: HSI (Homeland Security Investigations)',
+      ]);
+    });
+
+    it('counts four sub-objectives of objective 1.1 and lists its lead and support units', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      assert.deepStrictEqual(valueOf(hoverAt(ws, doc, 'id: "1.1"', 5)).split('\n\n'), [
+        '**Objective 1.1** — Recruit, Hire, and Retain a Diverse and Highly Capable Workforce',
+        'Goal 1 › Objective 1.1',
+        '4 sub-objectives',
+        'Lead: M&A (Management and Administration) · Support: OPR (Office of Professional Responsibility)',
+      ]);
+    });
+
+    it('gives a goal its objective count without repeating the goal as a breadcrumb', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      assert.strictEqual(valueOf(hoverAt(ws, doc, 'id: "2"', 5)), '**Goal 2** — Counter Threats and Protect the Homeland\n\n3 objectives');
+    });
+
+    it('lists a sub-objective linked from two objectives, each once', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      const parts = valueOf(hoverAt(ws, doc, 'id: "2.2.1"', 5)).split('\n\n');
+      assert.deepStrictEqual(parts, [
+        '**Sub-objective 2.2.1** — Enhance Domestic and International Intelligence and Other Law Enforcement Information Sharing',
+        'Goal 2 › Objective 2.2 › Sub-objective 2.2.1',
+        'Linked from: 5.2 Advance Federal, State, Local, and Tribal…; 5.4 Foster Meaningful International…',
+      ]);
+    });
+
+    it('says when an objective has no sub-objectives yet', () => {
+      const { ws, doc } = load(lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: G', '    objectives:', '      - id: "1.1"', '        title: O'));
+      assert.strictEqual(valueOf(hoverAt(ws, doc, '"1.1"', 1)), '**Objective 1.1** — O\n\nGoal 1 › Objective 1.1\n\nNo sub-objectives yet.');
+    });
+  });
+
+  describe('on a lead or support entry', () => {
+    it('shows the unit of this plan with its name, kind and description', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      const h = hoverAt(ws, doc, 'lead: HSI', 7);
+      assert.strictEqual(textAt(doc, h.range!), 'HSI');
+      const parts = valueOf(h).split('\n\n');
+      assert.strictEqual(parts[0], '**HSI** — Homeland Security Investigations');
+      assert.strictEqual(parts[1], 'Kind: directorate');
+      assert.ok(parts[2].startsWith('HSI is responsible for investigating'), parts[2]);
+      assert.ok(!valueOf(h).includes('Defined in'));
+    });
+
+    it('says which file defines a unit that comes from another plan of the workspace', () => {
+      const { ws } = load(ICE, ICE_URI);
+      const { doc } = load(DETENTION, DETENTION_URI, ws);
+      const parts = valueOf(hoverAt(ws, doc, '[OPR', 1)).split('\n\n');
+      assert.strictEqual(parts[0], '**OPR** — Office of Professional Responsibility');
+      assert.strictEqual(parts[1], 'Kind: program office');
+      assert.strictEqual(parts[2], 'Defined in ice-strategic-plan-2021-2025.plan.yaml.');
+    });
+
+    it('says so when no plan of the workspace defines the unit', () => {
+      const { ws } = load(ICE, ICE_URI);
+      const { doc } = load(DETENTION, DETENTION_URI, ws);
+      const h = hoverAt(ws, doc, 'XYZ', 1);
+      assert.strictEqual(valueOf(h), 'No unit has the id XYZ, in this plan or in the other plans of the workspace.');
+      assert.strictEqual(textAt(doc, h.range!), 'XYZ');
+    });
+  });
+
+  describe('on a unit id', () => {
+    it('shows the unit and how many objectives it leads and supports', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      const h = hoverAt(ws, doc, 'id: ERO', 4);
+      assert.strictEqual(textAt(doc, h.range!), 'ERO');
+      assert.strictEqual(valueOf(h), '**ERO** — Enforcement and Removal Operations\n\nKind: directorate\n\nLeads 2 objectives; supports 4 objectives.');
+    });
+
+    it('counts the entries of other plans that use the unit', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      load(DETENTION, DETENTION_URI, ws);
+      assert.ok(valueOf(hoverAt(ws, doc, 'id: ERO', 4)).endsWith('Leads 3 objectives; supports 4 objectives (in 2 plans).'));
+      assert.ok(valueOf(hoverAt(ws, doc, 'id: OPR', 4)).endsWith('Supports 3 objectives (in 2 plans).'));
+    });
+
+    it('says when no objective names the unit yet', () => {
+      const { ws, doc } = load(lines('planwright: 1', 'title: T', 'units:', '  - { id: OPS, name: Operations }', 'goals: []'));
+      assert.strictEqual(valueOf(hoverAt(ws, doc, 'OPS', 1)), '**OPS** — Operations\n\nNo objective names OPS in `lead` or `support` yet.');
+    });
+  });
+
+  describe('on a key', () => {
+    it('describes `title` in the words of the schema for its owner', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      assert.strictEqual(valueOf(hoverAt(ws, doc, 'title: Generate', 1)), '**title** — a field of an objective\n\nThe objective\'s title.\n\nExpected value: text (not empty). Required.');
+      assert.ok(valueOf(hoverAt(ws, doc, 'title: Counter Threats', 1)).includes("The goal's title."));
+      assert.ok(valueOf(hoverAt(ws, doc, 'title: Efficiently Conduct', 1)).includes("The sub-objective's title."));
+      assert.ok(valueOf(hoverAt(ws, doc, '\ntitle: U.S.', 2)).includes("The plan's title"));
+    });
+
+    it('says what `lead` expects, from the definition the schema refers to', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      const h = hoverAt(ws, doc, 'lead: HSI', 2);
+      assert.strictEqual(textAt(doc, h.range!), 'lead');
+      assert.strictEqual(valueOf(h), '**lead** — a field of an objective\n\nThe unit (or units) that lead this objective.\n\nExpected value: a unit id, or a list of unit ids.');
+    });
+
+    it('describes keys of nested groups, units and values', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      assert.strictEqual(valueOf(hoverAt(ws, doc, 'start:', 1)), '**start** — a field of `period`\n\nFirst fiscal year of the plan, e.g. 2021.\n\nExpected value: a whole number. Required.');
+      assert.ok(valueOf(hoverAt(ws, doc, 'acronym:', 1)).startsWith('**acronym** — a field of `organization`\n\nThe organization\'s short name, e.g. ICE.'));
+      assert.ok(valueOf(hoverAt(ws, doc, 'kind: directorate', 1)).includes('What kind of unit it is'));
+      assert.ok(valueOf(hoverAt(ws, doc, '- name: Courage', 3)).startsWith('**name** — a field of a value\n\nThe value\'s name'));
+    });
+
+    it('describes a list section with what each entry is, and escapes placeholders', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      assert.ok(valueOf(hoverAt(ws, doc, '\nunits:', 1)).endsWith('Expected value: a list; each entry is an organizational unit.'));
+      const sub = valueOf(hoverAt(ws, doc, 'subobjectives:', 1));
+      assert.ok(sub.includes('numbered "\\<objective\\>.1"'), sub);
+      assert.ok(sub.endsWith('Expected value: a list; each entry is a sub-objective of an objective.'), sub);
+    });
+
+    it('returns nothing on a key the schema does not know', () => {
+      const { ws, doc } = load(ERRORS);
+      assert.strictEqual(provideHover(ws, doc, positionOf(doc, 'titel', 1)), null);
+    });
+  });
+
+  describe('elsewhere', () => {
+    it('returns nothing on indentation, on a title\'s text and past the end', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      assert.strictEqual(provideHover(ws, doc, positionOf(doc, '      - id: "2.2"', 2)), null);
+      assert.strictEqual(provideHover(ws, doc, positionOf(doc, 'Generate, Analyze', 3)), null);
+      assert.strictEqual(provideHover(ws, doc, positionOf(doc, '["2.2", "4.3.1"]', 7)), null);
+      assert.strictEqual(provideHover(ws, doc, { line: 100000, character: 0 }), null);
+    });
+  });
+
+  describe('plan text in markdown', () => {
+    it('escapes markdown characters of titles, ids and unit names', () => {
+      const { ws, doc } = load(
+        lines(
+          'planwright: 1',
+          'title: T',
+          'units:',
+          '  - { id: R_D, name: "Research_and [Development] <lab>" }',
+          'goals:',
+          '  - id: "1"',
+          '    title: "Grow *fast* and_well [now]"',
+          '    objectives:',
+          '      - id: "1.1"',
+          '        title: "`code` & M&amp; ~x~"',
+          '        lead: R_D',
+          '        related: "1"',
+        ),
+      );
+      assert.strictEqual(valueOf(hoverAt(ws, doc, 'related: "1"', 10)), '**1 Grow \\*fast\\* and\\_well \\[now\\]**\n\nGoal 1');
+      assert.strictEqual(
+        valueOf(hoverAt(ws, doc, 'id: "1.1"', 5)),
+        '**Objective 1.1** — \\`code\\` & M&amp;amp; \\~x\\~\n\nGoal 1 › Objective 1.1\n\nNo sub-objectives yet.\n\nLead: R\\_D (Research\\_and \\[Development\\] \\<lab\\>)',
+      );
+    });
+
+    it('escapes markers that would start a list or a heading in a description', () => {
+      const { ws, doc } = load(
+        lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: G', '    description: |-', '      # Not a heading', '      - not a list', '      1. nor this', '    objectives:', '      - id: "1.1"', '        title: O', '        related: "1"'),
+      );
+      assert.strictEqual(valueOf(hoverAt(ws, doc, 'related: "1"', 10)), '**1 G**\n\nGoal 1\n\n\\# Not a heading\n\\- not a list\n1\\. nor this');
+    });
+  });
+
+  describe('positions in UTF-16 and any line ends', () => {
+    for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+      it(`covers exactly the entry after non-ASCII text on a line (${name})`, () => {
+        const { ws, doc } = load(coast(eol));
+        const related = provideHover(ws, doc, { line: 11, character: 50 });
+        assert.ok(related);
+        assert.deepStrictEqual(related.range, { start: { line: 11, character: 49 }, end: { line: 11, character: 54 } });
+        assert.strictEqual(valueOf(related), '**1.1 Réduire l’attente à quai**\n\nGoal 1 › Objective 1.1');
+        const lead = provideHover(ws, doc, { line: 11, character: 63 });
+        assert.ok(lead);
+        assert.deepStrictEqual(lead.range, { start: { line: 11, character: 63 }, end: { line: 11, character: 66 } });
+        assert.strictEqual(valueOf(lead), '**OPS** — Opérations portuaires 🚢');
+        assert.strictEqual(provideHover(ws, doc, { line: 11, character: 56 }), null);
+      });
+    }
+  });
+
+  describe('half-typed plans', () => {
+    it('never throws at any position of any prefix of a plan being typed', () => {
+      const text = coast('\r\n') + lines('      - id: "1.3"', '        title: Boats', '        lead: [OPS, NOPE]', '        related: ["1.1", "9"]');
+      for (let n = 0; n <= text.length; n += 3) {
+        const { ws, doc } = load(text.slice(0, n));
+        for (let o = 0; o <= n; o++) provideHover(ws, doc, doc.lines.positionAt(o));
+      }
+    });
+
+    it('never throws on the sample with errors', () => {
+      const { ws, doc } = load(ERRORS);
+      for (let o = 0; o <= doc.text.length; o++) provideHover(ws, doc, doc.lines.positionAt(o));
+    });
+  });
+
+  describe('clip', () => {
+    it('cuts at a word boundary and adds an ellipsis', () => {
+      assert.strictEqual(clip('one two three four', 10), 'one two…');
+      assert.strictEqual(clip('short', 10), 'short');
+    });
+
+    it('never splits a pair of UTF-16 surrogates', () => {
+      assert.strictEqual(clip('abcdefghi🌊jklmnopqrst', 10), 'abcdefghi…');
+    });
+  });
+});
+

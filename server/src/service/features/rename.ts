@@ -1,0 +1,160 @@
+// Rename: the number of a goal, objective or sub-objective (with its descendants' prefixes and
+// every `related` entry naming them), or a unit id (with every `lead`/`support` entry that
+// resolves to that unit, in every plan of the workspace).
+import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import { isWellFormed } from '../checks/numbering';
+import type { PlanDocument, PlanWorkspace } from '../documents';
+import { addEdit, innerSpan, scalarEdit, sortWorkspaceEdit } from '../edits';
+import { itemLabel, kindWord, type ItemKind, type PlanItem, type ScalarText, type Unit } from '../model';
+import { targetAt } from '../locate';
+
+export const NOT_RENAMEABLE = 'You can rename the number of a goal, objective or sub-objective, or a unit id. Place the cursor on one.';
+
+const UNIT_ID = /^[A-Za-z][A-Za-z0-9&._-]*$/;
+
+const HOW_NUMBERED: Record<ItemKind, string> = {
+  goal: 'a goal is numbered 1, 2, 3 and so on',
+  objective: "an objective is numbered like 2.3: its goal's number, a dot, then its own number",
+  subobjective: "a sub-objective is numbered like 2.3.1: its objective's number, a dot, then its own number",
+};
+
+type RenameTarget =
+  | { kind: 'item'; item: PlanItem; scalar: ScalarText }
+  | { kind: 'unit'; uri: string; unit: Unit; scalar: ScalarText };
+
+export function prepareRename(ws: PlanWorkspace, doc: PlanDocument, position: Position): { range: Range; placeholder: string } | { error: string } {
+  const t = renameTarget(ws, doc, position);
+  if ('error' in t) return t;
+  return { range: doc.lines.range(innerSpan(doc.text, t.scalar)), placeholder: t.scalar.text };
+}
+
+export function provideRenameEdits(ws: PlanWorkspace, doc: PlanDocument, position: Position, newName: string): { edit: WorkspaceEdit } | { error: string } {
+  const t = renameTarget(ws, doc, position);
+  if ('error' in t) return t;
+  const name = newName.trim();
+  return t.kind === 'item' ? renameItem(doc, t.item, name) : renameUnit(ws, doc, t.uri, t.unit, name);
+}
+
+/** What the cursor names: the item or unit to rename, and the scalar under the cursor. */
+function renameTarget(ws: PlanWorkspace, doc: PlanDocument, position: Position): RenameTarget | { error: string } {
+  const t = targetAt(doc.model, doc.lines.offsetAt(position));
+  switch (t?.kind) {
+    case 'item-id':
+      return { kind: 'item', item: t.item, scalar: t.item.id! };
+    case 'item-ref': {
+      const text = t.ref.target.text;
+      // A number used twice names the first item that has it, as everywhere else.
+      const item = doc.model.itemsById.get(text)?.[0];
+      if (!item) return { error: `No goal, objective or sub-objective is numbered ${text}, so there is nothing to rename. Correct the number first.` };
+      return { kind: 'item', item, scalar: t.ref.target };
+    }
+    case 'unit-id':
+      return { kind: 'unit', uri: doc.uri, unit: t.unit, scalar: t.unit.id! };
+    case 'unit-ref': {
+      const text = t.ref.target.text;
+      const own = doc.model.unitsById.get(text)?.[0];
+      if (own) return { kind: 'unit', uri: doc.uri, unit: own, scalar: t.ref.target };
+      const defs = ws.units().get(text) ?? [];
+      const uris = [...new Set(defs.map((d) => d.uri))];
+      if (!uris.length) return { error: `No unit has the id "${text}", so there is nothing to rename. Correct the id or add the unit under \`units:\` first.` };
+      if (uris.length > 1) {
+        return { error: `Unit ${text} is defined in more than one plan (${uris.map(fileName).join(', ')}), so it is not clear which one to rename. Rename it in the plan that defines it.` };
+      }
+      return { kind: 'unit', uri: defs[0].uri, unit: defs[0].unit, scalar: t.ref.target };
+    }
+    default:
+      return { error: NOT_RENAMEABLE };
+  }
+}
+
+function renameItem(doc: PlanDocument, item: PlanItem, name: string): { edit: WorkspaceEdit } | { error: string } {
+  const model = doc.model;
+  const old = item.id!.text;
+  if (name === old) return { edit: { changes: {} } };
+  const label = itemLabel(item);
+  const Label = label[0].toUpperCase() + label.slice(1);
+  const word = kindWord(item.kind);
+
+  if (!isWellFormed({ ...item, id: { ...item.id!, text: name } })) {
+    return { error: `"${name}" cannot be the number of ${article(word)} ${word}: ${HOW_NUMBERED[item.kind]}.` };
+  }
+  const parent = item.parent;
+  if (parent?.id && isWellFormed(parent)) {
+    const prefix = parent.id.text;
+    if (name.slice(0, name.lastIndexOf('.')) !== prefix) {
+      const own = name.slice(name.lastIndexOf('.') + 1);
+      return { error: `${Label} is under ${itemLabel(parent)}, so its number must start with ${prefix} and a dot (for example ${prefix}.${own}).` };
+    }
+  }
+
+  // The item and its descendants whose numbers start with the item's number.
+  const renamed = new Map<PlanItem, string>([[item, name]]);
+  const walk = (children: PlanItem[]) => {
+    for (const c of children) {
+      const id = c.id?.text;
+      if (id === undefined || !id.startsWith(old + '.')) continue;
+      renamed.set(c, name + id.slice(old.length));
+      walk(c.children);
+    }
+  };
+  walk(item.children);
+
+  for (const [it, id] of renamed) {
+    const holder = (model.itemsById.get(id) ?? []).find((o) => !renamed.has(o));
+    if (!holder) continue;
+    const held = `${itemLabel(holder)}${holder.title ? ` ("${holder.title}")` : ''}`;
+    if (it === item) return { error: `${name} is already the number of ${held}. Choose a number no other item has.` };
+    return { error: `Renumbering ${label} to ${name} would renumber ${itemLabel(it)} to ${id}, which is already the number of ${held}.` };
+  }
+
+  const edit: WorkspaceEdit = { changes: {} };
+  for (const [it, id] of renamed) addEdit(edit, doc.uri, scalarEdit(doc, it.id!, id));
+  for (const ref of model.refs) {
+    if (ref.field !== 'related') continue;
+    const target = model.itemsById.get(ref.target.text)?.[0];
+    const id = target && renamed.get(target);
+    if (id !== undefined) addEdit(edit, doc.uri, scalarEdit(doc, ref.target, id));
+  }
+  return { edit: sortWorkspaceEdit(edit) };
+}
+
+function renameUnit(ws: PlanWorkspace, doc: PlanDocument, uri: string, unit: Unit, name: string): { edit: WorkspaceEdit } | { error: string } {
+  const old = unit.id!.text;
+  if (name === old) return { edit: { changes: {} } };
+  if (!UNIT_ID.test(name)) {
+    return { error: `"${name}" cannot be a unit id: a unit id starts with a letter, followed by letters, digits, &, ., _ or -.` };
+  }
+  const docs = ws.all().map((d) => (d.uri === doc.uri ? doc : d));
+  if (!docs.some((d) => d.uri === doc.uri)) docs.push(doc);
+  const defDoc = docs.find((d) => d.uri === uri)!;
+
+  const taken = [...docs.filter((d) => d.uri === uri), ...docs.filter((d) => d.uri !== uri)]
+    .flatMap((d) => (d.model.unitsById.get(name) ?? []).map((u) => ({ d, u })))[0];
+  if (taken) {
+    const where = taken.d.uri === uri ? 'in this plan' : `in ${fileName(taken.d.uri)}`;
+    return { error: `${name} is already the id of unit ${name}${taken.u.name ? ` ("${taken.u.name}")` : ''} ${where}. Choose an id no other unit has.` };
+  }
+
+  const edit: WorkspaceEdit = { changes: {} };
+  addEdit(edit, uri, scalarEdit(defDoc, unit.id!, name));
+  // Entries of the defining plan name its first unit with that id; entries of plans without a
+  // unit of that id name the workspace's unit, when only one plan defines it.
+  const first = defDoc.model.unitsById.get(old)?.[0] === unit;
+  const definers = docs.filter((d) => d.model.unitsById.has(old));
+  for (const d of docs) {
+    const applies = d.uri === uri ? first : first && definers.length === 1 && !d.model.unitsById.has(old);
+    if (!applies) continue;
+    for (const ref of d.model.refs) {
+      if (ref.field !== 'related' && ref.target.text === old) addEdit(edit, d.uri, scalarEdit(d, ref.target, name));
+    }
+  }
+  return { edit: sortWorkspaceEdit(edit) };
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}

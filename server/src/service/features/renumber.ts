@@ -1,0 +1,88 @@
+// Renumbering: gives goals, objectives and sub-objectives the numbers of their place in the plan
+// (goals 1..n, objectives g.1..g.m, sub-objectives g.o.1..), and rewrites every `related` entry
+// so that it still names the same item it named before. Links follow items, not numbers.
+import type { TextEdit } from 'vscode-languageserver-types';
+import { isWellFormed } from '../checks/numbering';
+import type { PlanDocument } from '../documents';
+import { scalarEdit, sortEdits } from '../edits';
+import type { PlanItem, PlanModel } from '../model';
+
+export interface RenumberScope {
+  /** Renumber only this item's children (and the prefixes of their descendants). */
+  parent?: PlanItem;
+  /** Renumber only the goals (and the prefixes of their descendants). */
+  goalsOnly?: boolean;
+}
+
+/**
+ * Edits that renumber the whole plan (no scope), the goals only, or the children of one item.
+ *
+ * - Items are numbered in document order; items without an id are left alone, do not take a
+ *   number, and neither do their descendants (they have no number to start from).
+ * - In a scoped renumber, the descendants of renumbered items keep their own last number and
+ *   take their new parent's prefix (objective 3.5 → 3.2 turns 3.5.4 into 3.2.4); descendants
+ *   whose id is not a well-formed number are left alone.
+ * - A `related` entry names the item it resolved to before: the first item with that number
+ *   when the number was used twice (document order), nothing when no item had it (then the
+ *   entry is left as it is). It is rewritten to that item's new number.
+ * - Every dotted number the renumber touches (ids in scope, entries naming them) is written
+ *   in quotes: plain `1.10` becomes `"1.10"`. Quoted ids keep their quotes; plain whole
+ *   numbers (goal `id: 3`) stay plain.
+ * - Only edits that change the text are returned, in document order.
+ */
+export function renumberEdits(doc: PlanDocument, scope?: RenumberScope): TextEdit[] {
+  const model = doc.model;
+  const renumbered = newNumbers(model, scope);
+  const edits: TextEdit[] = [];
+  for (const [item, id] of renumbered) {
+    const e = scalarEdit(doc, item.id!, id);
+    if (e) edits.push(e);
+  }
+  for (const ref of model.refs) {
+    if (ref.field !== 'related') continue;
+    const target = model.itemsById.get(ref.target.text)?.[0];
+    const id = target && renumbered.get(target);
+    if (id === undefined) continue;
+    const e = scalarEdit(doc, ref.target, id);
+    if (e) edits.push(e);
+  }
+  return sortEdits(edits);
+}
+
+/** The number each item in scope gets. */
+export function newNumbers(model: PlanModel, scope?: RenumberScope): Map<PlanItem, string> {
+  const out = new Map<PlanItem, string>();
+  const full = (items: PlanItem[], prefix: string) => {
+    let n = 0;
+    for (const item of items) {
+      if (!item.id) continue;
+      const id = `${prefix}${++n}`;
+      out.set(item, id);
+      full(item.children, id + '.');
+    }
+  };
+  const prefixOnly = (items: PlanItem[], prefix: string) => {
+    for (const item of items) {
+      if (!item.id || !isWellFormed(item)) continue;
+      const own = item.id.text.slice(item.id.text.lastIndexOf('.') + 1);
+      const id = prefix + own;
+      out.set(item, id);
+      prefixOnly(item.children, id + '.');
+    }
+  };
+  const group = (items: PlanItem[], prefix: string) => {
+    let n = 0;
+    for (const item of items) {
+      if (!item.id) continue;
+      const id = `${prefix}${++n}`;
+      out.set(item, id);
+      prefixOnly(item.children, id + '.');
+    }
+  };
+  if (scope?.parent) {
+    const p = scope.parent;
+    if (p.id && isWellFormed(p)) group(p.children, p.id.text + '.');
+  } else if (scope?.goalsOnly) group(model.goals, '');
+  else full(model.goals, '');
+  return out;
+}

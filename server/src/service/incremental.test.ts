@@ -1,0 +1,65 @@
+// The block-wise parser must agree with a full parse of the same text, after any edit.
+import * as assert from 'assert';
+import fc from 'fast-check';
+import type { PlanModel } from './model';
+import { parseFull, PlanParser } from './parse';
+import { ERRORS, ICE } from './test-util';
+
+/** Everything a user can observe of a model: diagnostics, and the items with their spans. */
+function observable(m: PlanModel) {
+  return {
+    diagnostics: m.diagnostics.map((d) => [d.code, d.severity, d.span.start, d.span.end, d.message, d.related?.map((r) => [r.span.start, r.span.end])]),
+    items: m.items.map((i) => [i.kind, i.id?.text, i.id?.span.start, i.span.start, i.span.end, i.title, i.titleSpan?.start, i.refs.map((r) => [r.field, r.target.text, r.target.span.start])]),
+    units: m.units.map((u) => [u.id?.text, u.span.start, u.span.end]),
+    sections: m.sections.map((s) => [s.key, s.keySpan.start]),
+  };
+}
+
+const FRAGMENTS = [
+  ' ', '\n', '\r\n', '\t', '-', ':', ': ', '"', "'", '#', '[', ']', '{', '}', ',', 'a', 'Z', '1', '.', '9',
+  '  - id: "9"\n    title: New\n', '      - id: "1.9"\n        title: O\n', 'goals:\n', 'titel: x\n', 'title: Dup\n',
+  '&a ', '*a', '<<: *a\n', '---\n', '...\n', '%YAML 1.2\n', '? ', '!!str ', '|\n', '>-\n', 'é', '😀', 'related: ["2.2"]\n',
+  '<<<<<<< HEAD\n', '=======\n', '>>>>>>> branch\n',
+];
+
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  del: fc.nat({ max: 40 }),
+  insert: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6 })),
+  lineStart: fc.boolean(),
+});
+
+function apply(text: string, e: { at: number; del: number; insert: string; lineStart: boolean }): string {
+  let pos = Math.floor(e.at * text.length);
+  if (e.lineStart) pos = text.lastIndexOf('\n', pos - 1) + 1;
+  return text.slice(0, pos) + e.insert + text.slice(Math.min(text.length, pos + e.del));
+}
+
+describe('incremental parsing agrees with a full parse', () => {
+  for (const [name, start] of [['the ICE plan', ICE], ['the error sample', ERRORS]] as const) {
+    it(`after every edit of a random edit sequence on ${name}`, function () {
+      this.timeout(120000);
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+          const parser = new PlanParser();
+          let text = start;
+          parser.parse(text);
+          for (const e of edits) {
+            text = apply(text, e);
+            assert.deepStrictEqual(observable(parser.parse(text)), observable(parseFull(text)));
+          }
+        }),
+        { numRuns: Number(process.env.PLANWRIGHT_PROPERTY_RUNS ?? 60), seed: 20261125 },
+      );
+    });
+  }
+
+  it('reuses unchanged goals when a title is edited', () => {
+    const parser = new PlanParser();
+    parser.parse(ICE);
+    const m = parser.parse(ICE.replace('Develop Employees', 'Develop All Employees'));
+    assert.strictEqual(m.parseMode, 'blocks');
+    assert.strictEqual(parser.stats.reused, 4);
+    assert.deepStrictEqual(observable(m), observable(parseFull(ICE.replace('Develop Employees', 'Develop All Employees'))));
+  });
+});

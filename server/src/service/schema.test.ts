@@ -1,0 +1,68 @@
+import * as assert from 'assert';
+import { parseFull } from './parse';
+import { lines } from './test-util';
+
+function schemaErrors(text: string) {
+  return parseFull(text)
+    .diagnostics.filter((d) => d.code === 'schema')
+    .map((d) => ({ at: text.slice(d.span.start, d.span.end), message: d.message }));
+}
+
+describe('schema check', () => {
+  it('names a missing title by the item that lacks it, on the first line of its mapping', () => {
+    const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "2"', '    title: A', '    objectives:', '      - id: "2.1"', '        description: no title here');
+    assert.deepStrictEqual(schemaErrors(t).map((e) => e.at), ['id: "2.1"']);
+    assert.strictEqual(schemaErrors(t)[0].message, 'Objective 2.1 has no `title`. Add `title:` with a title.');
+  });
+
+  it('suggests the intended key for a misspelt one, on the key', () => {
+    const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    titel: A');
+    const e = schemaErrors(t);
+    assert.deepStrictEqual(e.map((x) => x.at), ['id: "1"', 'titel']);
+    assert.strictEqual(e[1].message, '`titel` is not a field of a goal. Did you mean `title`?');
+  });
+
+  it('lists the allowed fields when an unknown key is not near any of them', () => {
+    const t = lines('planwright: 1', 'title: T', 'owner: me', 'goals:', '  - { id: "1", title: A }');
+    const e = schemaErrors(t);
+    assert.deepStrictEqual(e.map((x) => x.at), ['owner']);
+    assert.match(e[0].message, /^`owner` is not a field of the plan\. The fields of the plan are: planwright, title, organization/);
+  });
+
+  it('explains wrong types in plain words, on the value', () => {
+    const t = lines('planwright: 1', 'title: T', 'period: { start: 2021, end: soon }', 'goals:', '  - id: "1"', '    title: [a, b]', '    objectives:', '      - { id: "1.1", title: O, lead: { a: 1 } }');
+    assert.deepStrictEqual(schemaErrors(t), [
+      { at: 'soon', message: '`end` of `period` should be a whole number, not text.' },
+      { at: '[a, b]', message: '`title` of goal 1 should be text, not a list.' },
+      { at: '{ a: 1 }', message: '`lead` of objective 1.1 should be a unit id or a list of unit ids, not a group of fields.' },
+    ]);
+  });
+
+  it('reports a wrong entry inside a list of references, not the whole list', () => {
+    const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - { id: "1.1", title: O, support: [OPS, [x]] }');
+    assert.deepStrictEqual(schemaErrors(t).map((e) => e.at), ['[x]']);
+  });
+
+  it('requires the format version, a title and goals', () => {
+    const t = lines('# just a comment', 'mission: M');
+    const e = schemaErrors(t);
+    assert.deepStrictEqual(e.map((x) => x.at), ['mission: M', 'mission: M', 'mission: M']);
+    assert.deepStrictEqual(e.map((x) => x.message.split('.')[0]), ['The plan has no `goals`', 'The plan has no `planwright`', 'The plan has no `title`']);
+  });
+
+  it('rejects a format version other than 1 and an invalid unit id', () => {
+    const t = lines('planwright: 2', 'title: T', 'units:', '  - { id: 9th, name: Ninth }', 'goals:', '  - { id: "1", title: A }');
+    assert.deepStrictEqual(schemaErrors(t).map((e) => e.at), ['2', '9th']);
+  });
+
+  it('names an item without an id by its position', () => {
+    const t = lines('planwright: 1', 'title: T', 'goals:', '  - { id: "1", title: A }', '  - { description: x }');
+    assert.deepStrictEqual(schemaErrors(t).map((e) => e.message), ['The 2nd goal has no `id`. Add `id:` with its number.', 'The 2nd goal has no `title`. Add `title:` with a title.']);
+  });
+
+  it('never shows ajv wording', () => {
+    for (const { message } of schemaErrors(lines('planwright: x', 'title: 3', 'values: {}', 'goals: [1, {id: [], title: {}}, {objectives: 2}]'))) {
+      assert.doesNotMatch(message, /must (be|have|NOT|match)|instancePath|#\/\$defs/);
+    }
+  });
+});
