@@ -44,6 +44,7 @@ const YAML_HINTS: Record<string, string> = {
   MISSING_CHAR: 'A quote or bracket is not closed.',
   MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; is a `:` or a quote missing on the line before?',
   UNEXPECTED_TOKEN: 'Something here does not fit the YAML around it.',
+  MULTIPLE_DOCS: '',
   BLOCK_AS_IMPLICIT_KEY: 'A colon followed by a space starts a new field; if it is part of the text, put the whole text in quotes.',
 };
 
@@ -54,7 +55,9 @@ function syntaxDiagnostics(doc: Document.Parsed, base: number, textLength: numbe
     const end = Math.min(Math.max(base + e.pos[1], start), textLength);
     const raw = e.message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
     const hint = YAML_HINTS[e.code];
-    const message = `YAML syntax: ${raw.replace(/\.?$/, '.')}${hint ? ' ' + hint : ''}`;
+    const message = e.code === 'MULTIPLE_DOCS'
+      ? 'This file holds more than one YAML document (separated by `---`). A plan is one document: remove the `---` line and what follows it, or move that part to a file of its own.'
+      : `YAML syntax: ${raw.replace(/\.?$/, '.')}${hint ? ' ' + hint : ''}`;
     out.push({ span: { start, end }, severity, code: 'yaml-syntax', message, data: { yamlCode: e.code } });
   };
   for (const e of doc.errors) add(e, 'error');
@@ -83,6 +86,7 @@ function assemble(
   rootSpan: Span,
   diagnostics: PlanDiagnostic[],
   parseMode: PlanModel['parseMode'],
+  checkStructure = true,
 ): PlanModel {
   const items: PlanItem[] = [];
   const refs: Reference[] = [];
@@ -124,8 +128,10 @@ function assemble(
     diagnostics,
     parseMode,
   };
-  checkNumbering(model, diagnostics);
-  checkRelated(model, diagnostics);
+  if (checkStructure) {
+    checkNumbering(model, diagnostics);
+    checkRelated(model, diagnostics);
+  }
   sortDiagnostics(diagnostics);
   return model;
 }
@@ -134,7 +140,15 @@ function assemble(
 export function parseFull(text: string): PlanModel {
   const doc = parseYaml(text);
   const reader = new NodeReader(doc, text, 0);
+  const conflicts = conflictDiagnostics(text);
   const diagnostics = syntaxDiagnostics(doc, 0, text.length);
+  if (conflicts.length) {
+    // yaml's complaints about the marker lines themselves only repeat what the conflict says.
+    const markerLines = conflicts.flatMap((c) => c.data!.markers as Span[]);
+    const onMarker = (d: PlanDiagnostic) => markerLines.some((m) => d.span.start >= m.start && d.span.start <= m.end);
+    for (let i = diagnostics.length - 1; i >= 0; i--) if (onMarker(diagnostics[i])) diagnostics.splice(i, 1);
+    diagnostics.push(...conflicts.map((c) => ({ ...c, data: undefined })));
+  }
   const head = emptyHead();
   const goals: PlanItem[] = [];
   const root = doc.contents as Node | null;
@@ -145,14 +159,55 @@ export function parseFull(text: string): PlanModel {
     }
   }
   const js = toJS(doc);
-  if (js.error) diagnostics.push(aliasDiagnostic(doc, 0, js.error));
-  else {
+  if (conflicts.length) {
+    // Until the conflict is resolved the plan's structure means nothing: say only that.
+  } else if (js.error) diagnostics.push(aliasDiagnostic(doc, 0, js.error));
+  else if (root === null && !diagnostics.length) {
+    diagnostics.push({
+      span: { start: 0, end: 0 },
+      severity: 'error',
+      code: 'schema',
+      message: 'This plan is empty. Start it with `planwright: 1`, a `title:` and `goals:` (the command "Planwright: New Plan" writes a template).',
+    });
+  } else {
     const validate = getValidators().full;
     validate(js.value);
     diagnostics.push(...schemaDiagnostics(validate.errors, reader, root, [], text));
   }
   const rootSpan = root?.range ? { start: root.range[0], end: root.range[1] } : { start: 0, end: 0 };
-  return assemble(text, head, goals, rootSpan, diagnostics, 'full');
+  return assemble(text, head, goals, rootSpan, diagnostics, 'full', conflicts.length === 0);
+}
+
+const CONFLICT_MARKER = /^(<{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\r\n]*/gm;
+
+/** One diagnostic per git merge conflict left in the text, on its `<<<<<<<` line. */
+function conflictDiagnostics(text: string): PlanDiagnostic[] {
+  if (!text.includes('<<<<<<<') && !text.includes('>>>>>>>')) return [];
+  const out: PlanDiagnostic[] = [];
+  let open: { start: Span; markers: Span[] } | undefined;
+  for (const m of text.matchAll(CONFLICT_MARKER)) {
+    const s = { start: m.index!, end: m.index! + m[0].length };
+    if (m[1][0] === '<') open = { start: s, markers: [s] };
+    else if (open) {
+      open.markers.push(s);
+      if (m[1][0] === '>') {
+        out.push(conflictAt(open.start, open.markers));
+        open = undefined;
+      }
+    } else out.push(conflictAt(s, [s]));
+  }
+  if (open) out.push(conflictAt(open.start, open.markers));
+  return out;
+}
+
+function conflictAt(s: Span, markers: Span[]): PlanDiagnostic {
+  return {
+    span: s,
+    severity: 'error',
+    code: 'yaml-syntax',
+    message: 'This is a git merge conflict: two versions of the same lines are still in the file, between `<<<<<<<`, `=======` and `>>>>>>>`. Keep the version you want (or combine them) and delete the three marker lines.',
+    data: { markers },
+  };
 }
 
 /** A goal read on its own, kept for the next version of the text. */

@@ -171,7 +171,7 @@ function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown,
   const fieldIsKey = typeof field === 'string';
   const ownerSegs = fieldIsKey ? segs.slice(0, -1) : segs;
   const owner = ownerLabel(reader, root, rootPath, ownerSegs);
-  const valueSpan = reader.span(where.node) ?? reader.span(where.pair?.key as Node) ?? reader.span(where.parent) ?? reader.span(reader.deref(root))!;
+  const valueSpan = reader.span(where.node) ?? reader.span(where.pair?.key as Node) ?? reader.span(where.parent) ?? reader.span(reader.deref(root)) ?? { start: 0, end: 0 };
   const keySpan = reader.span(where.pair?.key as Node);
   const what = fieldIsKey ? `\`${field}\` of ${owner}` : owner;
   const Cap = (s: string) => s[0].toUpperCase() + s.slice(1);
