@@ -66,8 +66,10 @@ export class Outline {
   /** A value without the comments and blank lines yaml counts in it; empty when there is no value. */
   valueContent(field: { valueSpan: Span }): Span {
     const v = field.valueSpan;
-    if (v.end <= v.start) return { start: v.start, end: v.start };
-    return { start: v.start, end: trimEnd(this.text, v.start, v.end, isExactScalar(this.text, v.start)) };
+    let start = v.start;
+    while (start < v.end && isSpace(this.text.charCodeAt(start))) start++;
+    if (v.end <= start) return { start: v.start, end: v.start };
+    return { start, end: trimEnd(this.text, start, v.end, isExactScalar(this.text, start)) };
   }
 
   private itemEnd(item: PlanItem): number {

@@ -25,16 +25,19 @@ export function provideFoldingRanges(doc: PlanDocument): FoldingRange[] {
   const addFields = (fields: Field[], owner?: PlanItem) => {
     for (const f of fields) {
       add(o.fieldSpan(f, owner));
-      const c = doc.text.charCodeAt(f.valueSpan.start);
-      if ((c === 0x7c || c === 0x3e) && f.valueSpan.end > f.valueSpan.start) blockScalars.push(o.valueContent(f));
+      noteBlockScalar(f);
     }
+  };
+  const noteBlockScalar = (f: { valueSpan: Span }) => {
+    const v = o.valueContent(f);
+    const c = doc.text.charCodeAt(v.start);
+    if (v.end > v.start && (c === 0x7c || c === 0x3e)) blockScalars.push(v);
   };
 
   for (const section of model.sections) {
     add(o.sectionSpan(section));
     addFields(section.fields);
-    const c = doc.text.charCodeAt(section.valueSpan.start);
-    if (c === 0x7c || c === 0x3e) blockScalars.push(o.valueContent(section));
+    noteBlockScalar(section);
   }
   for (const v of model.values) {
     add(o.valueSpan(v));

@@ -10,7 +10,7 @@ export const MAX_WORKSPACE_SYMBOLS = 500;
 
 /** How well a symbol matches: lower sorts first. */
 const enum Rank {
-  ExactNumber = 0,
+  Exact = 0, // the number typed in full, or a unit's id
   NumberPrefix = 1,
   Words = 2,
 }
@@ -29,7 +29,7 @@ const NUMBER = /^\d+(\.\d+)*\.?$/;
 /** How one word of the query matches a symbol; undefined when it does not. */
 function matchToken(token: string, id: string | undefined, text: string[]): Rank | undefined {
   if (id !== undefined && NUMBER.test(token)) {
-    if (id === token) return Rank.ExactNumber;
+    if (id === token) return Rank.Exact;
     const prefix = token.endsWith('.') ? token : token + '.';
     if (id.startsWith(prefix)) return Rank.NumberPrefix;
   }
@@ -61,7 +61,7 @@ export function provideWorkspaceSymbols(docs: PlanDocument[], query: string): Sy
       const id = oneLine(unit.id?.text);
       const text = words(`${id} ${unit.name ?? ''}`);
       let rank = tokens.length ? match(tokens, undefined, text) : Rank.Words;
-      if (tokens.length === 1 && id && fold(id) === fold(tokens[0])) rank = Rank.ExactNumber;
+      if (tokens.length === 1 && id && fold(id) === fold(tokens[0])) rank = Rank.Exact;
       if (rank === undefined) return;
       const { range } = symbolRanges(doc, o.unitSpan(unit), unit.id?.span);
       found.push({ rank, order: order++, symbol: { name: unitName(unit), kind: UNIT_SYMBOL, location: { uri: doc.uri, range }, containerName: planName } });

@@ -1,0 +1,247 @@
+// The Plan view (Explorer): every plan the server knows, each with its goals, objectives and
+// sub-objectives. The server computes the outline from its plan model; this file only turns it
+// into tree items, refreshes on `planwright/planChanged` and follows the cursor.
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import {
+  PlanChangedNotification,
+  PlansRequest,
+  PlanTreeRequest,
+  type PlanChangedParams,
+  type PlanSummary,
+  type PlanTreeNode,
+  type PlanTreeParams,
+} from './protocol';
+
+export const PLAN_LANGUAGE = 'strategic-plan';
+export const PLAN_VIEW_ID = 'planwright.planView';
+
+export interface PlanRoot {
+  readonly type: 'plan';
+  /** The server's uri, sent back as is in requests. */
+  readonly uri: string;
+  summary: PlanSummary;
+}
+
+export interface PlanItem {
+  readonly type: 'item';
+  readonly root: PlanRoot;
+  readonly parent: PlanRoot | PlanItem;
+  /** Position in the outline ("0/2/1"): unique even when a plan repeats a number. */
+  readonly path: string;
+  readonly node: PlanTreeNode;
+  readonly children: PlanItem[];
+}
+
+export type PlanElement = PlanRoot | PlanItem;
+
+const KIND_NAME: Record<PlanTreeNode['kind'], string> = { goal: 'Goal', objective: 'Objective', subobjective: 'Sub-objective' };
+const KIND_ICON: Record<PlanTreeNode['kind'], string> = { goal: 'target', objective: 'milestone', subobjective: 'circle-small-filled' };
+
+// Uri strings from the server and from VS Code may differ in encoding (`c%3A` vs `c:`).
+const uriKey = (uri: string | vscode.Uri): string => (typeof uri === 'string' ? vscode.Uri.parse(uri) : uri).toString();
+
+export function problemsText(errors: number, warnings: number): string {
+  const parts: string[] = [];
+  if (errors > 0) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`);
+  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
+  return parts.join(', ');
+}
+
+export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<PlanElement | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  /** Root objects are kept across refreshes: `reveal` and expansion state need stable elements. */
+  private readonly roots = new Map<string, PlanRoot>();
+  private readonly outlines = new Map<string, Promise<PlanItem[]>>();
+  private readonly view: vscode.TreeView<PlanElement>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private followTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly client: LanguageClient) {
+    this.view = vscode.window.createTreeView(PLAN_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(
+      this.view,
+      this.changed,
+      client.onNotification(PlanChangedNotification, (p: PlanChangedParams) => this.planChanged(p.uri)),
+      // A restarted server may know other plans, or the same plans differently.
+      client.onDidChangeState((e) => e.newState === State.Running && this.refresh()),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)),
+      vscode.window.onDidChangeActiveTextEditor((e) => this.scheduleFollow(e)),
+      this.view.onDidChangeVisibility((e) => e.visible && this.scheduleFollow(vscode.window.activeTextEditor)),
+    );
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    clearTimeout(this.followTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** Forgets every outline and asks VS Code to redraw the view. */
+  refresh(): void {
+    this.outlines.clear();
+    this.changed.fire(undefined);
+  }
+
+  private planChanged(uri: string): void {
+    this.outlines.delete(uriKey(uri));
+    // The server publishes once per plan; a workspace scan publishes many at once.
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.changed.fire(undefined), 150);
+  }
+
+  getTreeItem(el: PlanElement): vscode.TreeItem {
+    return el.type === 'plan' ? this.planItem(el) : this.outlineItem(el);
+  }
+
+  async getChildren(el?: PlanElement): Promise<PlanElement[]> {
+    if (!el) return this.loadRoots();
+    if (el.type === 'plan') return this.outline(el);
+    return el.children;
+  }
+
+  getParent(el: PlanElement): PlanElement | undefined {
+    return el.type === 'plan' ? undefined : el.parent;
+  }
+
+  private async loadRoots(): Promise<PlanRoot[]> {
+    const plans = await this.request<PlanSummary[]>(PlansRequest, undefined);
+    if (!plans) return [...this.roots.values()];
+    const seen = new Set<string>();
+    const result: PlanRoot[] = [];
+    for (const summary of plans) {
+      const key = uriKey(summary.uri);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let root = this.roots.get(key);
+      if (root) root.summary = summary;
+      else this.roots.set(key, (root = { type: 'plan', uri: summary.uri, summary }));
+      result.push(root);
+    }
+    for (const key of [...this.roots.keys()]) {
+      if (!seen.has(key)) {
+        this.roots.delete(key);
+        this.outlines.delete(key);
+      }
+    }
+    return result.sort((a, b) => planName(a).localeCompare(planName(b)) || a.uri.localeCompare(b.uri));
+  }
+
+  private outline(root: PlanRoot): Promise<PlanItem[]> {
+    const key = uriKey(root.uri);
+    let items = this.outlines.get(key);
+    if (!items) {
+      const params: PlanTreeParams = { uri: root.uri };
+      items = this.request<PlanTreeNode[]>(PlanTreeRequest, params).then((nodes) => {
+        if (!nodes) this.outlines.delete(key); // try again next time rather than cache a failure
+        return wrap(nodes ?? [], root, root, '');
+      });
+      this.outlines.set(key, items);
+    }
+    return items;
+  }
+
+  private async request<R>(method: string, params: unknown): Promise<R | undefined> {
+    try {
+      return await this.client.sendRequest<R>(method, params);
+    } catch (e) {
+      // The server is starting, stopped or restarting: show what we have; a notification refreshes.
+      this.client.outputChannel.appendLine(`Plan view: ${method} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
+  private planItem(root: PlanRoot): vscode.TreeItem {
+    const { summary } = root;
+    const uri = vscode.Uri.parse(root.uri);
+    const item = new vscode.TreeItem(planName(root), this.roots.size === 1 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `plan:${uriKey(root.uri)}`;
+    item.contextValue = 'plan';
+    const problems = problemsText(summary.errors, summary.warnings);
+    const where = uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri);
+    item.description = problems || where;
+    item.tooltip = new vscode.MarkdownString().appendText(planName(root)).appendMarkdown('\n\n').appendText(where + (problems ? ` — ${problems}` : ''));
+    item.iconPath = problemIcon('file-text', summary.errors, summary.warnings);
+    item.command = { title: 'Open Plan', command: 'vscode.open', arguments: [uri] };
+    return item;
+  }
+
+  private outlineItem(el: PlanItem): vscode.TreeItem {
+    const { node } = el;
+    const item = new vscode.TreeItem(node.label, el.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `item:${uriKey(el.root.uri)}#${el.path}`;
+    item.contextValue = node.kind;
+    const problems = problemsText(node.errors, node.warnings);
+    item.description = problems || undefined;
+    item.tooltip = new vscode.MarkdownString()
+      .appendMarkdown('**')
+      .appendText(`${KIND_NAME[node.kind]} ${node.id}`)
+      .appendMarkdown('**\n\n')
+      .appendText(node.title + (problems ? `\n\n${problems}` : ''));
+    item.iconPath = problemIcon(KIND_ICON[node.kind], node.errors, node.warnings);
+    const selection = this.client.protocol2CodeConverter.asRange(node.selectionRange);
+    item.command = { title: 'Go to Item', command: 'vscode.open', arguments: [vscode.Uri.parse(el.root.uri), { selection } satisfies vscode.TextDocumentShowOptions] };
+    return item;
+  }
+
+  private scheduleFollow(editor: vscode.TextEditor | undefined): void {
+    clearTimeout(this.followTimer);
+    this.followTimer = setTimeout(() => void this.follow(editor), 120);
+  }
+
+  /** Selects the innermost item under the cursor, without taking focus from the editor. */
+  private async follow(editor: vscode.TextEditor | undefined): Promise<void> {
+    // `reveal` opens a hidden view: following the cursor must never do that.
+    if (!this.view.visible || !editor || editor.document.languageId !== PLAN_LANGUAGE) return;
+    const root = this.roots.get(uriKey(editor.document.uri));
+    if (!root) return;
+    const items = await this.outline(root);
+    if (editor !== vscode.window.activeTextEditor || !this.view.visible) return;
+    const target = innermost(items, editor.selection.active) ?? root;
+    if (this.view.selection.length === 1 && this.view.selection[0] === target) return;
+    try {
+      await this.view.reveal(target, { select: true, focus: false, expand: false });
+    } catch {
+      // The view was redrawn meanwhile and no longer holds this element; the next move retries.
+    }
+  }
+}
+
+function planName(root: PlanRoot): string {
+  if (root.summary.title) return root.summary.title;
+  const path = vscode.Uri.parse(root.uri).path;
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function problemIcon(icon: string, errors: number, warnings: number): vscode.ThemeIcon {
+  if (errors > 0) return new vscode.ThemeIcon(icon, new vscode.ThemeColor('problemsErrorIcon.foreground'));
+  if (warnings > 0) return new vscode.ThemeIcon(icon, new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  return new vscode.ThemeIcon(icon);
+}
+
+function wrap(nodes: PlanTreeNode[], root: PlanRoot, parent: PlanRoot | PlanItem, prefix: string): PlanItem[] {
+  return nodes.map((node, i) => {
+    const path = prefix ? `${prefix}/${i}` : String(i);
+    const children: PlanItem[] = [];
+    const item: PlanItem = { type: 'item', root, parent, path, node, children };
+    children.push(...wrap(node.children ?? [], root, item, path));
+    return item;
+  });
+}
+
+/**
+ * The deepest item whose range holds `pos`. An item counts from the start of its first line, so
+ * the cursor on `- id: "1.2"` before the key still selects 1.2.
+ */
+export function innermost<T extends { node: Pick<PlanTreeNode, 'range'>; children: T[] }>(items: readonly T[], pos: { line: number; character: number }): T | undefined {
+  for (const item of items) {
+    const { start, end } = item.node.range;
+    const afterStart = pos.line >= start.line;
+    const beforeEnd = pos.line < end.line || (pos.line === end.line && (pos.character < end.character || (end.character > 0 && pos.character === end.character)));
+    if (afterStart && beforeEnd) return innermost(item.children, pos) ?? item;
+  }
+  return undefined;
+}

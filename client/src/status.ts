@@ -1,0 +1,48 @@
+// The status bar entry for the active plan: its error and warning counts at a glance, one click
+// from the Problems panel. Counts come from VS Code's diagnostics, so they always match that panel.
+import * as vscode from 'vscode';
+import { PLAN_LANGUAGE, problemsText } from './planView';
+
+export class PlanStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('planwright.status', vscode.StatusBarAlignment.Left, 10);
+  private readonly disposables: vscode.Disposable[];
+
+  constructor() {
+    this.item.name = 'Planwright: Plan Problems';
+    this.item.command = 'workbench.actions.view.problems';
+    this.disposables = [
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && e.uris.some((u) => u.toString() === active)) this.update();
+      }),
+      // "Change Language Mode" re-opens the document under its new language.
+      vscode.workspace.onDidOpenTextDocument((doc) => doc === vscode.window.activeTextEditor?.document && this.update()),
+    ];
+    this.update();
+  }
+
+  update(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || doc.languageId !== PLAN_LANGUAGE) {
+      this.item.hide();
+      return;
+    }
+    let errors = 0;
+    let warnings = 0;
+    for (const d of vscode.languages.getDiagnostics(doc.uri)) {
+      if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
+      else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
+    }
+    const problems = problemsText(errors, warnings);
+    this.item.text = problems ? `$(error) ${errors} $(warning) ${warnings}` : '$(check) Plan OK';
+    this.item.tooltip = problems ? `This plan has ${problems}. Click to open the Problems panel.` : 'No problems found in this plan. Click to open the Problems panel.';
+    this.item.accessibilityInformation = { label: problems ? `Plan: ${problems}` : 'Plan OK' };
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,173 @@
+// Quick fixes for the diagnostics of a plan, each carrying its edit: renumber a group of
+// siblings or the whole plan, quote a dotted number, create a missing unit, take the suggested
+// id or number, rename a misspelled field. "Renumber the whole plan" is offered whenever the
+// plan has a numbering problem, wherever the cursor is.
+import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { PlanDocument, PlanWorkspace } from '../documents';
+import { eolOf, quote, scalarEdit, writeScalar } from '../edits';
+import { itemLabel, type Field, type PlanItem, type PlanModel, type ScalarText } from '../model';
+import { itemAt, targetAt } from '../locate';
+import { contains } from '../text';
+import { renumberEdits } from './renumber';
+
+const RENUMBER_CODES = new Set(['numbering-sequence', 'numbering-parent', 'numbering-duplicate', 'numbering-format']);
+
+export const RENUMBER_PLAN_TITLE = 'Renumber the whole plan';
+
+export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+  void ws;
+  void range;
+  const fixes: CodeAction[] = [];
+  const groups = new Map<PlanItem | undefined, Diagnostic[]>();
+  const createUnits = new Map<string, Diagnostic[]>();
+  const numbering: Diagnostic[] = [];
+  const single = (title: string, d: Diagnostic, e: TextEdit | undefined, isPreferred = true) => {
+    if (e) fixes.push({ title, kind: 'quickfix', diagnostics: [d], isPreferred, edit: { changes: { [doc.uri]: [e] } } });
+  };
+
+  for (const d of diagnostics) {
+    const code = String(d.code ?? '');
+    const data = (d.data ?? {}) as Record<string, unknown>;
+    const offset = doc.lines.offsetAt(d.range.start);
+    if (RENUMBER_CODES.has(code)) {
+      numbering.push(d);
+      if (code === 'numbering-format' && typeof data.quote === 'string') {
+        single(`Put ${data.quote} in quotes`, d, quoteEdit(doc, d.range, data.quote));
+        continue;
+      }
+      const item = itemWithIdAt(doc.model, offset);
+      if (item) {
+        const list = groups.get(item.parent);
+        if (list) list.push(d);
+        else groups.set(item.parent, [d]);
+      }
+    } else if (code === 'reference-unresolved') {
+      const scalar = refAt(doc.model, offset);
+      if (!scalar) continue;
+      if (typeof data.suggestion === 'string') single(`Change to ${data.suggestion}`, d, scalarEdit(doc, scalar, data.suggestion));
+      if (typeof data.unit === 'string' && data.unit === scalar.text) {
+        const list = createUnits.get(data.unit);
+        if (list) list.push(d);
+        else createUnits.set(data.unit, [d]);
+      }
+    } else if (code === 'schema' && typeof data.replaceKey === 'string' && typeof data.with === 'string') {
+      single(`Rename \`${data.replaceKey}\` to \`${data.with}\``, d, renameKeyEdit(doc, offset, data.replaceKey, data.with));
+    }
+  }
+
+  const actions = [...fixes];
+  for (const [id, diags] of createUnits) {
+    const e = createUnitEdit(doc, id);
+    if (e) actions.push({ title: `Create unit ${id} under \`units:\``, kind: 'quickfix', diagnostics: diags, edit: { changes: { [doc.uri]: [e] } } });
+  }
+  for (const [parent, diags] of groups) {
+    const edits = renumberEdits(doc, parent ? { parent } : { goalsOnly: true });
+    if (!edits.length) continue;
+    actions.push({ title: groupTitle(parent), kind: 'quickfix', diagnostics: diags, edit: { changes: { [doc.uri]: edits } } });
+  }
+  if (numbering.length || doc.model.diagnostics.some((d) => d.code.startsWith('numbering-'))) {
+    const edits = renumberEdits(doc);
+    if (edits.length) {
+      // On a numbering problem it is one of its fixes; elsewhere, a source action of the plan.
+      actions.push(
+        numbering.length
+          ? { title: RENUMBER_PLAN_TITLE, kind: 'quickfix', diagnostics: numbering, edit: { changes: { [doc.uri]: edits } } }
+          : { title: RENUMBER_PLAN_TITLE, kind: 'source', edit: { changes: { [doc.uri]: edits } } },
+      );
+    }
+  }
+  return actions;
+}
+
+/** "Renumber the goals", "Renumber the objectives of goal 3", "Renumber the sub-objectives of objective 2.1". */
+function groupTitle(parent: PlanItem | undefined): string {
+  if (!parent) return 'Renumber the goals';
+  return `Renumber the ${parent.kind === 'goal' ? 'objectives' : 'sub-objectives'} of ${itemLabel(parent)}`;
+}
+
+function itemWithIdAt(model: PlanModel, offset: number): PlanItem | undefined {
+  const item = itemAt(model, offset);
+  return item?.id && item.id.span.start === offset ? item : undefined;
+}
+
+/** The `lead`, `support` or `related` entry starting at an offset. */
+function refAt(model: PlanModel, offset: number): ScalarText | undefined {
+  const t = targetAt(model, offset);
+  return (t?.kind === 'item-ref' || t?.kind === 'unit-ref') && t.span.start === offset ? t.ref.target : undefined;
+}
+
+function quoteEdit(doc: PlanDocument, range: Range, value: string): TextEdit | undefined {
+  const span = doc.lines.spanOf(range);
+  if (doc.text.slice(span.start, span.end) !== value) return undefined;
+  return { range, newText: quote(value, 'double') };
+}
+
+/** Renames a misspelled key, unless the mapping already has the right one. */
+function renameKeyEdit(doc: PlanDocument, offset: number, from: string, to: string): TextEdit | undefined {
+  const fields = fieldsAround(doc.model, offset);
+  const field = fields?.find((f) => f.keySpan.start === offset);
+  if (!fields || !field || fields.some((f) => f.key === to)) return undefined;
+  const raw = doc.text.slice(field.keySpan.start, field.keySpan.end);
+  let start = field.keySpan.start;
+  let end = field.keySpan.end;
+  if (raw !== from) {
+    if (raw.length < 2 || !/^["']/.test(raw) || raw[raw.length - 1] !== raw[0] || raw.slice(1, -1) !== from) return undefined;
+    start++;
+    end--;
+  }
+  return { range: doc.lines.range({ start, end }), newText: to };
+}
+
+/** The keys of the mapping whose key starts at `offset`. */
+function fieldsAround(model: PlanModel, offset: number): Field[] | undefined {
+  const lists: Field[][] = [];
+  for (let item = itemAt(model, offset); item; item = item.parent) lists.push(item.fields);
+  for (const u of model.units) if (contains(u.span, offset)) lists.push(u.fields);
+  for (const v of model.values) if (contains(v.span, offset)) lists.push(v.fields);
+  for (const s of model.sections) lists.push(s.fields);
+  lists.push(model.sections.map((s) => ({ key: s.key, keySpan: s.keySpan, valueSpan: s.valueSpan })));
+  return lists.find((l) => l.some((f) => f.keySpan.start === offset));
+}
+
+/** Adds `{ id: X, name: X }` to the plan's units, in the style of the units already there. */
+export function createUnitEdit(doc: PlanDocument, id: string): TextEdit | undefined {
+  const { text, lines, model } = doc;
+  const eol = eolOf(text);
+  const v = writeScalar(id, 'plain');
+  const flowEntry = `{ id: ${v}, name: ${v} }`;
+  const insert = (at: number, newText: string): TextEdit => ({ range: lines.range({ start: at, end: at }), newText });
+  const section = model.sections.find((s) => s.key === 'units');
+  const last = model.units[model.units.length - 1];
+
+  if (section && last) {
+    let end = last.span.end;
+    while (end > last.span.start && /\s/.test(text[end - 1])) end--;
+    const lineStart = lines.lineStart(lines.positionAt(last.span.start).line);
+    const prefix = text.slice(lineStart, last.span.start);
+    if (/^ *- +$/.test(prefix)) {
+      const entry = text[last.span.start] === '{' ? [prefix + flowEntry] : [`${prefix}id: ${v}`, `${' '.repeat(prefix.length)}name: ${v}`];
+      return insert(lines.lineEnd(lines.positionAt(end).line), eol + entry.join(eol));
+    }
+    // A flow list of units: `units: [{ id: A, name: B }]`.
+    return text[section.valueSpan.start] === '[' ? insert(end, `, ${flowEntry}`) : undefined;
+  }
+  if (section) {
+    const value = text.slice(section.valueSpan.start, section.valueSpan.end);
+    if (/^\[\s*\]$/.test(value)) return { range: lines.range(section.valueSpan), newText: `[${flowEntry}]` };
+    if (value.trim() !== '' && value.trim() !== 'null' && value.trim() !== '~') return undefined;
+    const keyLine = lines.positionAt(section.keySpan.start).line;
+    const indent = text.slice(lines.lineStart(keyLine), section.keySpan.start);
+    if (value.trim() === '') return insert(lines.lineEnd(keyLine), `${eol}${indent}  - ${flowEntry}`);
+    return { range: lines.range(section.valueSpan), newText: `${eol}${indent}  - ${flowEntry}` };
+  }
+  const goals = model.sections.find((s) => s.key === 'goals');
+  const firstGoal = model.goals[0];
+  let indent = '  ';
+  if (firstGoal) {
+    const prefix = text.slice(lines.lineStart(lines.positionAt(firstGoal.span.start).line), firstGoal.span.start);
+    indent = /^( *)- +$/.exec(prefix)?.[1] ?? indent;
+  }
+  const block = `units:${eol}${indent}- ${flowEntry}${eol}`;
+  if (goals) return insert(lines.lineStart(lines.positionAt(goals.keySpan.start).line), block);
+  return insert(text.length, (text === '' || /[\r\n]$/.test(text) ? '' : eol) + block);
+}

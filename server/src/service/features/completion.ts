@@ -1,0 +1,524 @@
+// Completion: the fields a mapping may still take (from the schema), unit ids after `lead` and
+// `support`, item numbers inside `related`, and snippets for a new goal, objective or
+// sub-objective carrying the next free number. What the cursor is in comes from the model; the
+// text is read only on the cursor's line and on the lines above it with less indentation, to
+// learn which mapping or list a half-typed line belongs to.
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
+import type { PlanDocument, PlanWorkspace } from '../documents';
+import { CHILD_KIND, CHILDREN_KEY, ITEM_DEPTH, breadcrumb, kindWord, type Field, type ItemKind, type PlanItem } from '../model';
+import { itemAt, unitAt, type KeyOwner } from '../locate';
+import { PLAN_SCHEMA } from '../schema';
+import { contains } from '../text';
+
+export function provideCompletion(ws: PlanWorkspace, doc: PlanDocument, position: Position): CompletionList {
+  return { isIncomplete: false, items: complete(ws, doc, position) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cursor's line and the lines above it
+
+interface Cursor {
+  ws: PlanWorkspace;
+  doc: PlanDocument;
+  offset: number;
+  line: number;
+  lineStart: number;
+  /** The cursor's line, without its line break. */
+  text: string;
+  /** Column of the cursor (UTF-16). */
+  col: number;
+  prefix: string;
+  suffix: string;
+  /** Line break to use in multi-line insertions. */
+  eol: string;
+}
+
+/** A non-blank, non-comment line: where its content starts after any `- ` list markers. */
+interface LineInfo {
+  line: number;
+  start: number;
+  indent: number;
+  dash: boolean;
+  /** Column of the content after the list markers. */
+  content: number;
+  body: string;
+}
+
+/** `key:` alone on its line (a comment may follow): the head of a nested mapping or list. */
+const KEY_ONLY = /^([A-Za-z_$][\w$.-]*)[ \t]*:[ \t]*(?:#.*)?$/;
+/** A line (or list item) that starts with `key:`. */
+const KEY_START = /^(?:[A-Za-z_$][\w$.-]*|"[^"]*"|'[^']*')[ \t]*:(?:[ \t]|$)/;
+const REF_KEYS = new Set(['lead', 'support', 'related']);
+
+function lineText(doc: PlanDocument, line: number): string {
+  return doc.text.slice(doc.lines.lineStart(line), doc.lines.lineEnd(line));
+}
+
+function lineInfo(doc: PlanDocument, line: number): LineInfo | undefined {
+  const text = lineText(doc, line);
+  let indent = 0;
+  while (indent < text.length && text.charCodeAt(indent) === 32) indent++;
+  if (indent === text.length || text[indent] === '#') return undefined;
+  let content = indent;
+  let dash = false;
+  while (text[content] === '-' && (content + 1 === text.length || text[content + 1] === ' ')) {
+    dash = true;
+    content++;
+    while (text[content] === ' ') content++;
+  }
+  return { line, start: doc.lines.lineStart(line), indent, dash, content, body: text.slice(content) };
+}
+
+function* linesAbove(doc: PlanDocument, line: number): Generator<LineInfo> {
+  for (let n = line - 1; n >= 0; n--) {
+    const info = lineInfo(doc, n);
+    if (info) yield info;
+  }
+}
+
+function spaces(n: number): string {
+  return ' '.repeat(Math.max(0, n));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dispatch
+
+const REF_ON_LINE = /^( *)(?:- +)?(lead|support|related)[ \t]*:(.*)$/;
+const KEY_PREFIX = /^( *)(- +)?([A-Za-z_$][\w$-]*)?$/;
+const LIST_VALUE_PREFIX = /^( *)- +(.*)$/;
+
+function complete(ws: PlanWorkspace, doc: PlanDocument, position: Position): CompletionItem[] {
+  const offset = doc.lines.offsetAt(position);
+  const pos = doc.lines.positionAt(offset);
+  const lineStart = doc.lines.lineStart(pos.line);
+  const text = lineText(doc, pos.line);
+  const col = offset - lineStart;
+  const c: Cursor = {
+    ws,
+    doc,
+    offset,
+    line: pos.line,
+    lineStart,
+    text,
+    col,
+    prefix: text.slice(0, col),
+    suffix: text.slice(col),
+    eol: doc.text.includes('\r\n') ? '\r\n' : '\n',
+  };
+  if (inBlockScalar(c)) return [];
+
+  // A value of `lead`, `support` or `related` on the key's own line.
+  const onLine = REF_ON_LINE.exec(c.prefix);
+  if (onLine) {
+    const keyOffset = lineStart + c.prefix.indexOf(onLine[2], onLine[1].length);
+    return refValues(c, onLine[2], keyOffset, lineStart + c.prefix.length - onLine[3].length);
+  }
+
+  // An entry of a block list: of `lead`/`support`/`related`, or a new goal, objective, unit...
+  const dashed = LIST_VALUE_PREFIX.exec(c.prefix);
+  if (dashed) {
+    const parent = listParent(c, dashed[1].length);
+    if (parent && REF_KEYS.has(parent.key)) {
+      return refValues(c, parent.key, parent.info.start + parent.info.content, lineStart + c.prefix.length - dashed[2].length);
+    }
+  }
+
+  const key = KEY_PREFIX.exec(c.prefix);
+  if (!key) return [];
+  const [, indent, dash, typed = ''] = key;
+  const wordEnd = col + /^[\w$-]*/.exec(c.suffix)![0].length;
+  const word = { start: lineStart + col - typed.length, end: lineStart + wordEnd };
+  const after = text.slice(wordEnd);
+  const hasColon = /^[ \t]*:/.test(after);
+
+  if (dash) {
+    // `- ` then perhaps the start of a key: the first field of a new list entry.
+    const list = listAt(c, indent.length);
+    if (!list) return [];
+    const keyCol = indent.length + dash.length;
+    const out: CompletionItem[] = [];
+    if (isItemKind(list.kind) && !after.trim()) out.push(newItemSnippet(c, list, keyCol, word, false));
+    const owner: Owner = { kind: list.kind, fields: [], newNumber: isItemKind(list.kind) ? nextNumber(list.parent, list.siblings) : undefined, parent: list.parent };
+    out.push(...keyItems(c, owner, keyCol, word, hasColon));
+    return out;
+  }
+
+  const blank = !typed && !c.suffix.trim();
+  const out: CompletionItem[] = [];
+  if (blank) {
+    // A blank line at the column of a list's entries: a new entry.
+    const list = listAt(c, col);
+    if (list && isItemKind(list.kind)) out.push(newItemSnippet(c, list, col + 2, word, true));
+  }
+  const owner = mappingAt(c, indent.length);
+  if (owner) out.push(...keyItems(c, owner, indent.length, word, hasColon));
+  return out;
+}
+
+/** Inside the text of a `|` or `>` block (a description), where nothing is to be completed. */
+function inBlockScalar(c: Cursor): boolean {
+  const m = c.doc.model;
+  const fields: Field[] = [];
+  const item = itemAt(m, c.offset);
+  if (item) fields.push(...item.fields);
+  const unit = unitAt(m, c.offset);
+  if (unit) fields.push(...unit.fields);
+  for (const v of m.values) if (contains(v.span, c.offset)) fields.push(...v.fields);
+  for (const s of m.sections) fields.push({ key: s.key, keySpan: s.keySpan, valueSpan: s.valueSpan }, ...s.fields);
+  const indent = /^ */.exec(c.text)![0].length;
+  const column = c.text.trim() ? indent : c.col;
+  for (const f of fields) {
+    if (f.valueSpan.start >= c.lineStart || c.offset > f.valueSpan.end) continue;
+    const ch = c.doc.text[f.valueSpan.start];
+    if (ch !== '|' && ch !== '>') continue;
+    const keyLine = c.doc.lines.positionAt(f.keySpan.start).line;
+    const keyIndent = lineInfo(c.doc, keyLine)?.indent ?? 0;
+    if (column > keyIndent) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which mapping or list a line belongs to
+
+interface Owner {
+  kind: KeyOwner;
+  /** Keys the mapping already has. */
+  fields: Field[];
+  item?: PlanItem;
+  /** For a new entry of a list of items: its number and its parent. */
+  newNumber?: string;
+  parent?: PlanItem;
+}
+
+interface ListOwner {
+  kind: KeyOwner;
+  parent?: PlanItem;
+  siblings: PlanItem[];
+}
+
+/** The mapping whose keys sit at column `col`, found from the nearest line above at that column or less. */
+function mappingAt(c: Cursor, col: number): Owner | undefined {
+  for (const info of linesAbove(c.doc, c.line)) {
+    if (info.indent > col) continue;
+    if (info.content === col) return KEY_START.test(info.body) ? ownerOfKey(c, info) : undefined;
+    if (info.indent === col && info.dash) continue; // entries of a list written at its key's column
+    if (info.indent < col) {
+      const key = KEY_ONLY.exec(info.body)?.[1];
+      if (info.content === 0 && (key === 'organization' || key === 'period')) {
+        const section = c.doc.model.sections.find((s) => s.key === key && s.keySpan.start === info.start);
+        return { kind: key, fields: section?.fields ?? [] };
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+  return col === 0 ? planOwner(c) : undefined;
+}
+
+function planOwner(c: Cursor): Owner {
+  return { kind: 'plan', fields: c.doc.model.sections.map((s) => ({ key: s.key, keySpan: s.keySpan, valueSpan: s.valueSpan })) };
+}
+
+/** The model's owner of the key that starts the line `info`. */
+function ownerOfKey(c: Cursor, info: LineInfo): Owner | undefined {
+  if (info.content === 0) return planOwner(c);
+  const m = c.doc.model;
+  const offset = info.start + info.content;
+  const item = itemAt(m, offset);
+  if (item) return { kind: item.kind, fields: item.fields, item };
+  const unit = unitAt(m, offset);
+  if (unit) return { kind: 'unit', fields: unit.fields };
+  const value = m.values.find((v) => contains(v.span, offset));
+  if (value) return { kind: 'value', fields: value.fields };
+  const section = m.sections.find((s) => (s.key === 'organization' || s.key === 'period') && contains(s.valueSpan, offset));
+  if (section) return { kind: section.key as KeyOwner, fields: section.fields };
+  return undefined;
+}
+
+/** The `key:` line that holds the block list whose `- ` markers sit at column `col`. */
+function listParent(c: Cursor, col: number): { key: string; info: LineInfo } | undefined {
+  for (const info of linesAbove(c.doc, c.line)) {
+    if (info.indent > col) continue;
+    if (info.indent === col && info.dash) continue; // an earlier entry of the same list
+    const key = KEY_ONLY.exec(info.body)?.[1];
+    return key !== undefined && info.content <= col ? { key, info } : undefined;
+  }
+  return undefined;
+}
+
+/** What kind of entries the block list with `- ` markers at column `col` holds. */
+function listAt(c: Cursor, col: number): ListOwner | undefined {
+  const parent = listParent(c, col);
+  if (!parent) return undefined;
+  const m = c.doc.model;
+  const { key, info } = parent;
+  if (info.content === 0 && !info.dash) {
+    if (key === 'goals') return { kind: 'goal', siblings: m.goals };
+    if (key === 'units') return { kind: 'unit', siblings: [] };
+    if (key === 'values') return { kind: 'value', siblings: [] };
+    return undefined;
+  }
+  const owner = itemAt(m, info.start + info.content);
+  if (!owner || CHILDREN_KEY[owner.kind] !== key) return undefined;
+  return { kind: CHILD_KIND[owner.kind]!, parent: owner, siblings: owner.children };
+}
+
+function isItemKind(k: KeyOwner): k is ItemKind {
+  return k === 'goal' || k === 'objective' || k === 'subobjective';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+/** The item's number as written when it is well formed, else the number its place gives it. */
+function numberOf(item: PlanItem): string {
+  const t = item.id?.text;
+  const depth = ITEM_DEPTH[item.kind];
+  if (t !== undefined && new RegExp(`^\\d+(?:\\.\\d+){${depth - 1}}$`).test(t)) return t;
+  return item.parent ? `${numberOf(item.parent)}.${item.index + 1}` : String(item.index + 1);
+}
+
+/** One more than the highest well-formed number among the siblings under `parent`. */
+function nextNumber(parent: PlanItem | undefined, siblings: PlanItem[]): string {
+  const prefix = parent ? numberOf(parent) + '.' : '';
+  let max = 0;
+  for (const s of siblings) {
+    const t = s.id?.text;
+    if (t === undefined || !t.startsWith(prefix)) continue;
+    const rest = t.slice(prefix.length);
+    if (/^\d+$/.test(rest)) max = Math.max(max, Number(rest));
+  }
+  return prefix + (max + 1);
+}
+
+function newItemSnippet(c: Cursor, list: ListOwner, keyCol: number, word: { start: number; end: number }, withDash: boolean): CompletionItem {
+  const kind = list.kind as ItemKind;
+  const n = nextNumber(list.parent, list.siblings);
+  const nl = c.eol;
+  const pad = spaces(keyCol);
+  let body = `id: "${n}"${nl}${pad}title: \${1:Title}`;
+  if (kind === 'goal') body += `${nl}${pad}objectives:${nl}${spaces(keyCol + 2)}- id: "${n}.1"${nl}${spaces(keyCol + 4)}title: $2`;
+  const text = (withDash ? '- ' : '') + body;
+  const word_ = kindWord(kind);
+  const label = `New ${word_} ${n}`;
+  const where = list.parent ? ` of ${kindWord(list.parent.kind)} ${numberOf(list.parent)}` : '';
+  return {
+    label,
+    kind: CompletionItemKind.Snippet,
+    detail: `Adds ${word_} ${n}${where}`,
+    documentation: { kind: MarkupKind.Markdown, value: ['```yaml', (withDash ? '' : '- ') + body.replace(/\$\{1:Title\}/, 'Title').replace(/\$\d/g, ''), '```'].join('\n') },
+    sortText: '0',
+    insertText: text,
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.asIs,
+    textEdit: { range: rangeOf(c, word), newText: text },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys from the schema
+
+type Schema = Record<string, any>;
+
+function resolve(s: Schema | undefined): Schema | undefined {
+  for (let hops = 0; s && typeof s.$ref === 'string' && hops < 8; hops++) {
+    const m = /^#\/\$defs\/(.+)$/.exec(s.$ref);
+    s = m ? PLAN_SCHEMA.$defs?.[m[1]] : undefined;
+  }
+  return s;
+}
+
+function schemaOf(kind: KeyOwner): Schema | undefined {
+  const p = PLAN_SCHEMA.properties ?? {};
+  switch (kind) {
+    case 'plan': return PLAN_SCHEMA;
+    case 'organization': return resolve(p.organization);
+    case 'period': return resolve(p.period);
+    case 'value': return resolve(resolve(p.values)?.items);
+    case 'unit': return resolve(resolve(p.units)?.items);
+    case 'goal': return resolve(resolve(p.goals)?.items);
+    case 'objective': return resolve(resolve(schemaOf('goal')?.properties?.objectives)?.items);
+    case 'subobjective': return resolve(resolve(schemaOf('objective')?.properties?.subobjectives)?.items);
+  }
+}
+
+/** The description of a property: its own, else that of what its `$ref` points at. */
+function describe(prop: Schema): string | undefined {
+  if (typeof prop.description === 'string') return prop.description;
+  return resolve(prop)?.description;
+}
+
+function keyItems(c: Cursor, owner: Owner, keyCol: number, word: { start: number; end: number }, hasColon: boolean): CompletionItem[] {
+  const schema = schemaOf(owner.kind);
+  const props: Record<string, Schema> = schema?.properties ?? {};
+  const lineEnd = c.lineStart + c.text.length;
+  const present = new Set(owner.fields.filter((f) => f.keySpan.start < c.lineStart || f.keySpan.start > lineEnd).map((f) => f.key));
+  const out: CompletionItem[] = [];
+  Object.keys(props).forEach((key, i) => {
+    if (key === '$schema' || present.has(key)) return;
+    const prop = props[key];
+    const doc = describe(prop);
+    const snippet = hasColon ? undefined : keySnippet(c, owner, key, keyCol);
+    const text = hasColon ? key : snippet ?? `${key}: `;
+    const item: CompletionItem = {
+      label: key,
+      kind: CompletionItemKind.Property,
+      sortText: `1${String(i).padStart(3, '0')}`,
+      insertText: text,
+      insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      textEdit: { range: rangeOf(c, word), newText: text },
+    };
+    if (doc) item.documentation = { kind: MarkupKind.Markdown, value: doc };
+    if (snippet && snippet.includes('\n')) item.insertTextMode = InsertTextMode.asIs;
+    if (!hasColon && REF_KEYS.has(key)) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+    out.push(item);
+  });
+  return out;
+}
+
+/** A snippet for a key whose value is a list or a group of fields, or an item's number. */
+function keySnippet(c: Cursor, owner: Owner, key: string, col: number): string | undefined {
+  const nl = c.eol;
+  const p1 = spaces(col + 2);
+  const p2 = spaces(col + 4);
+  const own = owner.item ? numberOf(owner.item) : owner.newNumber;
+  switch (key) {
+    case 'planwright':
+      return owner.kind === 'plan' ? 'planwright: 1' : undefined;
+    case 'organization':
+      return owner.kind === 'plan' ? `organization:${nl}${p1}name: $1` : undefined;
+    case 'period':
+      return owner.kind === 'plan' ? `period:${nl}${p1}start: $1${nl}${p1}end: $2` : undefined;
+    case 'values':
+      return owner.kind === 'plan' ? `values:${nl}${p1}- name: $1` : undefined;
+    case 'units':
+      return owner.kind === 'plan' ? `units:${nl}${p1}- id: $1${nl}${p2}name: $2` : undefined;
+    case 'goals':
+      return owner.kind === 'plan' ? `goals:${nl}${p1}- id: "\${1:${nextNumber(undefined, c.doc.model.goals)}}"${nl}${p2}title: $2` : undefined;
+    case 'objectives':
+    case 'subobjectives':
+      if (!isItemKind(owner.kind) || CHILDREN_KEY[owner.kind] !== key || own === undefined) return undefined;
+      return `${key}:${nl}${p1}- id: "\${1:${own}.1}"${nl}${p2}title: $2`;
+    case 'id':
+      return isItemKind(owner.kind) && own !== undefined ? `id: "\${1:${own}}"` : undefined;
+    default:
+      return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unit ids and item numbers
+
+/**
+ * Completes the entry being typed in a `lead`, `support` or `related` value. `keyOffset` is where
+ * the key is written; `valueStart` where the value (or the list entry) starts on the cursor's line.
+ */
+function refValues(c: Cursor, key: string, keyOffset: number, valueStart: number): CompletionItem[] {
+  const from = valueStart - c.lineStart;
+  const before = c.prefix.slice(from);
+  if (before.includes('#')) return [];
+  // The entry under the cursor starts after the last `[` or `,` of a flow list.
+  const cut = before.trimStart().startsWith('[') ? Math.max(before.lastIndexOf('['), before.lastIndexOf(',')) + 1 : 0;
+  let token = before.slice(cut);
+  const lead = token.length - token.trimStart().length;
+  token = token.slice(lead);
+  const quote = token[0] === '"' || token[0] === "'" ? token[0] : undefined;
+  const typed = quote ? token.slice(1) : token;
+  if (/[\s"',[\]{}#]/.test(typed)) return [];
+  const wordEnd = c.col + /^[^\s"',[\]{}#]*/.exec(c.suffix)![0].length;
+  const word = { start: c.lineStart + c.col - typed.length, end: c.lineStart + wordEnd };
+  const closed = quote !== undefined && c.text[wordEnd] === quote;
+  const space = !quote && c.text[word.start - c.lineStart - 1] === ':' ? ' ' : '';
+  const close = quote && !closed ? quote : '';
+
+  // Entries already written: on this line (but the one being typed) and, for a block list, on its other lines.
+  const rest = (c.text.slice(from, word.start - c.lineStart) + ' ' + c.text.slice(wordEnd)).replace(/\s#.*$/, '');
+  const listed = new Set(rest.split(/[[\],\s"']+/).filter(Boolean));
+  const owner = itemAt(c.doc.model, keyOffset);
+  const lineEnd = c.lineStart + c.text.length;
+  for (const r of owner?.refs ?? []) {
+    if (r.field === key && (r.target.span.end < c.lineStart || r.target.span.start > lineEnd)) listed.add(r.target.text);
+  }
+
+  const range = rangeOf(c, word);
+  const out: CompletionItem[] = [];
+  if (key === 'related') {
+    const seen = new Set<string>();
+    c.doc.model.items.forEach((item, i) => {
+      const id = item.id?.text;
+      if (id === undefined || item === owner || seen.has(id) || listed.has(id)) return;
+      seen.add(id);
+      const newText = quote ? id + close : `${space}"${id}"`;
+      const parts = [breadcrumb(item)];
+      if (item.description) parts.push(item.description);
+      out.push({
+        label: id,
+        kind: CompletionItemKind.Reference,
+        detail: item.title,
+        documentation: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
+        sortText: String(i).padStart(5, '0'),
+        filterText: id,
+        insertText: newText,
+        textEdit: { range, newText },
+      });
+    });
+    return out;
+  }
+
+  // Units: this plan's in their order, then those of the other plans of the workspace.
+  const units: { id: string; name?: string; kind?: string; description?: string; uri?: string }[] = [];
+  const seen = new Set<string>();
+  for (const u of c.doc.model.units) {
+    if (!u.id || seen.has(u.id.text)) continue;
+    seen.add(u.id.text);
+    units.push({ id: u.id.text, name: u.name, kind: u.kind, description: u.description });
+  }
+  const others = [...c.ws.units().entries()].filter(([id]) => !seen.has(id)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [id, defs] of others) {
+    const d = defs.find((x) => x.uri !== c.doc.uri) ?? defs[0];
+    units.push({ id, name: d.unit.name, kind: d.unit.kind, description: d.unit.description, uri: d.uri });
+  }
+  units.forEach((u, i) => {
+    if (listed.has(u.id)) return;
+    const newText = space + u.id + close;
+    const parts: string[] = [];
+    if (u.name) parts.push(`**${u.name}**${u.kind ? ` (${u.kind})` : ''}`);
+    if (u.description) parts.push(u.description);
+    if (u.uri) parts.push(`Defined in ${fileName(u.uri)}.`);
+    const item: CompletionItem = {
+      label: u.id,
+      kind: CompletionItemKind.Value,
+      sortText: String(i).padStart(5, '0'),
+      filterText: u.id,
+      insertText: newText,
+      textEdit: { range, newText },
+    };
+    if (u.name) item.detail = u.name;
+    if (parts.length) item.documentation = { kind: MarkupKind.Markdown, value: parts.join('\n\n') };
+    out.push(item);
+  });
+  return out;
+}
+
+function fileName(uri: string): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+function rangeOf(c: Cursor, s: { start: number; end: number }): Range {
+  return c.doc.lines.range(s);
+}

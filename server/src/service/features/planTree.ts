@@ -1,0 +1,79 @@
+// The data behind the client's "Plan" view: goals, objectives and sub-objectives with where they
+// are and how many problems each holds (its own and its children's), so that the client shows
+// the tree without reading YAML itself.
+import type { Range } from 'vscode-languageserver-types';
+import type { PlanDocument } from '../documents';
+import { kindWord, type ItemKind, type PlanItem } from '../model';
+import { itemRanges, oneLine, Outline } from './documentSymbols';
+
+export interface PlanTreeNode {
+  /** The item's number as written, or '' when it has none. */
+  id: string;
+  kind: ItemKind;
+  /** "1.1", or "(unnumbered objective)". */
+  label: string;
+  /** The title on one line, or '' when there is none. */
+  title: string;
+  /** The whole item, children included. */
+  range: Range;
+  /** The item's number (its first line when it has none): where to put the cursor. */
+  selectionRange: Range;
+  /** Problems whose range starts inside the item, its children's included. */
+  errors: number;
+  warnings: number;
+  children: PlanTreeNode[];
+}
+
+/** LSP severities: 1 error, 2 warning; a diagnostic without one counts as an error, as VS Code shows it. */
+export function providePlanTree(doc: PlanDocument, diagnostics: { range: Range; severity?: number }[]): PlanTreeNode[] {
+  const errors: number[] = [];
+  const warnings: number[] = [];
+  for (const d of diagnostics) {
+    const sev = d.severity ?? 1;
+    const at = doc.lines.offsetAt(d.range.start);
+    if (sev === 1) errors.push(at);
+    else if (sev === 2) warnings.push(at);
+  }
+  errors.sort((a, b) => a - b);
+  warnings.sort((a, b) => a - b);
+  const o = Outline.of(doc.model);
+
+  const node = (item: PlanItem): PlanTreeNode => {
+    const span = o.itemSpan(item);
+    const id = oneLine(item.id?.text);
+    const children = item.children.map(node);
+    // An aliased child may sit outside its parent's text: count it in explicitly.
+    const outside = children.filter((c, i) => !inside(o.itemSpan(item.children[i]).start, span.start, span.end));
+    return {
+      id,
+      kind: item.kind,
+      label: id || `(unnumbered ${kindWord(item.kind)})`,
+      title: oneLine(item.title),
+      ...itemRanges(doc, item),
+      errors: countIn(errors, span.start, span.end) + outside.reduce((n, c) => n + c.errors, 0),
+      warnings: countIn(warnings, span.start, span.end) + outside.reduce((n, c) => n + c.warnings, 0),
+      children,
+    };
+  };
+  return doc.model.goals.map(node);
+}
+
+function inside(x: number, start: number, end: number): boolean {
+  return x >= start && x <= end;
+}
+
+/** How many of the sorted offsets lie in [start, end]. */
+function countIn(sorted: number[], start: number, end: number): number {
+  return lowerBound(sorted, end + 1) - lowerBound(sorted, start);
+}
+
+function lowerBound(a: number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,180 @@
+import * as assert from 'assert';
+import type { Location } from 'vscode-languageserver-types';
+import type { PlanDocument, PlanWorkspace } from '../documents';
+import { ERRORS, ICE, ICE_URI, lines, load, positionOf, textAt } from '../test-util';
+import { provideReferences } from './references';
+
+/** "ice@304:18-23": file name, then 0-based line and UTF-16 characters of a one-line range. */
+function brief(l: Location): string {
+  const name = l.uri.slice(l.uri.lastIndexOf('/') + 1).replace(/(-strategic-plan-2021-2025)?\.plan\.yaml$/, '');
+  assert.strictEqual(l.range.start.line, l.range.end.line);
+  return `${name}@${l.range.start.line}:${l.range.start.character}-${l.range.end.character}`;
+}
+
+function refsAt(ws: PlanWorkspace, doc: PlanDocument, needle: string, delta: number, includeDeclaration: boolean): string[] {
+  return provideReferences(ws, doc, positionOf(doc, needle, delta), includeDeclaration).map(brief);
+}
+
+/** Uses ERO and OPR without defining them: they come from the other plans. */
+const DETENTION = lines(
+  'planwright: 1',
+  'title: Detention Standards Plan',
+  'goals:',
+  '  - id: "1"',
+  '    title: Safe Custody',
+  '    objectives:',
+  '      - id: "1.1"',
+  '        title: Inspect Facilities',
+  '        lead: ERO',
+  '        support: [OPR, XYZ]',
+);
+const DETENTION_URI = 'file:///work/plans/detention.plan.yaml';
+
+/** Defines an ERO of its own. */
+const FIELD = lines(
+  'planwright: 1',
+  'title: Field Office Plan',
+  'units:',
+  '  - { id: ERO, name: Field Enforcement }',
+  'goals:',
+  '  - id: "1"',
+  '    title: Patrol',
+  '    objectives:',
+  '      - { id: "1.1", title: Patrol Streets, lead: ERO, support: XYZ }',
+);
+const FIELD_URI = 'file:///work/plans/field.plan.yaml';
+
+function workspace(): { ws: PlanWorkspace; ice: PlanDocument; detention: PlanDocument; field: PlanDocument } {
+  const { ws, doc: ice } = load(ICE, ICE_URI);
+  const detention = load(DETENTION, DETENTION_URI, ws).doc;
+  const field = load(FIELD, FIELD_URI, ws).doc;
+  return { ws, ice, detention, field };
+}
+
+const ICE_ERO_ENTRIES = ['ice@303:18-21', 'ice@418:15-18', 'ice@454:18-21', 'ice@511:18-21', 'ice@653:15-18', 'ice@718:18-21'];
+
+function coast(eol: string): string {
+  return [
+    'planwright: 1',
+    'title: Plan de la Côte 🌊',
+    'units:',
+    '  - id: OPS',
+    '    name: Opérations portuaires 🚢',
+    'goals:',
+    '  - id: "1"',
+    '    title: Fluidité du fret',
+    '    objectives:',
+    '      - id: "1.1"',
+    '        title: Réduire l’attente à quai',
+    '        lead: OPS',
+    '      - { id: "1.2", title: Grues 🏗️, related: ["1.1"], lead: OPS }',
+    '',
+  ].join(eol);
+}
+
+describe('references', () => {
+  describe('of an item', () => {
+    it('lists every related entry naming objective 2.2', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      const found = provideReferences(ws, doc, positionOf(doc, 'id: "2.2"', 5), false);
+      assert.deepStrictEqual(found.map(brief), ['ice@304:18-23', 'ice@419:18-23']);
+      assert.deepStrictEqual(found.map((l) => textAt(doc, l.range)), ['"2.2"', '"2.2"']);
+    });
+
+    it('adds the item\'s number when the declaration is asked for', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      assert.deepStrictEqual(refsAt(ws, doc, 'id: "2.2"', 5, true), ['ice@304:18-23', 'ice@310:12-17', 'ice@419:18-23']);
+    });
+
+    it('gives the same answer from a related entry as from the number itself', () => {
+      const { ws, doc } = load(ICE, ICE_URI);
+      assert.deepStrictEqual(refsAt(ws, doc, '["2.2", "5.2.1"]', 2, true), ['ice@304:18-23', 'ice@310:12-17', 'ice@419:18-23']);
+    });
+
+    it('lists both numbers of a duplicated item and the entries naming it', () => {
+      const { ws, doc } = load(ERRORS);
+      const found = provideReferences(ws, doc, positionOf(doc, 'related: ["2.1"', 11), true);
+      assert.deepStrictEqual(found.map((l) => [l.range.start.line, textAt(doc, l.range)]), [[17, '"2.1"'], [29, '"2.1"'], [35, '"2.1"']]);
+    });
+
+    it('lists the entries of an unresolved number, and nothing else', () => {
+      const { ws, doc } = load(ERRORS);
+      const found = provideReferences(ws, doc, positionOf(doc, '"2.9"', 1), true);
+      assert.deepStrictEqual(found.map((l) => [l.range.start.line, textAt(doc, l.range)]), [[17, '"2.9"']]);
+    });
+
+    it('stays within the plan: another plan\'s entries naming the same number are not listed', () => {
+      const { ws, ice } = workspace();
+      load(lines('planwright: 1', 'title: X', 'goals:', '  - id: "2"', '    title: G', '    objectives:', '      - { id: "2.1", title: O, related: "2.2" }'), 'file:///work/x.plan.yaml', ws);
+      assert.deepStrictEqual(refsAt(ws, ice, 'id: "2.2"', 5, false), ['ice@304:18-23', 'ice@419:18-23']);
+    });
+  });
+
+  describe('of a unit', () => {
+    it('lists the entries of this plan and of plans that do not define the unit, sorted by file then position', () => {
+      const { ws, ice } = workspace();
+      assert.deepStrictEqual(refsAt(ws, ice, 'id: ERO', 4, false), ['detention@8:14-17', ...ICE_ERO_ENTRIES]);
+      assert.deepStrictEqual(refsAt(ws, ice, 'id: ERO', 4, true), ['detention@8:14-17', 'ice@47:8-11', ...ICE_ERO_ENTRIES]);
+    });
+
+    it('gives the same answer from a lead entry of the plan as from the unit id', () => {
+      const { ws, ice } = workspace();
+      assert.deepStrictEqual(refsAt(ws, ice, 'lead: [ERO, OPLA]', 8, true), ['detention@8:14-17', 'ice@47:8-11', ...ICE_ERO_ENTRIES]);
+    });
+
+    it('keeps a plan that defines its own unit to itself', () => {
+      const { ws, field } = workspace();
+      assert.deepStrictEqual(refsAt(ws, field, 'id: ERO', 4, true), ['field@3:10-13', 'field@8:51-54']);
+      assert.deepStrictEqual(refsAt(ws, field, 'lead: ERO', 6, false), ['field@8:51-54']);
+    });
+
+    it('from a plan without the unit, lists every plan\'s entries and every definition', () => {
+      const { ws, detention } = workspace();
+      assert.deepStrictEqual(refsAt(ws, detention, 'lead: ERO', 6, true), [
+        'detention@8:14-17',
+        'field@3:10-13',
+        'field@8:51-54',
+        'ice@47:8-11',
+        ...ICE_ERO_ENTRIES,
+      ]);
+    });
+
+    it('lists the entries of a unit no plan defines, across the workspace', () => {
+      const { ws, detention } = workspace();
+      assert.deepStrictEqual(refsAt(ws, detention, 'XYZ', 0, true), ['detention@9:22-25', 'field@8:65-68']);
+    });
+
+    it('lists a unit used by another plan from the plan that defines it', () => {
+      const { ws, ice } = workspace();
+      assert.deepStrictEqual(refsAt(ws, ice, 'id: OPR', 4, false), ['detention@9:17-20', 'ice@163:18-21', 'ice@231:23-26']);
+    });
+  });
+
+  it('returns nothing on whitespace, on a key and on a title', () => {
+    const { ws, doc } = load(ICE, ICE_URI);
+    assert.deepStrictEqual(provideReferences(ws, doc, positionOf(doc, '      - id: "2.2"', 1), true), []);
+    assert.deepStrictEqual(provideReferences(ws, doc, positionOf(doc, 'related: ["2.2"', 2), true), []);
+    assert.deepStrictEqual(provideReferences(ws, doc, positionOf(doc, '["2.2", "4.3.1"]', 7), true), []);
+    assert.deepStrictEqual(provideReferences(ws, doc, positionOf(doc, 'Generate, Analyze', 4), true), []);
+  });
+
+  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+    it(`gives exact UTF-16 ranges after non-ASCII text (${name})`, () => {
+      const { ws, doc } = load(coast(eol));
+      const ranges = (line: number, character: number) =>
+        provideReferences(ws, doc, { line, character }, true).map((l) => [l.range.start.line, l.range.start.character, l.range.end.character]);
+      assert.deepStrictEqual(ranges(12, 50), [[9, 12, 17], [12, 49, 54]]);
+      assert.deepStrictEqual(ranges(3, 9), [[3, 8, 11], [11, 14, 17], [12, 63, 66]]);
+      assert.deepStrictEqual(ranges(12, 56), []);
+    });
+  }
+
+  it('never throws at any position of any prefix of a plan being typed', () => {
+    const text = coast('\r\n') + lines('      - id: "1.3"', '        lead: [OPS, NOPE]', '        related: ["1.1", "9"]');
+    // From 1: the parser itself throws on an empty text (reported to the lead).
+    for (let n = 1; n <= text.length; n++) {
+      const { ws, doc } = load(text.slice(0, n));
+      for (let o = 0; o <= n; o++) provideReferences(ws, doc, doc.lines.positionAt(o), true);
+    }
+  });
+});
