@@ -99,7 +99,7 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
   const loaded: { file: string; uri: string }[] = [];
   for (const file of [...new Set(files)]) {
     try {
-      const text = stripBom(await fs.readFile(file, 'utf8'));
+      const text = stripBom(decodeUtf8(file, await fs.readFile(file)));
       const uri = URI.file(path.resolve(file)).toString();
       service.update(uri, text);
       loaded.push({ file, uri });
@@ -129,7 +129,32 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
   return unreadable ? 2 : errors ? 1 : 0;
 }
 
+class NotUtf8Error extends Error {}
+
+/** Decodes UTF-8 strictly: a plan saved in another encoding is named, not silently garbled. */
+function decodeUtf8(file: string, bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    let at = 0;
+    const ok = new TextDecoder('utf-8', { fatal: true });
+    // Find the first byte that does not decode, to point the author at it.
+    for (let lo = 0, hi = bytes.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      try {
+        ok.decode(bytes.subarray(0, mid));
+        lo = mid + 1;
+        at = mid;
+      } catch {
+        hi = mid;
+      }
+    }
+    throw new NotUtf8Error(`it is not UTF-8 text (the bytes near offset ${at} do not decode). Save it as UTF-8.`);
+  }
+}
+
 function describeFsError(e: unknown): string {
+  if (e instanceof NotUtf8Error) return e.message;
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return 'no such file or folder.';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied.';
