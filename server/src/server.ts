@@ -104,6 +104,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      // ' ' and '[' open unit and number lists right after `lead: ` or `related: [`.
+      completionProvider: { triggerCharacters: [' ', '"', '[', ',', '-'] },
     },
     serverInfo: { name: 'planwright', version: require('../../package.json').version },
   };
@@ -185,6 +191,16 @@ documents.onDidClose(({ document }) => {
     });
   } else forget(uri);
 });
+
+// Requests: bring the model up to date with the latest text, then ask the service.
+const at = (p: { textDocument: { uri: string } }) => (current(p.textDocument.uri) ? p.textDocument.uri : undefined);
+
+connection.onHover(guard('hover', null, (p) => (at(p) ? service.getHover(p.textDocument.uri, p.position) : null)));
+connection.onDefinition(guard('definition', [], (p) => (at(p) ? service.getDefinition(p.textDocument.uri, p.position) : [])));
+connection.onReferences(guard('references', [], (p) => (at(p) ? service.getReferences(p.textDocument.uri, p.position, p.context.includeDeclaration) : [])));
+connection.onDocumentHighlight(guard('highlights', [], (p) => (at(p) ? service.getDocumentHighlights(p.textDocument.uri, p.position) : [])));
+
+connection.onCompletion(guard('completion', null, (p) => (at(p) ? service.getCompletion(p.textDocument.uri, p.position) : null)));
 
 documents.listen(connection);
 connection.listen();

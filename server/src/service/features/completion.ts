@@ -126,7 +126,7 @@ function complete(ws: PlanWorkspace, doc: PlanDocument, position: Position): Com
   // An entry of a block list: of `lead`/`support`/`related`, or a new goal, objective, unit...
   const dashed = LIST_VALUE_PREFIX.exec(c.prefix);
   if (dashed) {
-    const parent = listParent(c, dashed[1].length);
+    const parent = listParent(c, dashed[1].length, true);
     if (parent && REF_KEYS.has(parent.key)) {
       return refValues(c, parent.key, parent.info.start + parent.info.content, lineStart + c.prefix.length - dashed[2].length);
     }
@@ -142,12 +142,12 @@ function complete(ws: PlanWorkspace, doc: PlanDocument, position: Position): Com
 
   if (dash) {
     // `- ` then perhaps the start of a key: the first field of a new list entry.
-    const list = listAt(c, indent.length);
+    const list = listAt(c, indent.length, true);
     if (!list) return [];
     const keyCol = indent.length + dash.length;
     const out: CompletionItem[] = [];
     if (isItemKind(list.kind) && !after.trim()) out.push(newItemSnippet(c, list, keyCol, word, false));
-    const owner: Owner = { kind: list.kind, fields: [], newNumber: isItemKind(list.kind) ? nextNumber(list.parent, list.siblings) : undefined, parent: list.parent };
+    const owner: Owner = { kind: list.kind, fields: [], newNumber: isItemKind(list.kind) ? nextNumber(list.parent, list.siblings) : undefined };
     out.push(...keyItems(c, owner, keyCol, word, hasColon));
     return out;
   }
@@ -156,7 +156,7 @@ function complete(ws: PlanWorkspace, doc: PlanDocument, position: Position): Com
   const out: CompletionItem[] = [];
   if (blank) {
     // A blank line at the column of a list's entries: a new entry.
-    const list = listAt(c, col);
+    const list = listAt(c, col, false);
     if (list && isItemKind(list.kind)) out.push(newItemSnippet(c, list, col + 2, word, true));
   }
   const owner = mappingAt(c, indent.length);
@@ -174,8 +174,9 @@ function inBlockScalar(c: Cursor): boolean {
   if (unit) fields.push(...unit.fields);
   for (const v of m.values) if (contains(v.span, c.offset)) fields.push(...v.fields);
   for (const s of m.sections) fields.push({ key: s.key, keySpan: s.keySpan, valueSpan: s.valueSpan }, ...s.fields);
-  const indent = /^ */.exec(c.text)![0].length;
-  const column = c.text.trim() ? indent : c.col;
+  const blank = !c.text.trim();
+  const column = blank ? c.col : /^ */.exec(c.text)![0].length;
+  let next: number | undefined;
   for (const f of fields) {
     if (f.valueSpan.start >= c.lineStart || c.offset > f.valueSpan.end) continue;
     const ch = c.doc.text[f.valueSpan.start];
@@ -183,8 +184,19 @@ function inBlockScalar(c: Cursor): boolean {
     const keyLine = c.doc.lines.positionAt(f.keySpan.start).line;
     const keyIndent = lineInfo(c.doc, keyLine)?.indent ?? 0;
     if (column > keyIndent) return true;
+    // A blank line between two lines of the text belongs to the text, whatever the cursor's column.
+    if (blank && (next ??= nextLineStart(c)) < f.valueSpan.end) return true;
   }
   return false;
+}
+
+/** Start of the content of the next line that is not blank (the text's end when there is none). */
+function nextLineStart(c: Cursor): number {
+  for (let n = c.line + 1; n < c.doc.lines.lineCount; n++) {
+    const text = lineText(c.doc, n);
+    if (text.trim()) return c.doc.lines.lineStart(n) + (text.length - text.trimStart().length);
+  }
+  return c.doc.text.length;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,9 +207,8 @@ interface Owner {
   /** Keys the mapping already has. */
   fields: Field[];
   item?: PlanItem;
-  /** For a new entry of a list of items: its number and its parent. */
+  /** For a new entry of a list of items: the number it will take. */
   newNumber?: string;
-  parent?: PlanItem;
 }
 
 interface ListOwner {
@@ -245,20 +256,30 @@ function ownerOfKey(c: Cursor, info: LineInfo): Owner | undefined {
   return undefined;
 }
 
-/** The `key:` line that holds the block list whose `- ` markers sit at column `col`. */
-function listParent(c: Cursor, col: number): { key: string; info: LineInfo } | undefined {
+/**
+ * The `key:` line that holds the block list whose `- ` markers sit (or would sit) at column
+ * `col`. On a line without a marker of its own, the column must be that of the list's entries:
+ * that of an entry above, or deeper than the key when the list has no entry yet.
+ */
+function listParent(c: Cursor, col: number, marked: boolean): { key: string; info: LineInfo } | undefined {
+  let entries = false;
   for (const info of linesAbove(c.doc, c.line)) {
     if (info.indent > col) continue;
-    if (info.indent === col && info.dash) continue; // an earlier entry of the same list
+    if (info.indent === col && info.dash) {
+      entries = true; // an earlier entry of the same list
+      continue;
+    }
     const key = KEY_ONLY.exec(info.body)?.[1];
-    return key !== undefined && info.content <= col ? { key, info } : undefined;
+    if (key === undefined || info.content > col) return undefined;
+    if (!marked && !entries && info.content === col) return undefined;
+    return { key, info };
   }
   return undefined;
 }
 
 /** What kind of entries the block list with `- ` markers at column `col` holds. */
-function listAt(c: Cursor, col: number): ListOwner | undefined {
-  const parent = listParent(c, col);
+function listAt(c: Cursor, col: number, marked: boolean): ListOwner | undefined {
+  const parent = listParent(c, col, marked);
   if (!parent) return undefined;
   const m = c.doc.model;
   const { key, info } = parent;
@@ -309,13 +330,13 @@ function newItemSnippet(c: Cursor, list: ListOwner, keyCol: number, word: { star
   let body = `id: "${n}"${nl}${pad}title: \${1:Title}`;
   if (kind === 'goal') body += `${nl}${pad}objectives:${nl}${spaces(keyCol + 2)}- id: "${n}.1"${nl}${spaces(keyCol + 4)}title: $2`;
   const text = (withDash ? '- ' : '') + body;
-  const word_ = kindWord(kind);
-  const label = `New ${word_} ${n}`;
+  const noun = kindWord(kind);
+  const label = `New ${noun} ${n}`;
   const where = list.parent ? ` of ${kindWord(list.parent.kind)} ${numberOf(list.parent)}` : '';
   return {
     label,
     kind: CompletionItemKind.Snippet,
-    detail: `Adds ${word_} ${n}${where}`,
+    detail: `Adds ${noun} ${n}${where}`,
     documentation: { kind: MarkupKind.Markdown, value: ['```yaml', (withDash ? '' : '- ') + body.replace(/\$\{1:Title\}/, 'Title').replace(/\$\d/g, ''), '```'].join('\n') },
     sortText: '0',
     insertText: text,

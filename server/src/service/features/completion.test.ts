@@ -1,0 +1,334 @@
+import * as assert from 'assert';
+import { InsertTextFormat, InsertTextMode, type CompletionItem, type MarkupContent, type TextEdit } from 'vscode-languageserver-types';
+import { PlanWorkspace } from '../documents';
+import { ERRORS, ICE, ICE_URI, lines, load } from '../test-util';
+import { provideCompletion } from './completion';
+
+const URI = 'file:///work/plans/border.plan.yaml';
+const CURSOR = '|';
+
+/** Completes at the `|` of `source` (the marker is removed from the plan). */
+function completeAt(source: string, ws = new PlanWorkspace(), uri = URI) {
+  const at = source.indexOf(CURSOR);
+  assert.ok(at >= 0 && source.indexOf(CURSOR, at + 1) < 0, 'the fixture needs exactly one cursor marker');
+  const { doc } = load(source.slice(0, at) + source.slice(at + 1), uri, ws);
+  const list = provideCompletion(ws, doc, doc.lines.positionAt(at));
+  assert.strictEqual(list.isIncomplete, false);
+  return list.items;
+}
+
+const labels = (items: CompletionItem[]) => items.map((i) => i.label);
+const edit = (item: CompletionItem) => item.textEdit as TextEdit;
+const docOf = (item: CompletionItem) => (item.documentation as MarkupContent).value;
+
+function find(items: CompletionItem[], label: string): CompletionItem {
+  const item = items.find((i) => i.label === label);
+  assert.ok(item, `no completion labelled ${label} among ${labels(items).join(', ')}`);
+  return item;
+}
+
+function range(line: number, start: number, end = start) {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+/** A small plan; `extra` lines go into objective 1.1, after its `lead` (line 14 onwards). */
+function border(...extra: string[]): string {
+  return lines(
+    'planwright: 1',
+    'title: Border Plan',
+    'units:',
+    '  - id: ERO',
+    '    name: Enforcement and Removal Operations',
+    '  - id: HSI',
+    '    name: Homeland Security Investigations',
+    'goals:',
+    '  - id: "1"',
+    '    title: Secure the Border',
+    '    objectives:',
+    '      - id: "1.1"',
+    '        title: Detect Crossings',
+    '        lead: ERO',
+    ...extra,
+    '      - id: "1.2"',
+    '        title: Remove Threats',
+    '  - id: "2"',
+    '    title: Build the Workforce',
+    '    objectives:',
+    '      - id: "2.1"',
+    '        title: Hire Agents',
+    '        subobjectives:',
+    '          - id: "2.1.1"',
+    '            title: Recruit Veterans',
+  );
+}
+
+/** A workspace that already holds another plan, which defines the unit OPLA. */
+function withLegalPlan(): PlanWorkspace {
+  const ws = new PlanWorkspace();
+  ws.update('file:///work/plans/legal%20office.plan.yaml', lines(
+    'planwright: 1',
+    'title: Legal Plan',
+    'units:',
+    '  - id: OPLA',
+    '    name: Office of the Principal Legal Advisor',
+    '    kind: directorate',
+    'goals:',
+    '  - id: "1"',
+    '    title: Litigate',
+  ), 1);
+  return ws;
+}
+
+/** ICE with `line` inserted before the first line that starts with `before`. */
+function iceWith(line: string, before: string): string {
+  const at = ICE.indexOf('\n' + before) + 1;
+  assert.ok(at > 0, `ICE has no line starting with ${before}`);
+  return ICE.slice(0, at) + line + '\n' + ICE.slice(at);
+}
+
+describe('completion', () => {
+  describe('of keys', () => {
+    it('offers the fields an objective does not have yet, in the order of the schema', () => {
+      const items = completeAt(border('        |'));
+      assert.deepStrictEqual(labels(items), ['description', 'support', 'related', 'subobjectives']);
+      assert.ok(items.every((i) => i.kind === 10 /* Property */));
+      assert.deepStrictEqual(edit(find(items, 'description')), { range: range(14, 8), newText: 'description: ' });
+      assert.strictEqual(find(items, 'description').insertText, 'description: ');
+    });
+
+    it('documents each field with its description from the schema, following $ref into $defs', () => {
+      const items = completeAt(border().replace('            title: Recruit Veterans\n', '            title: Recruit Veterans\n            |\n'));
+      assert.deepStrictEqual(labels(items), ['description', 'lead', 'support', 'related']);
+      assert.strictEqual(docOf(find(items, 'support')), 'The units that support this sub-objective.');
+      assert.strictEqual(docOf(find(items, 'related')), 'Numbers of related goals, objectives or sub-objectives.');
+    });
+
+    it('replaces a half-typed key with the key, a colon and a space', () => {
+      const items = completeAt(border('        sup|'));
+      assert.deepStrictEqual(labels(items), ['description', 'support', 'related', 'subobjectives']);
+      const support = find(items, 'support');
+      assert.deepStrictEqual(edit(support), { range: range(14, 8, 11), newText: 'support: ' });
+      assert.strictEqual(support.insertTextFormat, InsertTextFormat.PlainText);
+      assert.deepStrictEqual(support.command, { title: 'Suggest', command: 'editor.action.triggerSuggest' });
+    });
+
+    it('completes the key of a line `    lea` in an objective although the line is not yet valid YAML', () => {
+      const items = completeAt(border().replace('        lead: ERO\n', '        lea|\n'));
+      assert.deepStrictEqual(labels(items), ['description', 'lead', 'support', 'related', 'subobjectives']);
+      assert.deepStrictEqual(edit(find(items, 'lead')), { range: range(13, 8, 11), newText: 'lead: ' });
+    });
+
+    it('replaces only the key when a colon already follows it', () => {
+      const items = completeAt(border('        sup|port: HSI'));
+      assert.deepStrictEqual(edit(find(items, 'support')), { range: range(14, 8, 15), newText: 'support' });
+    });
+
+    it('offers a list field as a snippet whose first entry carries the right number', () => {
+      const sub = find(completeAt(border('        |')), 'subobjectives');
+      assert.strictEqual(edit(sub).newText, 'subobjectives:\n          - id: "${1:1.1.1}"\n            title: $2');
+      assert.strictEqual(sub.insertTextFormat, InsertTextFormat.Snippet);
+      assert.strictEqual(sub.insertTextMode, InsertTextMode.asIs);
+    });
+
+    it('offers the plan keys the plan does not have yet at the top level', () => {
+      const items = completeAt(border().replace('goals:\n', '|\ngoals:\n'));
+      assert.deepStrictEqual(labels(items), ['organization', 'period', 'mission', 'vision', 'values']);
+      assert.strictEqual(docOf(find(items, 'mission')), 'The mission statement: what the organization does and for whom.');
+      assert.strictEqual(edit(find(items, 'period')).newText, 'period:\n  start: $1\n  end: $2');
+    });
+
+    it('offers every plan key of the schema but $schema in an empty file', () => {
+      const items = completeAt('|');
+      assert.deepStrictEqual(labels(items), ['planwright', 'title', 'organization', 'period', 'mission', 'vision', 'values', 'units', 'goals']);
+      assert.strictEqual(edit(find(items, 'planwright')).newText, 'planwright: 1');
+      assert.strictEqual(edit(find(items, 'goals')).newText, 'goals:\n  - id: "${1:1}"\n    title: $2');
+    });
+
+    it('offers the fields of a unit after the `- ` of a new entry of `units`', () => {
+      const items = completeAt(border().replace('goals:\n', '  - |\ngoals:\n'));
+      assert.deepStrictEqual(labels(items), ['id', 'name', 'kind', 'description']);
+      assert.deepStrictEqual(edit(find(items, 'name')), { range: range(7, 4), newText: 'name: ' });
+    });
+
+    it('offers nothing inside the text of a description', () => {
+      const { doc } = load(ICE, ICE_URI);
+      const inside = doc.lines.positionAt(ICE.indexOf('building a highly skilled') + 4);
+      assert.deepStrictEqual(provideCompletion(new PlanWorkspace(), doc, inside).items, []);
+    });
+
+    it('offers nothing on a blank line between two paragraphs of a description', () => {
+      const text = ICE.replace('job, ICE increases the effectiveness of its service to our country.\n\n', 'job, ICE increases the effectiveness of its service to our country.\n|\n');
+      assert.deepStrictEqual(completeAt(text), []);
+    });
+
+    it('offers nothing in the value of a title', () => {
+      assert.deepStrictEqual(completeAt(border().replace('Detect Crossings', 'Detect Cro|ssings')), []);
+    });
+  });
+
+  describe('of unit ids', () => {
+    it('offers the units of the plan, then those of the other plans, with their names, after `lead: `', () => {
+      const items = completeAt(border().replace('        title: Remove Threats\n', '        title: Remove Threats\n        lead: |\n'), withLegalPlan());
+      assert.deepStrictEqual(labels(items), ['ERO', 'HSI', 'OPLA']);
+      assert.deepStrictEqual(items.map((i) => i.detail), ['Enforcement and Removal Operations', 'Homeland Security Investigations', 'Office of the Principal Legal Advisor']);
+      assert.deepStrictEqual(edit(find(items, 'HSI')), { range: range(16, 14), newText: 'HSI' });
+      assert.strictEqual(docOf(find(items, 'OPLA')), '**Office of the Principal Legal Advisor** (directorate)\n\nDefined in legal office.plan.yaml.');
+    });
+
+    it('replaces the part of the unit id already typed', () => {
+      const items = completeAt(border('        support: H|'));
+      assert.deepStrictEqual(edit(find(items, 'HSI')), { range: range(14, 17, 18), newText: 'HSI' });
+    });
+
+    it('leaves out the units already listed inside `support: [ERO, |]`', () => {
+      const items = completeAt(border('        support: [ERO, |]'), withLegalPlan());
+      assert.deepStrictEqual(labels(items), ['HSI', 'OPLA']);
+      assert.deepStrictEqual(edit(find(items, 'HSI')), { range: range(14, 23), newText: 'HSI' });
+    });
+
+    it('leaves out the units listed on the other lines of a block list under `support:`', () => {
+      const items = completeAt(border('        support:', '          - HSI', '          - |'));
+      assert.deepStrictEqual(labels(items), ['ERO']);
+      assert.deepStrictEqual(edit(items[0]), { range: range(16, 12), newText: 'ERO' });
+    });
+  });
+
+  describe('of numbers in related', () => {
+    it('offers every other item quoted, with its title, in document order inside `related: ["2.1", |]`', () => {
+      const items = completeAt(border('        related: ["2.1", |]'));
+      assert.deepStrictEqual(labels(items), ['1', '1.2', '2', '2.1.1']);
+      assert.deepStrictEqual(items.map((i) => i.detail), ['Secure the Border', 'Remove Threats', 'Build the Workforce', 'Recruit Veterans']);
+      assert.deepStrictEqual(items.map((i) => edit(i).newText), ['"1"', '"1.2"', '"2"', '"2.1.1"']);
+      assert.deepStrictEqual(edit(items[0]).range, range(14, 25));
+      const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+      assert.deepStrictEqual(labels(sorted), labels(items));
+      assert.deepStrictEqual(items.map((i) => i.sortText), ['00000', '00002', '00003', '00005']);
+    });
+
+    it('inserts the bare number, replacing what was typed, when the cursor is inside quotes', () => {
+      const items = completeAt(border('        related: ["2.|"]'));
+      assert.deepStrictEqual(edit(find(items, '2.1')), { range: range(14, 19, 21), newText: '2.1' });
+    });
+
+    it('quotes the number on a `- ` line under `related:` and leaves out the entries above', () => {
+      const items = completeAt(border('        related:', '          - "2"', '          - |'));
+      assert.deepStrictEqual(labels(items), ['1', '1.2', '2.1', '2.1.1']);
+      assert.deepStrictEqual(edit(find(items, '2.1')), { range: range(16, 12), newText: '"2.1"' });
+    });
+
+    it('offers the numbers of the ICE plan in order, leaving out the objective itself', () => {
+      const items = completeAt(ICE.replace('        related: "1.4.4"\n', '        related: [|]\n'), new PlanWorkspace(), ICE_URI);
+      assert.strictEqual(items.length, 5 + 17 + 53 - 1);
+      assert.deepStrictEqual(labels(items).slice(0, 3), ['1', '1.1.1', '1.1.2']);
+      assert.strictEqual(find(items, '2.2').detail, 'Generate, Analyze, and Share Actionable Intelligence');
+    });
+  });
+
+  describe('of new goals, objectives and sub-objectives', () => {
+    it('offers goal 6 on an empty `- ` line after the five goals of ICE', () => {
+      const items = completeAt(ICE + '  - |', new PlanWorkspace(), ICE_URI);
+      const goal = items[0];
+      assert.strictEqual(goal.label, 'New goal 6');
+      assert.strictEqual(goal.kind, 15 /* Snippet */);
+      assert.strictEqual(goal.insertTextFormat, InsertTextFormat.Snippet);
+      assert.deepStrictEqual(edit(goal), {
+        range: range(727, 4),
+        newText: 'id: "6"\n    title: ${1:Title}\n    objectives:\n      - id: "6.1"\n        title: $2',
+      });
+    });
+
+    it('offers objective 4.5 in the objectives of goal 4 of ICE, which has 4.1 to 4.4', () => {
+      const items = completeAt(iceWith('      - |', '  # ---------------------------------------------------------------- Goal 5'));
+      assert.strictEqual(items[0].label, 'New objective 4.5');
+      assert.strictEqual(edit(items[0]).newText, 'id: "4.5"\n        title: ${1:Title}');
+      assert.deepStrictEqual(labels(items.slice(1)), ['id', 'title', 'description', 'lead', 'support', 'related', 'subobjectives']);
+      assert.strictEqual(edit(find(items, 'id')).newText, 'id: "${1:4.5}"');
+    });
+
+    it('offers sub-objective 1.2.4 in the sub-objectives of objective 1.2 of ICE, which has 1.2.1 to 1.2.3', () => {
+      const items = completeAt(iceWith('          - |', '      - id: "1.3"'));
+      assert.strictEqual(items[0].label, 'New sub-objective 1.2.4');
+      assert.strictEqual(edit(items[0]).newText, 'id: "1.2.4"\n            title: ${1:Title}');
+    });
+
+    it('offers the new item with its dash on a blank line at the column of the entries', () => {
+      const items = completeAt(border('      |'));
+      assert.deepStrictEqual(labels(items), ['New objective 1.3']);
+      assert.deepStrictEqual(edit(items[0]), { range: range(14, 6), newText: '- id: "1.3"\n        title: ${1:Title}' });
+    });
+
+    it('offers no new item on a blank line at the column of the list key', () => {
+      const items = completeAt(border().replace('    title: Build the Workforce\n', '    title: Build the Workforce\n    |\n'));
+      assert.deepStrictEqual(labels(items), ['description']);
+    });
+
+    it('ignores malformed numbers when looking for the next free one', () => {
+      const items = completeAt(lines(
+        'planwright: 1',
+        'title: T',
+        'goals:',
+        '  - id: "1"',
+        '    title: G',
+        '    objectives:',
+        '      - { id: "1.1", title: A }',
+        '      - { id: "1.2", title: B }',
+        '      - { id: "1.x", title: C }',
+        '      - { id: "17", title: D }',
+        '      - { id: "2.9", title: E }',
+        '      - |',
+      ));
+      assert.strictEqual(items[0].label, 'New objective 1.3');
+    });
+
+    it('numbers the first objective of a goal whose own number is malformed by its place', () => {
+      const items = completeAt(lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: G', '  - id: "two"', '    title: H', '    objectives:', '      - |'));
+      assert.strictEqual(items[0].label, 'New objective 2.1');
+    });
+  });
+
+  describe('on half-typed and unusual text', () => {
+    it('reads a CRLF plan: the same ranges, and snippets with CRLF line breaks', () => {
+      const items = completeAt(border('        sub|').replace(/\n/g, '\r\n'));
+      assert.deepStrictEqual(labels(items), ['description', 'support', 'related', 'subobjectives']);
+      assert.deepStrictEqual(edit(find(items, 'subobjectives')), {
+        range: range(14, 8, 11),
+        newText: 'subobjectives:\r\n          - id: "${1:1.1.1}"\r\n            title: $2',
+      });
+    });
+
+    it('still completes keys after a title whose quote is not closed', () => {
+      const items = completeAt(border('        |').replace('title: Detect Crossings', 'title: "Detect Crossings'));
+      assert.deepStrictEqual(labels(items), ['description', 'support', 'related', 'subobjectives']);
+    });
+
+    it('completes the ids in a list whose quote is not closed, closing it', () => {
+      const items = completeAt(border('        related: ["2.1", "1.|'));
+      assert.deepStrictEqual(edit(find(items, '1.2')), { range: range(14, 26, 28), newText: '1.2"' });
+    });
+
+    it('never throws, whatever the position, in plans with errors or half typed', () => {
+      const plans = [
+        ERRORS,
+        border('        lea'),
+        border('        related: ["2.1", "'),
+        border('        support: [ERO, '),
+        border('      - '),
+        border('        - - x: [ {'),
+        border().replace('title: Detect Crossings', 'title: "Detect Crossings'),
+        border().replace(/\n/g, '\r\n'),
+        ICE.slice(0, 9000),
+        ICE.slice(0, 20000) + '    obj',
+      ];
+      let calls = 0;
+      for (const text of plans) {
+        const { ws, doc } = load(text, URI);
+        for (let offset = 0; offset <= text.length; offset++) {
+          const list = provideCompletion(ws, doc, doc.lines.positionAt(offset));
+          assert.strictEqual(list.isIncomplete, false);
+          calls++;
+        }
+      }
+      assert.ok(calls > 30000);
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ROOT, TestClient } from './lspClient';
+
+const ICE = fs.readFileSync(path.join(ROOT, 'samples/ice-strategic-plan-2021-2025.plan.yaml'), 'utf8');
+const URI_ICE = 'file:///ws/ice.plan.yaml';
+
+/** LSP position of the nth occurrence of a needle in the ICE text. */
+function pos(needle: string, delta = 0, nth = 1) {
+  let i = -1;
+  for (let k = 0; k < nth; k++) i = ICE.indexOf(needle, i + 1);
+  assert.ok(i >= 0, needle);
+  const off = i + delta;
+  const before = ICE.slice(0, off);
+  const line = before.split('\n').length - 1;
+  return { line, character: off - before.lastIndexOf('\n') - 1 };
+}
+
+describe('language server over stdio: navigation', function () {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+    client.open(URI_ICE, ICE);
+    await client.waitForDiagnostics(URI_ICE);
+  });
+  after(async () => client.shutdown());
+
+  // The first `related` entry naming 2.2, wherever the sample puts it.
+  const relatedTo22 = () => {
+    const line = ICE.split('\n').findIndex((l) => /related:.*"2\.2"/.test(l));
+    assert.ok(line >= 0, 'the sample links to 2.2');
+    return { line, character: ICE.split('\n')[line].indexOf('"2.2"') + 2 };
+  };
+
+  it('hovers a related number with the title and place of the item it names', async () => {
+    const h = await client.request('textDocument/hover', { textDocument: { uri: URI_ICE }, position: relatedTo22() });
+    assert.match(h.contents.value, /Generate, Analyze, and Share Actionable Intelligence/);
+    assert.match(h.contents.value, /Goal 2 › Objective 2\.2/);
+  });
+
+  it('goes from a related number to the objective it names', async () => {
+    const locs = await client.request('textDocument/definition', { textDocument: { uri: URI_ICE }, position: relatedTo22() });
+    assert.deepStrictEqual(locs, [{ uri: URI_ICE, range: { start: pos('id: "2.2"', 4), end: pos('id: "2.2"', 9) } }]);
+  });
+
+  it('finds every reference to objective 2.2 from its id', async () => {
+    const expected = ICE.split('\n').filter((l) => /related:.*"2\.2"/.test(l) || /^\s+- "2\.2"/.test(l)).length;
+    const locs = await client.request('textDocument/references', { textDocument: { uri: URI_ICE }, position: pos('id: "2.2"', 5), context: { includeDeclaration: true } });
+    assert.strictEqual(locs.length, expected + 1);
+    assert.ok(locs.some((l: { range: { start: unknown } }) => JSON.stringify(l.range.start) === JSON.stringify(pos('id: "2.2"', 4))));
+  });
+
+  it('highlights a unit where it is defined and where it is used', async () => {
+    const hl = await client.request('textDocument/documentHighlight', { textDocument: { uri: URI_ICE }, position: pos('id: HSI', 5) });
+    assert.ok(hl.length > 2);
+    assert.strictEqual(hl.filter((h: { kind: number }) => h.kind === 3).length, 1);
+  });
+
+  it('answers null, not an error, for a document it does not know', async () => {
+    assert.strictEqual(await client.request('textDocument/hover', { textDocument: { uri: 'file:///nope.plan.yaml' }, position: { line: 0, character: 0 } }), null);
+  });
+});
+
+describe('language server over stdio: completion', () => {
+  let client: TestClient;
+  after(async () => client.shutdown());
+
+  it('offers the plan units after `lead: ` with their names', async () => {
+    client = new TestClient();
+    await client.initialize();
+    const text = ICE.replace('lead: M&A', 'lead: ');
+    client.open(URI_ICE, text);
+    const line = text.split('\n').findIndex((l) => l.endsWith('lead: '));
+    const list = await client.request('textDocument/completion', { textDocument: { uri: URI_ICE }, position: { line, character: text.split('\n')[line].length } });
+    const items = list.items as { label: string; detail?: string }[];
+    assert.deepStrictEqual(items.slice(0, 2).map((i) => i.label), ['OD', 'ERO']);
+    assert.strictEqual(items.find((i) => i.label === 'ERO')!.detail, 'Enforcement and Removal Operations');
+  });
+});
