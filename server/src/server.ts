@@ -110,6 +110,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentHighlightProvider: true,
       // ' ' and '[' open unit and number lists right after `lead: ` or `related: [`.
       completionProvider: { triggerCharacters: [' ', '"', '[', ',', '-'] },
+      documentSymbolProvider: { label: 'Plan' },
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      workspaceSymbolProvider: true,
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'planwright', version: require('../../package.json').version },
   };
@@ -201,6 +206,19 @@ connection.onReferences(guard('references', [], (p) => (at(p) ? service.getRefer
 connection.onDocumentHighlight(guard('highlights', [], (p) => (at(p) ? service.getDocumentHighlights(p.textDocument.uri, p.position) : [])));
 
 connection.onCompletion(guard('completion', null, (p) => (at(p) ? service.getCompletion(p.textDocument.uri, p.position) : null)));
+
+connection.onDocumentSymbol(guard('documentSymbol', [], (p) => (at(p) ? service.getDocumentSymbols(p.textDocument.uri) : [])));
+connection.onFoldingRanges(guard('foldingRange', [], (p) => (at(p) ? service.getFoldingRanges(p.textDocument.uri) : [])));
+connection.onSelectionRanges(guard('selectionRange', [], (p) => (at(p) ? service.getSelectionRanges(p.textDocument.uri, p.positions) : [])));
+connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service.getWorkspaceSymbols(p.query)));
+connection.onCodeLens(guard('codeLens', [], (p) => (at(p) ? service.getCodeLenses(p.textDocument.uri) : [])));
+
+// The Plan view's data: the client shows it and never parses YAML itself.
+connection.onRequest('planwright/plans', guard('plans', [], () => {
+  for (const d of documents.all()) current(d.uri);
+  return service.getPlans();
+}));
+connection.onRequest('planwright/planTree', guard('planTree', [], (p: { uri: string }) => (current(p.uri) ? service.getPlanTree(p.uri) : [])));
 
 documents.listen(connection);
 connection.listen();

@@ -79,3 +79,44 @@ describe('language server over stdio: completion', () => {
     assert.strictEqual(items.find((i) => i.label === 'ERO')!.detail, 'Enforcement and Removal Operations');
   });
 });
+
+describe('language server over stdio: structure', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+    client.open(URI_ICE, ICE);
+    await client.waitForDiagnostics(URI_ICE);
+  });
+  after(async () => client.shutdown());
+
+  it('lists the plan goals, objectives and sub-objectives as document symbols', async () => {
+    const symbols = (await client.request('textDocument/documentSymbol', { textDocument: { uri: URI_ICE } })) as { name: string; detail?: string; children?: any[] }[];
+    const goals = symbols.filter((s) => s.detail === 'Goal');
+    assert.deepStrictEqual(goals.map((g) => g.name.split(' ')[0]), ['1', '2', '3', '4', '5']);
+    assert.strictEqual(goals[0].name, '1 Empower the Workforce that Powers the Mission');
+    assert.strictEqual(goals.flatMap((g) => g.children!).length, 17);
+  });
+
+  it('gives the Plan view its tree and the list of plans with problem counts', async () => {
+    const tree = await client.request('planwright/planTree', { uri: URI_ICE });
+    assert.strictEqual(tree.length, 5);
+    assert.strictEqual(tree[0].children[0].label, '1.1');
+    const plans = await client.request('planwright/plans', {});
+    assert.deepStrictEqual(plans, [{ uri: URI_ICE, title: 'U.S. Immigration and Customs Enforcement Strategic Plan 2021-2025', errors: 0, warnings: 0 }]);
+  });
+
+  it('finds workspace symbols by number and by words of a title', async () => {
+    const byNumber = await client.request('workspace/symbol', { query: '2.3' });
+    assert.strictEqual(byNumber[0].name.split(' ')[0], '2.3');
+    const byWords = await client.request('workspace/symbol', { query: 'recr hire' });
+    assert.match(byWords[0].name, /^1\.1 Recruit, Hire/);
+  });
+
+  it('returns folding ranges and code lenses', async () => {
+    const folds = await client.request('textDocument/foldingRange', { textDocument: { uri: URI_ICE } });
+    assert.ok(folds.length > 70);
+    const lenses = await client.request('textDocument/codeLens', { textDocument: { uri: URI_ICE } });
+    assert.ok(lenses.some((l: { command: { title: string } }) => /^\d+ references?$/.test(l.command.title)));
+  });
+});

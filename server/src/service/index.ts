@@ -1,15 +1,22 @@
 // The Planwright language service: plain functions over a workspace of plan models. It knows
 // nothing of the LSP connection or of VS Code, and does no I/O: texts are handed in.
-import type { CompletionList, Diagnostic, DocumentHighlight, Hover, Location, Position } from 'vscode-languageserver-types';
+import type { CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, SelectionRange, SymbolInformation } from 'vscode-languageserver-types';
 import { PlanWorkspace, type PlanDocument } from './documents';
+import { provideCodeLenses } from './features/codeLens';
 import { provideCompletion } from './features/completion';
 import { provideDefinition } from './features/definition';
-import { provideDiagnostics } from './features/diagnostics';
+import { planDiagnostics, provideDiagnostics } from './features/diagnostics';
+import { provideDocumentSymbols } from './features/documentSymbols';
+import { provideFoldingRanges } from './features/folding';
 import { provideDocumentHighlights } from './features/highlights';
 import { provideHover } from './features/hover';
+import { providePlanTree, type PlanTreeNode } from './features/planTree';
 import { provideReferences } from './features/references';
+import { provideSelectionRanges } from './features/selectionRange';
+import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 
 export { PlanWorkspace, type PlanDocument } from './documents';
+export type { PlanTreeNode } from './features/planTree';
 export type { PlanModel, PlanItem, PlanDiagnostic, Unit, Reference } from './model';
 
 export interface PlanLanguageService {
@@ -23,6 +30,15 @@ export interface PlanLanguageService {
   getReferences(uri: string, position: Position, includeDeclaration: boolean): Location[];
   getDocumentHighlights(uri: string, position: Position): DocumentHighlight[];
   getCompletion(uri: string, position: Position): CompletionList;
+  getDocumentSymbols(uri: string): DocumentSymbol[];
+  getFoldingRanges(uri: string): FoldingRange[];
+  getSelectionRanges(uri: string, positions: Position[]): SelectionRange[];
+  getWorkspaceSymbols(query: string): SymbolInformation[];
+  getCodeLenses(uri: string): CodeLens[];
+  /** Every plan of the workspace with its problem counts: the roots of the Plan view. */
+  getPlans(): { uri: string; title: string; errors: number; warnings: number }[];
+  /** Goals → objectives → sub-objectives of one plan, with problem counts: the Plan view. */
+  getPlanTree(uri: string): PlanTreeNode[];
 }
 
 export function createLanguageService(workspace = new PlanWorkspace()): PlanLanguageService {
@@ -40,6 +56,22 @@ export function createLanguageService(workspace = new PlanWorkspace()): PlanLang
     getDefinition: (uri: string, p: Position) => on(uri, [], (d) => provideDefinition(workspace, d, p)),
     getReferences: (uri: string, p: Position, decl: boolean) => on(uri, [], (d) => provideReferences(workspace, d, p, decl)),
     getDocumentHighlights: (uri: string, p: Position) => on(uri, [], (d) => provideDocumentHighlights(workspace, d, p)),
+    getDocumentSymbols: (uri: string) => on(uri, [], provideDocumentSymbols),
+    getFoldingRanges: (uri: string) => on(uri, [], provideFoldingRanges),
+    getSelectionRanges: (uri: string, ps: Position[]) => on(uri, [], (d) => provideSelectionRanges(d, ps)),
+    getWorkspaceSymbols: (query: string) => provideWorkspaceSymbols(workspace.all(), query),
+    getCodeLenses: (uri: string) => on(uri, [], (d) => provideCodeLenses(d, workspace.all())),
+    getPlans: () =>
+      workspace.all().map((d) => {
+        const diags = planDiagnostics(workspace, d);
+        return {
+          uri: d.uri,
+          title: d.model.title ?? d.uri.slice(d.uri.lastIndexOf('/') + 1),
+          errors: diags.filter((x) => x.severity === 'error').length,
+          warnings: diags.filter((x) => x.severity === 'warning').length,
+        };
+      }),
+    getPlanTree: (uri: string) => on(uri, [], (d) => providePlanTree(d, provideDiagnostics(workspace, d))),
     getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p)),
   });
 }

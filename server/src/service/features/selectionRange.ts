@@ -76,6 +76,9 @@ function selectionAt(doc: PlanDocument, offset: number): SelectionRange {
     chain.push(c);
   }
   let result: SelectionRange | undefined;
-  for (let i = chain.length - 1; i >= 0; i--) result = { range: doc.lines.range(chain[i]), parent: result };
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const range = doc.lines.range(chain[i]);
+    result = result ? { range, parent: result } : { range };
+  }
   return result!;
 }

@@ -33,6 +33,8 @@ function matchToken(token: string, id: string | undefined, text: string[]): Rank
     const prefix = token.endsWith('.') ? token : token + '.';
     if (id.startsWith(prefix)) return Rank.NumberPrefix;
   }
+  // "2.3" is a number, never two words of a title; "2021" may be either.
+  if (token.includes('.') && NUMBER.test(token)) return undefined;
   const parts = words(token);
   if (parts.length && parts.every((p) => text.some((w) => w.startsWith(p)))) return Rank.Words;
   return undefined;

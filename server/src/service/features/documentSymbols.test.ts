@@ -1,0 +1,253 @@
+import * as assert from 'assert';
+import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
+import type { PlanDocument } from '../documents';
+import { parseFull } from '../parse';
+import { ICE, ICE_URI, lines, load, textAt } from '../test-util';
+import { LineIndex } from '../text';
+import { provideDocumentSymbols } from './documentSymbols';
+
+function flatten(symbols: DocumentSymbol[]): DocumentSymbol[] {
+  return symbols.flatMap((s) => [s, ...flatten(s.children ?? [])]);
+}
+
+/** The same text read as one yaml document instead of block by block. */
+function fullDoc(text: string): PlanDocument {
+  return { uri: 'file:///work/full.plan.yaml', version: 1, text, model: parseFull(text), lines: new LineIndex(text) };
+}
+
+function before(a: Range['start'], b: Range['start']): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+function inside(inner: Range, outer: Range): boolean {
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+const r = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+
+describe('document symbols', () => {
+  describe('of the ICE plan', () => {
+    const { doc } = load(ICE, ICE_URI);
+    const symbols = provideDocumentSymbols(doc);
+    const all = flatten(symbols);
+
+    it('lists mission, vision, values and units, then the 5 goals, in document order', () => {
+      assert.deepStrictEqual(
+        symbols.map((s) => s.name),
+        [
+          'mission',
+          'vision',
+          'values',
+          'units',
+          '1 Empower the Workforce that Powers the Mission',
+          '2 Counter Threats and Protect the Homeland',
+          '3 Safeguard the Integrity of our Immigration System',
+          '4 Combat Organizations that Exploit Lawful Trade, Travel, and Financial Systems',
+          '5 Strengthen and Expand Partnerships to Advance the Mission',
+        ],
+      );
+    });
+
+    it('has exactly 5 goals, 17 objectives and 53 sub-objectives, each under its parent', () => {
+      assert.strictEqual(all.filter((s) => s.detail === 'Goal').length, 5);
+      assert.strictEqual(all.filter((s) => s.detail === 'Objective').length, 17);
+      assert.strictEqual(all.filter((s) => s.detail === 'Sub-objective').length, 53);
+      for (const g of symbols.slice(4)) {
+        assert.strictEqual(g.kind, SymbolKind.Module);
+        for (const o of g.children!) {
+          assert.strictEqual(o.detail, 'Objective');
+          assert.strictEqual(o.kind, SymbolKind.Class);
+          assert.ok(o.name.startsWith(g.name.split(' ')[0] + '.'), o.name);
+          for (const s of o.children!) {
+            assert.strictEqual(s.kind, SymbolKind.Method);
+            assert.ok(s.name.startsWith(o.name.split(' ')[0] + '.'), s.name);
+          }
+        }
+      }
+    });
+
+    it('spans a goal from its id to the last line of its last sub-objective, and selects its number', () => {
+      const g = symbols[4];
+      assert.strictEqual(g.detail, 'Goal');
+      assert.deepStrictEqual(g.range, r(119, 4, 265, 92));
+      assert.deepStrictEqual(g.selectionRange, r(119, 8, 119, 11));
+      assert.strictEqual(textAt(doc, g.selectionRange), '"1"');
+      const text = textAt(doc, g.range);
+      assert.ok(text.startsWith('id: "1"\n    title: Empower the Workforce'), text.slice(0, 40));
+      assert.ok(text.endsWith('title: Transform the Workplace to Maximize Mobility, Flexibility, and Efficiency'), text.slice(-60));
+    });
+
+    it('names an objective by number and title and ends it before the next objective', () => {
+      const o = symbols[4].children![0];
+      assert.strictEqual(o.name, '1.1 Recruit, Hire, and Retain a Diverse and Highly Capable Workforce');
+      assert.deepStrictEqual(o.range, r(142, 8, 173, 124));
+      assert.strictEqual(textAt(doc, o.selectionRange), '"1.1"');
+      assert.ok(textAt(doc, o.range).endsWith('Expand Strategic Information Technology Planning and Solutions to Support a Mobile and Flexible Workforce'));
+    });
+
+    it('ends the last goal at the last character of the plan, before the final line break', () => {
+      const last = symbols[8];
+      assert.deepStrictEqual(last.range.end, r(726, 104, 726, 104).end);
+      assert.strictEqual(doc.lines.offsetAt(last.range.end), ICE.length - 1);
+    });
+
+    it('lists each unit as "id — name" with its kind, selecting its id', () => {
+      const units = symbols[3];
+      assert.strictEqual(units.detail, '6 units');
+      assert.strictEqual(units.kind, SymbolKind.Namespace);
+      assert.deepStrictEqual(units.children!.map((u) => u.name), [
+        'OD — Office of the Director',
+        'ERO — Enforcement and Removal Operations',
+        'HSI — Homeland Security Investigations',
+        'M&A — Management and Administration',
+        'OPLA — Office of the Principal Legal Advisor',
+        'OPR — Office of Professional Responsibility',
+      ]);
+      const ero = units.children![1];
+      assert.strictEqual(ero.detail, 'directorate');
+      assert.deepStrictEqual(ero.range, r(47, 4, 60, 20));
+      assert.strictEqual(textAt(doc, ero.selectionRange), 'ERO');
+      assert.ok(textAt(doc, ero.range).endsWith('ordered removed from the\n      United States.'));
+      assert.deepStrictEqual(units.range, r(36, 0, 114, 31));
+      assert.strictEqual(textAt(doc, units.selectionRange), 'units');
+    });
+
+    it('lists the values by name under "values"', () => {
+      const values = symbols[2];
+      assert.deepStrictEqual(values.children!.map((v) => v.name), ['Integrity', 'Courage', 'Excellence']);
+      assert.strictEqual(textAt(doc, values.children![1].selectionRange), 'Courage');
+      assert.deepStrictEqual(values.range, r(28, 0, 34, 116));
+    });
+
+    it('shows the mission text as the detail of "mission"', () => {
+      assert.strictEqual(symbols[0].detail, 'To protect America from national security and public safety threats by enforcing immigration and customs laws.');
+      assert.deepStrictEqual(symbols[0].range, r(25, 0, 25, 119));
+      assert.strictEqual(textAt(doc, symbols[0].selectionRange), 'mission');
+    });
+
+    it('keeps every selection range inside its range, and every child inside its parent', () => {
+      const check = (s: DocumentSymbol, parent?: DocumentSymbol) => {
+        assert.ok(s.name.length > 0);
+        assert.ok(inside(s.selectionRange, s.range), `${s.name}: ${JSON.stringify(s.selectionRange)} not in ${JSON.stringify(s.range)}`);
+        if (parent) assert.ok(inside(s.range, parent.range), `${s.name} sticks out of ${parent.name}`);
+        for (const c of s.children ?? []) check(c, s);
+      };
+      symbols.forEach((s) => check(s));
+      assert.strictEqual(all.length, 4 + 3 + 6 + 5 + 17 + 53);
+    });
+
+    it('gives the same symbols whether the plan is read block by block or as one document', () => {
+      assert.deepStrictEqual(provideDocumentSymbols(fullDoc(ICE)), symbols);
+    });
+  });
+
+  it('leaves trailing comments and blank lines out of an item', () => {
+    const { doc } = load(lines(
+      'goals:',
+      '  - id: "1"',
+      '    title: A',
+      '    objectives:',
+      '      - id: "1.1"',
+      '        title: B',
+      '        # after B',
+      '',
+      '    # after the objectives',
+      '  # before goal 2',
+      '  - id: "2"',
+      '    title: C',
+      '# the end',
+    ));
+    const [g1, g2] = provideDocumentSymbols(doc);
+    assert.deepStrictEqual(g1.range, r(1, 4, 5, 16));
+    assert.deepStrictEqual(g1.children![0].range, r(4, 8, 5, 16));
+    assert.deepStrictEqual(g2.range, r(10, 4, 11, 12));
+    assert.strictEqual(textAt(doc, g2.range), 'id: "2"\n    title: C');
+  });
+
+  it('keeps a `#` line that is part of a description', () => {
+    const { doc } = load(lines('goals:', '  - id: "1"', '    description: |', '      Steps:', '      # one', '    # a comment', '  - id: "2"'));
+    const [g1] = provideDocumentSymbols(doc);
+    assert.strictEqual(textAt(doc, g1.range), 'id: "1"\n    description: |\n      Steps:\n      # one');
+  });
+
+  it('names items without a title by number, and items without a number by their kind', () => {
+    const { doc } = load(lines(
+      'goals:',
+      '  - id: "1"',
+      '    objectives:',
+      '      - title: Unnumbered',
+      '      - description: Nothing else',
+      '        lead: OPS',
+    ));
+    const [g] = provideDocumentSymbols(doc);
+    assert.strictEqual(g.name, '1');
+    assert.deepStrictEqual(g.children!.map((c) => c.name), ['(unnumbered objective) Unnumbered', '(unnumbered objective)']);
+    const bare = g.children![1];
+    assert.deepStrictEqual(bare.range, r(4, 8, 5, 17));
+    assert.strictEqual(textAt(doc, bare.selectionRange), 'description: Nothing else');
+  });
+
+  it('selects the first line of an item whose number comes from a merged anchor', () => {
+    const { doc } = load(lines(
+      'base: &base',
+      '  id: "1"',
+      'goals:',
+      '  - <<: *base',
+      '    title: Merged',
+    ));
+    const [g] = provideDocumentSymbols(doc);
+    assert.strictEqual(g.name, '1 Merged');
+    assert.deepStrictEqual(g.range, r(3, 4, 4, 17));
+    assert.strictEqual(textAt(doc, g.selectionRange), '<<: *base');
+  });
+
+  it('counts characters in UTF-16 code units with CRLF line ends and non-ASCII titles', () => {
+    const text = ['goals:', '  - id: "1"', '    title: Sécurité — 安全 🚢', '    objectives:', '      - { id: "1.1", title: "Été 😀" }', ''].join('\r\n');
+    const { doc } = load(text);
+    const [g] = provideDocumentSymbols(doc);
+    assert.strictEqual(g.name, '1 Sécurité — 安全 🚢');
+    // "    title: " is 11 characters, "Sécurité — 安全 🚢" 16 (the ship takes two).
+    assert.deepStrictEqual(g.range, r(1, 4, 4, 38));
+    assert.deepStrictEqual(g.selectionRange, r(1, 8, 1, 11));
+    const o = g.children![0];
+    assert.strictEqual(o.name, '1.1 Été 😀');
+    assert.deepStrictEqual(o.range, r(4, 8, 4, 38));
+    assert.strictEqual(textAt(doc, o.range), '{ id: "1.1", title: "Été 😀" }');
+    assert.strictEqual(textAt(doc, o.selectionRange), '"1.1"');
+  });
+
+  describe('of half-typed or broken YAML', () => {
+    const broken = [
+      '',
+      'goals',
+      'goals:\n  -',
+      'goals:\n  - id:',
+      'goals:\n  - id: "1\n    title: A\n',
+      'goals:\n  - id: "1"\n    title: A: B\n    objectives:\n      - id: "1.1"\n        title:',
+      'goals: [ { id: "1", title: A }, ',
+      'goals:\n\t- id: "1"\n',
+      'units:\n  - id: OPS\n    name: [Ops\n',
+      'values:\n  - name: A\n  - \n',
+      '- just\n- a list\n',
+      'title: T\ntitle: U\nmission: M\nmission: N\n',
+      'goals:\n  - &a { id: "1", objectives: [*a] }\n',
+      'goals:\n  - id: "1"\n    objectives:\n      - id: "1.1"\n    # c\n      - id: "1.2"\n',
+    ];
+    for (const text of broken) {
+      it(`does not throw and keeps selections inside ranges for ${JSON.stringify(text)}`, () => {
+        const { doc } = load(text);
+        const symbols = provideDocumentSymbols(doc);
+        for (const s of flatten(symbols)) {
+          assert.ok(s.name.length > 0);
+          assert.ok(inside(s.selectionRange, s.range), `${s.name}: ${JSON.stringify(s)}`);
+        }
+      });
+    }
+
+    it('still lists the goals that parse around a syntax error', () => {
+      const { doc } = load(lines('goals:', '  - id: "1"', '    title: A: B', '  - id: "2"', '    title: C'));
+      const names = provideDocumentSymbols(doc).map((s) => s.name);
+      assert.deepStrictEqual(names, ['1', '2 C']);
+    });
+  });
+});

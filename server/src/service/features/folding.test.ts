@@ -1,0 +1,138 @@
+import * as assert from 'assert';
+import type { FoldingRange } from 'vscode-languageserver-types';
+import type { PlanDocument } from '../documents';
+import { parseFull } from '../parse';
+import { ICE, ICE_URI, lines, load } from '../test-util';
+import { LineIndex } from '../text';
+import { provideFoldingRanges } from './folding';
+
+function fullDoc(text: string): PlanDocument {
+  return { uri: 'file:///work/full.plan.yaml', version: 1, text, model: parseFull(text), lines: new LineIndex(text) };
+}
+
+/** The fold that starts on the line holding `needle`. */
+function foldAt(doc: PlanDocument, folds: FoldingRange[], needle: string): [number, number] | undefined {
+  const line = doc.lines.positionAt(doc.text.indexOf(needle)).line;
+  const f = folds.find((x) => x.startLine === line);
+  return f && [f.startLine, f.endLine];
+}
+
+function lineText(doc: PlanDocument, line: number): string {
+  return doc.text.slice(doc.lines.lineStart(line), doc.lines.lineEnd(line));
+}
+
+describe('folding ranges', () => {
+  describe('of the ICE plan', () => {
+    const { doc } = load(ICE, ICE_URI);
+    const folds = provideFoldingRanges(doc);
+
+    it('folds the 20-line header comment, and no single comment line', () => {
+      assert.deepStrictEqual(folds.filter((f) => f.kind === 'comment'), [{ startLine: 0, endLine: 19, kind: 'comment' }]);
+    });
+
+    it('folds each goal from its first line to the last line of its last sub-objective', () => {
+      const goals = ['1', '2', '3', '4', '5'].map((n) => foldAt(doc, folds, `- id: "${n}"`));
+      assert.deepStrictEqual(goals, [[119, 265], [268, 367], [370, 464], [467, 600], [603, 726]]);
+      assert.strictEqual(lineText(doc, 265), '            title: Transform the Workplace to Maximize Mobility, Flexibility, and Efficiency');
+    });
+
+    it('folds objectives, sub-objectives and long descriptions', () => {
+      assert.deepStrictEqual(foldAt(doc, folds, '- id: "1.1"'), [142, 173]);
+      assert.deepStrictEqual(foldAt(doc, folds, '- id: "1.1.1"'), [166, 167]);
+      assert.deepStrictEqual(foldAt(doc, folds, '        description: >-\n          ICE is enhancing'), [144, 161]);
+      assert.deepStrictEqual(foldAt(doc, folds, '        subobjectives:\n          - id: "1.1.1"'), [165, 173]);
+      assert.deepStrictEqual(foldAt(doc, folds, '    objectives:\n      - id: "1.1"'), [141, 265]);
+    });
+
+    it('folds the sections, each unit and each value', () => {
+      assert.deepStrictEqual(foldAt(doc, folds, 'values:'), [28, 34]);
+      assert.deepStrictEqual(foldAt(doc, folds, '- name: Courage'), [31, 32]);
+      assert.deepStrictEqual(foldAt(doc, folds, 'units:'), [36, 114]);
+      assert.deepStrictEqual(foldAt(doc, folds, '- id: ERO'), [47, 60]);
+      assert.deepStrictEqual(foldAt(doc, folds, 'goals:'), [116, 726]);
+    });
+
+    it('gives every goal, objective and sub-objective a fold', () => {
+      const starts = new Set(folds.map((f) => f.startLine));
+      for (const item of doc.model.items) assert.ok(starts.has(doc.lines.positionAt(item.span.start).line), item.id?.text);
+    });
+
+    it('never ends a fold on a blank line or a comment line, and never starts two on one line', () => {
+      for (const f of folds) {
+        assert.ok(f.endLine > f.startLine);
+        if (f.kind === 'comment') continue;
+        const last = lineText(doc, f.endLine).trim();
+        assert.ok(last !== '' && !last.startsWith('#'), `fold ${f.startLine}-${f.endLine} ends on ${JSON.stringify(last)}`);
+      }
+      assert.strictEqual(new Set(folds.map((f) => f.startLine)).size, folds.length);
+      const sorted = [...folds].sort((a, b) => a.startLine - b.startLine);
+      assert.deepStrictEqual(folds, sorted);
+    });
+
+    it('gives the same folds whether the plan is read block by block or as one document', () => {
+      assert.deepStrictEqual(provideFoldingRanges(fullDoc(ICE)), folds);
+    });
+  });
+
+  it('folds runs of two or more comment lines, indented or not, but not `#` lines of a description', () => {
+    const { doc } = load(lines(
+      '# one',
+      '# two',
+      'goals:',
+      '  # alone',
+      '  - id: "1"',
+      '    description: |',
+      '      # not a comment',
+      '      # not one either',
+      '    # three',
+      '    # four',
+      '    title: A',
+    ));
+    const folds = provideFoldingRanges(doc);
+    assert.deepStrictEqual(folds.filter((f) => f.kind === 'comment'), [
+      { startLine: 0, endLine: 1, kind: 'comment' },
+      { startLine: 8, endLine: 9, kind: 'comment' },
+    ]);
+    assert.deepStrictEqual(folds.filter((f) => f.kind !== 'comment'), [
+      { startLine: 2, endLine: 10 },
+      { startLine: 4, endLine: 10 },
+      { startLine: 5, endLine: 7 },
+    ]);
+  });
+
+  it('stops a fold at the last line of content with CRLF line ends and non-ASCII text', () => {
+    const text = ['goals:', '  - id: "1"', '    title: Sécurité — 安全', '    # note', '', '  - id: "2"', '    title: 🚢', '', ''].join('\r\n');
+    const { doc } = load(text);
+    assert.deepStrictEqual(provideFoldingRanges(doc), [
+      { startLine: 0, endLine: 6 },
+      { startLine: 1, endLine: 2 },
+      { startLine: 5, endLine: 6 },
+    ]);
+  });
+
+  it('does not fold an item written on one line', () => {
+    const { doc } = load(lines('units:', '  - { id: OPS, name: Port Operations }', '  - { id: SEC, name: Port Security }'));
+    assert.deepStrictEqual(provideFoldingRanges(doc), [{ startLine: 0, endLine: 2 }]);
+  });
+
+  describe('of half-typed or broken YAML', () => {
+    const broken = [
+      '',
+      '#',
+      'goals:\n  -',
+      'goals:\n  - id: "1\n    title: A\n',
+      'goals:\n  - id: "1"\n    title: A: B\n    objectives:\n      - id: "1.1"\n        title:',
+      'goals: [ { id: "1", title: A },\n  ',
+      'units:\n  - id: OPS\n    name: [Ops\n',
+      'goals:\n  - id: "1"\n    description: >\n',
+    ];
+    for (const text of broken) {
+      it(`does not throw and folds within the text for ${JSON.stringify(text)}`, () => {
+        const { doc } = load(text);
+        for (const f of provideFoldingRanges(doc)) {
+          assert.ok(f.startLine >= 0 && f.endLine > f.startLine && f.endLine < doc.lines.lineCount, JSON.stringify(f));
+        }
+      });
+    }
+  });
+});

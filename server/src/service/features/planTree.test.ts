@@ -1,0 +1,96 @@
+import * as assert from 'assert';
+import type { Range } from 'vscode-languageserver-types';
+import { ERRORS, ICE, ICE_URI, lines, load, textAt } from '../test-util';
+import { provideDiagnostics } from './diagnostics';
+import { providePlanTree, type PlanTreeNode } from './planTree';
+
+function flatten(nodes: PlanTreeNode[]): PlanTreeNode[] {
+  return nodes.flatMap((n) => [n, ...flatten(n.children)]);
+}
+
+/** label, errors, warnings of each node, children nested. */
+type Counts = [string, number, number, Counts[]];
+function counts(nodes: PlanTreeNode[]): Counts[] {
+  return nodes.map((n) => [n.label, n.errors, n.warnings, counts(n.children)]);
+}
+
+const r = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+
+describe('plan tree', () => {
+  describe('of the ICE plan', () => {
+    const { ws, doc } = load(ICE, ICE_URI);
+    const tree = providePlanTree(doc, provideDiagnostics(ws, doc));
+
+    it('holds the 5 goals, 17 objectives and 53 sub-objectives, none with a problem', () => {
+      const all = flatten(tree);
+      assert.deepStrictEqual(tree.map((g) => g.label), ['1', '2', '3', '4', '5']);
+      assert.strictEqual(all.filter((n) => n.kind === 'goal').length, 5);
+      assert.strictEqual(all.filter((n) => n.kind === 'objective').length, 17);
+      assert.strictEqual(all.filter((n) => n.kind === 'subobjective').length, 53);
+      assert.ok(all.every((n) => n.errors === 0 && n.warnings === 0));
+    });
+
+    it('gives each node its number, title, whole range and the range of its number', () => {
+      const [g] = tree;
+      assert.strictEqual(g.id, '1');
+      assert.strictEqual(g.kind, 'goal');
+      assert.strictEqual(g.title, 'Empower the Workforce that Powers the Mission');
+      assert.deepStrictEqual(g.range, r(119, 4, 265, 92));
+      assert.deepStrictEqual(g.selectionRange, r(119, 8, 119, 11));
+      const o = g.children[0];
+      assert.deepStrictEqual([o.id, o.kind, o.label, o.title], ['1.1', 'objective', '1.1', 'Recruit, Hire, and Retain a Diverse and Highly Capable Workforce']);
+      assert.strictEqual(textAt(doc, o.selectionRange), '"1.1"');
+      const s = o.children[3];
+      assert.deepStrictEqual([s.id, s.kind], ['1.1.4', 'subobjective']);
+      assert.strictEqual(textAt(doc, s.range), 'id: "1.1.4"\n            title: Expand Strategic Information Technology Planning and Solutions to Support a Mobile and Flexible Workforce');
+      assert.deepStrictEqual(s.children, []);
+    });
+  });
+
+  it('counts the errors and warnings of each item, a goal adding up those of its objectives', () => {
+    const { ws, doc } = load(ERRORS);
+    const tree = providePlanTree(doc, provideDiagnostics(ws, doc));
+    // 1.1: unresolved 2.9, missing 1.1.2 (under 1.1.3); 1.2: no title, `titel`, unit OPSS, and the unquoted 1.2 (warning);
+    // goal 2: 3.2 under goal 2, 2.1 twice, 2.4.a; goal 3: the colon in its title, read as a group of fields.
+    assert.deepStrictEqual(counts(tree), [
+      ['1', 5, 1, [['1.1', 2, 0, [['1.1.1', 0, 0, []], ['1.1.3', 1, 0, []]]], ['1.2', 3, 1, []]]],
+      ['2', 3, 0, [['2.1', 0, 0, []], ['3.2', 1, 0, []], ['2.1', 1, 0, []], ['2.4.a', 1, 0, []]]],
+      ['3', 2, 0, []],
+    ]);
+    assert.strictEqual(tree[2].title, '');
+  });
+
+  it('counts a diagnostic without severity as an error and ignores information and hints', () => {
+    const { doc } = load(lines('title: T', 'goals:', '  - id: "1"', '    title: A', '  - id: "2"', '    title: B'));
+    const at = (line: number, severity?: number) => ({ range: r(line, 6, line, 7), severity });
+    const tree = providePlanTree(doc, [at(0, 1), at(2), at(3, 2), at(3, 3), at(3, 4), at(5, 1), at(5, 2), at(5, 2)]);
+    assert.deepStrictEqual(counts(tree), [['1', 1, 1, []], ['2', 1, 2, []]]);
+  });
+
+  it('labels items without a number by their kind, and keeps their selection on the first line', () => {
+    const { doc } = load(lines('goals:', '  - title: First', '    objectives:', '      - description: Later'));
+    const [g] = providePlanTree(doc, []);
+    assert.deepStrictEqual([g.id, g.label, g.title], ['', '(unnumbered goal)', 'First']);
+    assert.deepStrictEqual(g.children.map((c) => c.label), ['(unnumbered objective)']);
+    assert.strictEqual(textAt(doc, g.selectionRange), 'title: First');
+  });
+
+  it('counts UTF-16 characters on CRLF lines with non-ASCII titles', () => {
+    const text = ['goals:', '  - id: "1"', '    title: Sécurité — 安全 🚢', '    objectives:', '      - { id: "1.1", title: "Été 😀" }', ''].join('\r\n');
+    const { doc } = load(text);
+    const [g] = providePlanTree(doc, [{ range: r(4, 30, 4, 31), severity: 2 }]);
+    assert.strictEqual(g.title, 'Sécurité — 安全 🚢');
+    assert.deepStrictEqual(g.range, r(1, 4, 4, 38));
+    assert.deepStrictEqual(g.children[0].range, r(4, 8, 4, 38));
+    assert.deepStrictEqual([g.warnings, g.children[0].warnings], [1, 1]);
+  });
+
+  it('does not throw on half-typed or broken plans', () => {
+    for (const text of ['', 'goals:\n  -', 'goals:\n  - id:', 'goals:\n  - id: "1\n', 'goals: [ { id: "1", title: A }, ', 'goals:\n  - &a { id: "1", objectives: [*a] }\n']) {
+      const { ws, doc } = load(text);
+      providePlanTree(doc, provideDiagnostics(ws, doc));
+    }
+    const { doc } = load('goals:\n  - id:\n    title: T\n');
+    assert.deepStrictEqual(providePlanTree(doc, []).map((n) => [n.id, n.label, n.title]), [['', '(unnumbered goal)', 'T']]);
+  });
+});
