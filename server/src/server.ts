@@ -5,6 +5,8 @@ import * as path from 'path';
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ResponseError,
   FileChangeType,
   ProposedFeatures,
   TextDocuments,
@@ -18,6 +20,8 @@ import { createLanguageService } from './service';
 import { stripBom } from './service/text';
 
 const connection = createConnection(ProposedFeatures.all);
+/** Server-side command behind "Planwright: Renumber Plan" (the client's command calls it). */
+const RENUMBER_COMMAND = 'planwright.server.renumberPlan';
 const documents = new TextDocuments(TextDocument);
 const service = createLanguageService();
 const log = (message: string) => connection.console.log(message);
@@ -36,6 +40,7 @@ function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: 
     try {
       return fn(...args);
     } catch (e) {
+      if (e instanceof ResponseError) throw e;
       log(`[error] ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return fallback;
     }
@@ -115,6 +120,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       selectionRangeProvider: true,
       workspaceSymbolProvider: true,
       codeLensProvider: { resolveProvider: false },
+      renameProvider: { prepareProvider: true },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'source', 'refactor.rewrite'], resolveProvider: false },
+      executeCommandProvider: { commands: [RENUMBER_COMMAND] },
     },
     serverInfo: { name: 'planwright', version: require('../../package.json').version },
   };
@@ -212,6 +220,27 @@ connection.onFoldingRanges(guard('foldingRange', [], (p) => (at(p) ? service.get
 connection.onSelectionRanges(guard('selectionRange', [], (p) => (at(p) ? service.getSelectionRanges(p.textDocument.uri, p.positions) : [])));
 connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service.getWorkspaceSymbols(p.query)));
 connection.onCodeLens(guard('codeLens', [], (p) => (at(p) ? service.getCodeLenses(p.textDocument.uri) : [])));
+
+connection.onPrepareRename(guard('prepareRename', null, (p) => {
+  const r = at(p) ? service.prepareRename(p.textDocument.uri, p.position) : null;
+  if (r && 'error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
+  return r;
+}));
+connection.onRenameRequest(guard('rename', null, (p) => {
+  const r = at(p) ? service.getRenameEdits(p.textDocument.uri, p.position, p.newName) : null;
+  if (r && 'error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
+  return r ? r.edit : null;
+}));
+connection.onCodeAction(guard('codeAction', [], (p) => (at(p) ? service.getCodeActions(p.textDocument.uri, p.range, p.context.diagnostics) : [])));
+connection.onExecuteCommand(guard('executeCommand', null, (p) => {
+  if (p.command !== RENUMBER_COMMAND) return null;
+  const uri = String(p.arguments?.[0] ?? '');
+  const doc = current(uri);
+  if (!doc) return null;
+  const edits = service.getRenumberEdits(uri);
+  if (edits.length) void connection.workspace.applyEdit({ label: 'Renumber the whole plan', edit: { documentChanges: [{ textDocument: { uri, version: documents.get(uri)?.version ?? null }, edits }] } });
+  return { edits: edits.length };
+}));
 
 // The Plan view's data: the client shows it and never parses YAML itself.
 connection.onRequest('planwright/plans', guard('plans', [], () => {

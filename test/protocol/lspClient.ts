@@ -15,6 +15,8 @@ export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private waiters: (() => void)[] = [];
   stderr = '';
+  /** Edits the server asked the client to apply (workspace/applyEdit). */
+  applied: { label?: string; edit: any }[] = [];
   logs: string[] = [];
 
   constructor(extraArgs: string[] = []) {
@@ -30,6 +32,10 @@ export class TestClient {
     this.conn.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('workspace/configuration', () => []);
+    this.conn.onRequest('workspace/applyEdit', (p: { label?: string; edit: any }) => {
+      this.applied.push(p);
+      return { applied: true };
+    });
     this.conn.listen();
   }
 

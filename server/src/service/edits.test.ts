@@ -46,6 +46,13 @@ describe('edits', () => {
       assert.strictEqual(writeScalar('4', 'plain'), '"4"');
       assert.strictEqual(writeScalar('4.1', 'plain', { wasNumber: true }), '"4.1"');
     });
+
+    it('quotes any dotted number when asked to, as renumbering does, but keeps single quotes single', () => {
+      assert.strictEqual(writeScalar('1.2.3', 'plain'), '1.2.3');
+      assert.strictEqual(writeScalar('1.2.3', 'plain', { quoteDotted: true }), '"1.2.3"');
+      assert.strictEqual(writeScalar('1.2.3', 'single', { quoteDotted: true }), "'1.2.3'");
+      assert.strictEqual(writeScalar('4', 'plain', { wasNumber: true, quoteDotted: true }), '4');
+    });
   });
 
   describe('scalarEdit', () => {

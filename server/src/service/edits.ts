@@ -33,6 +33,8 @@ export interface WriteOptions {
    * plan reads numbers by their text. Dotted numbers are still quoted (`1.10` is 1.1 to YAML).
    */
   wasNumber?: boolean;
+  /** Write a dotted number in double quotes even where it could stay plain (`1.2.3`): renumbering does. */
+  quoteDotted?: boolean;
 }
 
 function escapeDouble(value: string): string {
@@ -52,6 +54,7 @@ function escapeDouble(value: string): string {
 export function styleFor(value: string, style: ScalarStyle, opts: WriteOptions = {}): 'plain' | 'double' | 'single' {
   if (style === 'double') return style;
   if (style === 'single') return /[\u0000-\u001f\u007f]/.test(value) ? 'double' : 'single';
+  if (style === 'plain' && opts.quoteDotted && value.includes('.')) return 'double';
   if (style === 'plain' && (readsBackPlain(value) || (opts.wasNumber && INTEGER.test(value)))) return 'plain';
   return 'double';
 }
@@ -81,8 +84,8 @@ export function innerSpan(text: string, s: ScalarText): Span {
  * The smallest edit that makes `scalar` read `value`: only the text between the quotes when the
  * quoting stays, the whole scalar when quotes must be added. Undefined when nothing changes.
  */
-export function scalarEdit(doc: PlanDocument, scalar: ScalarText, value: string): TextEdit | undefined {
-  const style = styleFor(value, scalar.style, { wasNumber: scalar.isNumber });
+export function scalarEdit(doc: PlanDocument, scalar: ScalarText, value: string, opts: Omit<WriteOptions, 'wasNumber'> = {}): TextEdit | undefined {
+  const style = styleFor(value, scalar.style, { ...opts, wasNumber: scalar.isNumber });
   const inner = innerSpan(doc.text, scalar);
   const keepsQuotes = inner !== scalar.span && style === scalar.style;
   const span = keepsQuotes ? inner : scalar.span;

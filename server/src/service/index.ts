@@ -1,7 +1,8 @@
 // The Planwright language service: plain functions over a workspace of plan models. It knows
 // nothing of the LSP connection or of VS Code, and does no I/O: texts are handed in.
-import type { CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, SelectionRange, SymbolInformation } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SelectionRange, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { PlanWorkspace, type PlanDocument } from './documents';
+import { provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletion } from './features/completion';
 import { provideDefinition } from './features/definition';
@@ -12,6 +13,8 @@ import { provideDocumentHighlights } from './features/highlights';
 import { provideHover } from './features/hover';
 import { providePlanTree, type PlanTreeNode } from './features/planTree';
 import { provideReferences } from './features/references';
+import { prepareRename, provideRenameEdits } from './features/rename';
+import { renumberEdits } from './features/renumber';
 import { provideSelectionRanges } from './features/selectionRange';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 
@@ -39,6 +42,11 @@ export interface PlanLanguageService {
   getPlans(): { uri: string; title: string; errors: number; warnings: number }[];
   /** Goals → objectives → sub-objectives of one plan, with problem counts: the Plan view. */
   getPlanTree(uri: string): PlanTreeNode[];
+  prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | { error: string } | null;
+  getRenameEdits(uri: string, position: Position, newName: string): { edit: WorkspaceEdit } | { error: string } | null;
+  getCodeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
+  /** Edits that renumber the whole plan in document order, links following their items. */
+  getRenumberEdits(uri: string): TextEdit[];
 }
 
 export function createLanguageService(workspace = new PlanWorkspace()): PlanLanguageService {
@@ -72,6 +80,10 @@ export function createLanguageService(workspace = new PlanWorkspace()): PlanLang
         };
       }),
     getPlanTree: (uri: string) => on(uri, [], (d) => providePlanTree(d, provideDiagnostics(workspace, d))),
+    prepareRename: (uri: string, p: Position) => on(uri, null, (d) => prepareRename(workspace, d, p)),
+    getRenameEdits: (uri: string, p: Position, newName: string) => on(uri, null, (d) => provideRenameEdits(workspace, d, p, newName)),
+    getCodeActions: (uri: string, range: Range, diagnostics: Diagnostic[]) => on(uri, [], (d) => provideCodeActions(workspace, d, range, diagnostics)),
+    getRenumberEdits: (uri: string) => on(uri, [], (d) => renumberEdits(d)),
     getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p)),
   });
 }

@@ -136,8 +136,36 @@ function assemble(
   return model;
 }
 
+/**
+ * Flow collections nested deeper than this are refused before yaml reads them: its reader is
+ * recursive, and how deep it gets before the stack runs out depends on the caller.
+ */
+export const MAX_FLOW_DEPTH = 1000;
+
+/** Offset where `[`/`{` nesting first exceeds MAX_FLOW_DEPTH (quotes ignored: a safe overestimate). */
+function tooDeep(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return -1;
+}
+
 /** Reads the whole text as one yaml document. */
 export function parseFull(text: string): PlanModel {
+  const deep = tooDeep(text);
+  if (deep >= 0) {
+    const diagnostics: PlanDiagnostic[] = [{
+      span: { start: deep, end: deep + 1 },
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: `YAML syntax: brackets are nested more than ${MAX_FLOW_DEPTH} levels deep here, too deep to read. A plan needs only a few levels; check for a run of [ or { characters.`,
+    }];
+    return assemble(text, emptyHead(), [], { start: 0, end: 0 }, diagnostics, 'full', false);
+  }
   const doc = parseYaml(text);
   const reader = new NodeReader(doc, text, 0);
   const conflicts = conflictDiagnostics(text);
@@ -250,6 +278,7 @@ export class PlanParser {
 
     for (const h of split.heads) {
       const source = text.slice(h.start, h.end);
+      if (tooDeep(source) >= 0) return undefined;
       const doc = parseYaml(source);
       stats.parsed++;
       if (doc.errors.length || doc.warnings.length) return undefined;
@@ -355,6 +384,7 @@ function rootFirstLine(split: NonNullable<ReturnType<typeof splitBlocks>>, text:
 }
 
 function readGoal(source: string, index: number, base: number, text: string): GoalBlock | undefined {
+  if (tooDeep(source) >= 0) return undefined;
   const doc = parseYaml(source);
   if (doc.errors.length || doc.warnings.length) return undefined;
   const root = doc.contents as Node | null;

@@ -1,12 +1,15 @@
 // Rename: the number of a goal, objective or sub-objective (with its descendants' prefixes and
 // every `related` entry naming them), or a unit id (with every `lead`/`support` entry that
-// resolves to that unit, in every plan of the workspace).
+// means that unit, in every plan of the workspace: the entries find references lists, so a plan
+// that defines its own unit with that id keeps its entries).
 import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { isWellFormed } from '../checks/numbering';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { addEdit, innerSpan, scalarEdit, sortWorkspaceEdit } from '../edits';
 import { itemLabel, kindWord, type ItemKind, type PlanItem, type ScalarText, type Unit } from '../model';
 import { targetAt } from '../locate';
+import { unitDefinitions } from './definition';
+import { unitReferences } from './references';
 
 export const NOT_RENAMEABLE = 'You can rename the number of a goal, objective or sub-objective, or a unit id. Place the cursor on one.';
 
@@ -31,7 +34,9 @@ export function prepareRename(ws: PlanWorkspace, doc: PlanDocument, position: Po
 export function provideRenameEdits(ws: PlanWorkspace, doc: PlanDocument, position: Position, newName: string): { edit: WorkspaceEdit } | { error: string } {
   const t = renameTarget(ws, doc, position);
   if ('error' in t) return t;
-  const name = newName.trim();
+  let name = newName.trim();
+  // "1.3" or '1.3' typed with its quotes means 1.3: the quotes of the plan are kept anyway.
+  if (/^(["']).+\1$/.test(name)) name = name.slice(1, -1).trim();
   return t.kind === 'item' ? renameItem(doc, t.item, name) : renameUnit(ws, doc, t.uri, t.unit, name);
 }
 
@@ -52,13 +57,12 @@ function renameTarget(ws: PlanWorkspace, doc: PlanDocument, position: Position):
       return { kind: 'unit', uri: doc.uri, unit: t.unit, scalar: t.unit.id! };
     case 'unit-ref': {
       const text = t.ref.target.text;
-      const own = doc.model.unitsById.get(text)?.[0];
-      if (own) return { kind: 'unit', uri: doc.uri, unit: own, scalar: t.ref.target };
-      const defs = ws.units().get(text) ?? [];
-      const uris = [...new Set(defs.map((d) => d.uri))];
-      if (!uris.length) return { error: `No unit has the id "${text}", so there is nothing to rename. Correct the id or add the unit under \`units:\` first.` };
-      if (uris.length > 1) {
-        return { error: `Unit ${text} is defined in more than one plan (${uris.map(fileName).join(', ')}), so it is not clear which one to rename. Rename it in the plan that defines it.` };
+      const defs = unitDefinitions(ws, doc, text);
+      if (!defs.length) return { error: `No unit has the id "${text}", so there is nothing to rename. Correct the id or add the unit under \`units:\` first.` };
+      if (defs.length > 1) {
+        const places = [...new Set(defs.map((d) => (d.uri === doc.uri ? 'this plan' : fileName(d.uri))))];
+        const where = places.length === 1 ? `${defs.length} times in ${places[0]}` : `in more than one plan (${places.join(', ')})`;
+        return { error: `Unit ${text} is defined ${where}, so it is not clear which one to rename. Rename it where it is defined.` };
       }
       return { kind: 'unit', uri: defs[0].uri, unit: defs[0].unit, scalar: t.ref.target };
     }
@@ -128,26 +132,17 @@ function renameUnit(ws: PlanWorkspace, doc: PlanDocument, uri: string, unit: Uni
   if (!docs.some((d) => d.uri === doc.uri)) docs.push(doc);
   const defDoc = docs.find((d) => d.uri === uri)!;
 
-  const taken = [...docs.filter((d) => d.uri === uri), ...docs.filter((d) => d.uri !== uri)]
+  const taken = [doc, ...docs.filter((d) => d.uri !== doc.uri)]
     .flatMap((d) => (d.model.unitsById.get(name) ?? []).map((u) => ({ d, u })))[0];
   if (taken) {
-    const where = taken.d.uri === uri ? 'in this plan' : `in ${fileName(taken.d.uri)}`;
+    const where = taken.d.uri === doc.uri ? 'in this plan' : `in ${fileName(taken.d.uri)}`;
     return { error: `${name} is already the id of unit ${name}${taken.u.name ? ` ("${taken.u.name}")` : ''} ${where}. Choose an id no other unit has.` };
   }
 
   const edit: WorkspaceEdit = { changes: {} };
   addEdit(edit, uri, scalarEdit(defDoc, unit.id!, name));
-  // Entries of the defining plan name its first unit with that id; entries of plans without a
-  // unit of that id name the workspace's unit, when only one plan defines it.
-  const first = defDoc.model.unitsById.get(old)?.[0] === unit;
-  const definers = docs.filter((d) => d.model.unitsById.has(old));
-  for (const d of docs) {
-    const applies = d.uri === uri ? first : first && definers.length === 1 && !d.model.unitsById.has(old);
-    if (!applies) continue;
-    for (const ref of d.model.refs) {
-      if (ref.field !== 'related' && ref.target.text === old) addEdit(edit, d.uri, scalarEdit(d, ref.target, name));
-    }
-  }
+  // The entries that mean this unit, by the rule find references uses (see references.ts).
+  for (const r of unitReferences(ws, doc, old)) addEdit(edit, r.doc.uri, scalarEdit(r.doc, r.ref.target, name));
   return { edit: sortWorkspaceEdit(edit) };
 }
 

@@ -5,7 +5,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { isWellFormed } from '../checks/numbering';
 import type { PlanDocument } from '../documents';
 import { scalarEdit, sortEdits } from '../edits';
-import type { PlanItem, PlanModel } from '../model';
+import type { PlanItem, PlanModel, ScalarText } from '../model';
 
 export interface RenumberScope {
   /** Renumber only this item's children (and the prefixes of their descendants). */
@@ -25,26 +25,27 @@ export interface RenumberScope {
  * - A `related` entry names the item it resolved to before: the first item with that number
  *   when the number was used twice (document order), nothing when no item had it (then the
  *   entry is left as it is). It is rewritten to that item's new number.
- * - Every dotted number the renumber touches (ids in scope, entries naming them) is written
- *   in quotes: plain `1.10` becomes `"1.10"`. Quoted ids keep their quotes; plain whole
- *   numbers (goal `id: 3`) stay plain.
+ * - Every dotted number the renumber changes is written in quotes (plain `1.2.1` → `"1.3.1"`),
+ *   and so is every plain dotted number in scope YAML reads as a number (`1.10` → `"1.10"`).
+ *   Quoted numbers keep their quotes (single or double); plain whole numbers (goal `id: 3`)
+ *   stay plain.
  * - Only edits that change the text are returned, in document order.
  */
 export function renumberEdits(doc: PlanDocument, scope?: RenumberScope): TextEdit[] {
   const model = doc.model;
   const renumbered = newNumbers(model, scope);
   const edits: TextEdit[] = [];
-  for (const [item, id] of renumbered) {
-    const e = scalarEdit(doc, item.id!, id);
+  // A number that keeps its text is left as written, unless YAML reads it as a number (`1.10`).
+  const edit = (s: ScalarText, id: string) => {
+    const e = s.text !== id || s.isNumber ? scalarEdit(doc, s, id, { quoteDotted: true }) : undefined;
     if (e) edits.push(e);
-  }
+  };
+  for (const [item, id] of renumbered) edit(item.id!, id);
   for (const ref of model.refs) {
     if (ref.field !== 'related') continue;
     const target = model.itemsById.get(ref.target.text)?.[0];
     const id = target && renumbered.get(target);
-    if (id === undefined) continue;
-    const e = scalarEdit(doc, ref.target, id);
-    if (e) edits.push(e);
+    if (id !== undefined) edit(ref.target, id);
   }
   return sortEdits(edits);
 }

@@ -1,0 +1,220 @@
+import * as assert from 'assert';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { PlanDocument, PlanWorkspace } from '../documents';
+import { applyEdits } from '../edits';
+import { ERRORS, ICE, ICE_URI, lines, load } from '../test-util';
+import { provideCodeActions } from './codeActions';
+import { provideDiagnostics } from './diagnostics';
+
+const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** The diagnostics on a line, with the actions offered for them. */
+function actionsOnLine(ws: PlanWorkspace, doc: PlanDocument, line: number, code?: string): { diags: Diagnostic[]; actions: CodeAction[] } {
+  const diags = provideDiagnostics(ws, doc).filter((d) => d.range.start.line === line && (!code || d.code === code));
+  assert.ok(diags.length, `no diagnostic on line ${line}`);
+  return { diags, actions: provideCodeActions(ws, doc, diags[0].range, diags) };
+}
+
+function titles(actions: CodeAction[]): [string, string | undefined][] {
+  return actions.map((a) => [a.title, a.kind]);
+}
+
+function applied(doc: PlanDocument, a: CodeAction): string {
+  return applyEdits(doc.text, a.edit!.changes![doc.uri]);
+}
+
+describe('code actions', () => {
+  describe('on the with-errors sample', () => {
+    it('offers to renumber the sub-objectives of objective 1.1, or the whole plan, for a missing number', () => {
+      const { ws, doc } = load(ERRORS);
+      const { diags, actions } = actionsOnLine(ws, doc, 22);
+      assert.deepStrictEqual(titles(actions), [['Renumber the sub-objectives of objective 1.1', 'quickfix'], ['Renumber the whole plan', 'quickfix']]);
+      assert.deepStrictEqual(actions[0].edit, {
+        changes: { [doc.uri]: [{ range: { start: { line: 22, character: 17 }, end: { line: 22, character: 22 } }, newText: '1.1.2' }] },
+      });
+      assert.deepStrictEqual(actions[0].diagnostics, diags);
+      assert.deepStrictEqual(actions[1].diagnostics, diags);
+      assert.strictEqual(actions[1].edit!.changes![doc.uri].length, 5);
+    });
+
+    it('offers to put an unquoted dotted number in quotes, as the preferred fix', () => {
+      const { ws, doc } = load(ERRORS);
+      const { actions } = actionsOnLine(ws, doc, 24, 'numbering-format');
+      assert.deepStrictEqual(actions[0], {
+        title: 'Put 1.2 in quotes',
+        kind: 'quickfix',
+        diagnostics: [provideDiagnostics(ws, doc).find((d) => d.code === 'numbering-format')],
+        isPreferred: true,
+        edit: { changes: { [doc.uri]: [{ range: { start: { line: 24, character: 12 }, end: { line: 24, character: 15 } }, newText: '"1.2"' }] } },
+      });
+      assert.deepStrictEqual(titles(actions), [['Put 1.2 in quotes', 'quickfix'], ['Renumber the whole plan', 'quickfix']]);
+    });
+
+    it('offers to rename a misspelled field to the one it resembles', () => {
+      const { ws, doc } = load(ERRORS);
+      const { actions } = actionsOnLine(ws, doc, 25);
+      assert.deepStrictEqual(titles(actions), [['Rename `titel` to `title`', 'quickfix'], ['Renumber the whole plan', 'source']]);
+      assert.strictEqual(actions[0].isPreferred, true);
+      assert.deepStrictEqual(actions[0].edit!.changes![doc.uri], [{ range: { start: { line: 25, character: 8 }, end: { line: 25, character: 13 } }, newText: 'title' }]);
+    });
+
+    it('offers the unit the id resembles, or to create the unit under `units:` in the style of the units there', () => {
+      const { ws, doc } = load(ERRORS);
+      const { actions } = actionsOnLine(ws, doc, 26);
+      assert.deepStrictEqual(titles(actions), [['Change to OPS', 'quickfix'], ['Create unit OPSS under `units:`', 'quickfix'], ['Renumber the whole plan', 'source']]);
+      assert.deepStrictEqual(actions[0].edit!.changes![doc.uri], [{ range: { start: { line: 26, character: 14 }, end: { line: 26, character: 18 } }, newText: 'OPS' }]);
+      assert.deepStrictEqual(actions[1].edit!.changes![doc.uri], [{ range: { start: { line: 10, character: 55 }, end: { line: 10, character: 55 } }, newText: '\n  - { id: OPSS, name: OPSS }' }]);
+      assert.strictEqual(actions[0].isPreferred, true);
+      assert.strictEqual(actions[1].isPreferred, undefined);
+      const created = load(applied(doc, actions[1]));
+      assert.deepStrictEqual(provideDiagnostics(created.ws, created.doc).filter((d) => d.code === 'reference-unresolved' && d.range.start.line === 27), []);
+      assert.strictEqual(created.doc.model.unitsById.get('OPSS')?.[0].name, 'OPSS');
+    });
+
+    it('offers the number a `related` entry resembles', () => {
+      const { ws, doc } = load(ERRORS);
+      const { actions } = actionsOnLine(ws, doc, 18);
+      assert.deepStrictEqual(titles(actions), [['Change to 2.1', 'quickfix'], ['Renumber the whole plan', 'source']]);
+      assert.deepStrictEqual(actions[0].edit!.changes![doc.uri], [{ range: { start: { line: 18, character: 26 }, end: { line: 18, character: 29 } }, newText: '2.1' }]);
+    });
+
+    it('offers one renumbering of the objectives of goal 2 for its parent, duplicate and format errors together', () => {
+      const { ws, doc } = load(ERRORS);
+      const diags = provideDiagnostics(ws, doc).filter((d) => d.range.start.line >= 33 && d.range.start.line <= 37);
+      assert.deepStrictEqual(diags.map((d) => d.code), ['numbering-parent', 'numbering-duplicate', 'numbering-format']);
+      const actions = provideCodeActions(ws, doc, { start: diags[0].range.start, end: diags[2].range.end }, diags);
+      assert.deepStrictEqual(titles(actions), [['Renumber the objectives of goal 2', 'quickfix'], ['Renumber the whole plan', 'quickfix']]);
+      assert.deepStrictEqual(actions[0].diagnostics, diags);
+      assert.deepStrictEqual(actions[0].edit!.changes![doc.uri].map((e) => [e.range.start.line, e.newText]), [[33, '2.2'], [35, '2.3'], [37, '2.4']]);
+    });
+
+    it('leaves no numbering problem after renumbering the whole plan', () => {
+      const { ws, doc } = load(ERRORS);
+      const [whole] = provideCodeActions(ws, doc, NOWHERE, []);
+      assert.deepStrictEqual(titles([whole]), [['Renumber the whole plan', 'source']]);
+      assert.strictEqual(whole.diagnostics, undefined);
+      const after = load(applied(doc, whole));
+      assert.deepStrictEqual(provideDiagnostics(after.ws, after.doc).filter((d) => String(d.code).startsWith('numbering-')), []);
+    });
+  });
+
+  it('offers nothing where there is nothing to fix', () => {
+    const { ws, doc } = load(ICE, ICE_URI);
+    assert.deepStrictEqual(provideCodeActions(ws, doc, NOWHERE, []), []);
+  });
+
+  it('offers to renumber the goals for a goal numbered out of order', () => {
+    const { ws, doc } = load(lines(
+      'goals:',
+      '  - id: "1"',
+      '    title: A',
+      '  - id: "3"',
+      '    title: B',
+      '    objectives:',
+      '      - id: "3.1"',
+      '        title: C',
+    ));
+    const { actions } = actionsOnLine(ws, doc, 3);
+    assert.deepStrictEqual(titles(actions), [['Renumber the goals', 'quickfix'], ['Renumber the whole plan', 'quickfix']]);
+    assert.strictEqual(applied(doc, actions[0]), doc.text.replace('"3"', '"2"').replace('"3.1"', '"2.1"'));
+  });
+
+  it('quotes a plain number in a CRLF plan, keeping its line breaks and comments', () => {
+    const text = lines(
+      'goals:',
+      '  - id: "1"',
+      '    title: A',
+      '    objectives:',
+      '      - id: 1.10   # tenth',
+      '        title: B',
+    ).replace(/\n/g, '\r\n');
+    const { ws, doc } = load(text);
+    const { actions } = actionsOnLine(ws, doc, 4, 'numbering-format');
+    assert.strictEqual(actions[0].title, 'Put 1.10 in quotes');
+    assert.strictEqual(applied(doc, actions[0]), text.replace('id: 1.10   # tenth', 'id: "1.10"   # tenth'));
+  });
+
+  it('does not offer to rename a misspelled field when the right one is already there', () => {
+    const { ws, doc } = load(lines(
+      'goals:',
+      '  - id: "1"',
+      '    title: A',
+      '    titel: B',
+    ));
+    const { actions } = actionsOnLine(ws, doc, 3, 'schema');
+    assert.deepStrictEqual(actions, []);
+  });
+
+  it('offers to rename a misspelled field of the plan and of a unit', () => {
+    const { ws, doc } = load(lines(
+      'planwright: 1',
+      'title: T',
+      'missionn: Keep the port safe.',
+      'units:',
+      '  - { id: OPS, nmae: Ops }',
+      'goals:',
+      '  - id: "1"',
+      '    title: A',
+    ));
+    assert.deepStrictEqual(titles(actionsOnLine(ws, doc, 2, 'schema').actions), [['Rename `missionn` to `mission`', 'quickfix']]);
+    const unit = actionsOnLine(ws, doc, 4, 'schema');
+    const rename = unit.actions.find((a) => a.title === 'Rename `nmae` to `name`');
+    assert.ok(rename, JSON.stringify(titles(unit.actions)));
+    assert.strictEqual(applied(doc, rename), doc.text.replace('nmae', 'name'));
+  });
+
+  describe('creating a unit', () => {
+    const goals = ['goals:', '  - id: "1"', '    title: A', '    objectives:', '      - id: "1.1"', '        title: B', '        lead: NEW'];
+    const create = (text: string) => {
+      const { ws, doc } = load(text);
+      const { actions } = actionsOnLine(ws, doc, text.split(/\r?\n/).findIndex((l) => l.includes('lead: NEW')));
+      const a = actions.find((x) => x.title === 'Create unit NEW under `units:`');
+      assert.ok(a, JSON.stringify(titles(actions)));
+      const after = applied(doc, a);
+      const re = load(after);
+      // The fixtures leave out `planwright:` and `title:`; anything else would be a problem of the new unit.
+      const missingHead = (d: Diagnostic) => ['planwright', 'title'].includes((d.data as { missing?: string } | undefined)?.missing ?? '');
+      assert.deepStrictEqual(provideDiagnostics(re.ws, re.doc).filter((d) => !missingHead(d)), [], after);
+      return after;
+    };
+
+    it('adds a block entry right after the last block-style unit and its folded description, with CRLF line breaks', () => {
+      const text = lines(
+        'units:',
+        '  - id: OD',
+        '    name: Office',
+        '    description: >-',
+        '      Long text',
+        '      on two lines.   # not a comment',
+        '  # about the units',
+        '',
+        ...goals,
+      ).replace(/\n/g, '\r\n');
+      assert.strictEqual(create(text), text.replace('on two lines.   # not a comment\r\n', 'on two lines.   # not a comment\r\n  - id: NEW\r\n    name: NEW\r\n'));
+    });
+
+    it('adds a `units:` section before `goals:` when there is none', () => {
+      const text = lines('planwright: 1', '# the goals', ...goals);
+      assert.strictEqual(create(text), text.replace('goals:\n', 'units:\n  - { id: NEW, name: NEW }\ngoals:\n'));
+    });
+
+    it('fills an empty `units:` list', () => {
+      assert.strictEqual(create(lines('units: []', ...goals)), lines('units: [{ id: NEW, name: NEW }]', ...goals));
+      assert.strictEqual(create(lines('units:   # none yet', ...goals)), lines('units:   # none yet', '  - { id: NEW, name: NEW }', ...goals));
+    });
+
+    it('adds to a flow list of units', () => {
+      assert.strictEqual(create(lines('units: [{ id: A, name: B }]', ...goals)), lines('units: [{ id: A, name: B }, { id: NEW, name: NEW }]', ...goals));
+    });
+
+    it('offers one action for several entries naming the same missing unit', () => {
+      const text = lines(...goals, '        support: [NEW]');
+      const { ws, doc } = load(text);
+      const diags = provideDiagnostics(ws, doc).filter((d) => d.code === 'reference-unresolved');
+      assert.strictEqual(diags.length, 2);
+      const actions = provideCodeActions(ws, doc, { start: diags[0].range.start, end: diags[1].range.end }, diags);
+      assert.deepStrictEqual(titles(actions), [['Create unit NEW under `units:`', 'quickfix']]);
+      assert.deepStrictEqual(actions[0].diagnostics, diags);
+    });
+  });
+});
