@@ -2,6 +2,7 @@
 // (a top-level section, or one goal), so that the incremental parser can reuse it as is.
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import type { Field, ItemKind, PlanItem, Reference, RefField, ScalarStyle, ScalarText, Section, Unit, Value } from './model';
+import { ownNumber } from './checks/numbering';
 import { CHILD_KIND, CHILDREN_KEY } from './model';
 import type { Span } from './text';
 
@@ -131,6 +132,10 @@ export class NodeReader {
           }
       }
     }
+    if (item.id) {
+      const own = ownNumber(kind, item.id.text);
+      if (own !== undefined) item.own = own;
+    }
     return item;
   }
 
@@ -231,22 +236,16 @@ function styleOf(n: Scalar): ScalarStyle {
   }
 }
 
-/** Copies a goal tree with every span moved by `delta` (a reused block that now starts elsewhere). */
-export function shiftItem(item: PlanItem, delta: number, parent: PlanItem | undefined, path?: (string | number)[]): PlanItem {
-  const s = (x: Span): Span => ({ start: x.start + delta, end: x.end + delta });
-  const copy: PlanItem = {
-    ...item,
-    span: s(item.span),
-    path: path ?? item.path,
-    parent,
-    id: item.id && { ...item.id, span: s(item.id.span) },
-    titleSpan: item.titleSpan && s(item.titleSpan),
-    childrenKeySpan: item.childrenKeySpan && s(item.childrenKeySpan),
-    fields: item.fields.map((f) => ({ key: f.key, keySpan: s(f.keySpan), valueSpan: s(f.valueSpan) })),
-    children: [],
-    refs: [],
-  };
-  copy.refs = item.refs.map((r) => ({ field: r.field, target: { ...r.target, span: s(r.target.span) }, owner: copy }));
-  copy.children = item.children.map((c) => shiftItem(c, delta, copy, path ? [...path, ...c.path.slice(item.path.length)] : undefined));
-  return copy;
+/** Every span object of a goal tree, so that a reused block can be moved in place. */
+export function collectSpans(item: PlanItem, out: Set<Span>): void {
+  out.add(item.span);
+  if (item.id) out.add(item.id.span);
+  if (item.titleSpan) out.add(item.titleSpan);
+  if (item.childrenKeySpan) out.add(item.childrenKeySpan);
+  for (const f of item.fields) {
+    out.add(f.keySpan);
+    out.add(f.valueSpan);
+  }
+  for (const r of item.refs) out.add(r.target.span);
+  for (const c of item.children) collectSpans(c, out);
 }

@@ -76,6 +76,8 @@ export interface PlanItem {
   childrenKeySpan?: Span;
   refs: Reference[];
   fields: Field[];
+  /** The id's own (last) number, when the id is well formed for the item's level: "2.3" → 3. */
+  own?: number;
 }
 
 export interface Unit {

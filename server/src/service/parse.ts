@@ -4,7 +4,7 @@
 //    version that did not change, so a keystroke re-reads one goal, not the whole plan.
 // A property test holds the two to identical diagnostics after every edit.
 import { Document, isMap, isSeq, Node, Pair, parseDocument, YAMLError } from 'yaml';
-import { emptyHead, HeadParts, NodeReader, shiftItem } from './build';
+import { collectSpans, emptyHead, HeadParts, NodeReader } from './build';
 import { checkNumbering } from './checks/numbering';
 import { checkRelated } from './checks/references';
 import type { PlanDiagnostic, PlanItem, PlanModel, Reference, Section, Unit } from './model';
@@ -79,6 +79,24 @@ export function sortDiagnostics(d: PlanDiagnostic[]): PlanDiagnostic[] {
   return d.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 }
 
+/** Goals, objectives and sub-objectives of some goals in document order, and their references. */
+interface Flat {
+  items: PlanItem[];
+  refs: Reference[];
+}
+
+function flatten(goals: PlanItem[]): Flat {
+  const items: PlanItem[] = [];
+  const refs: Reference[] = [];
+  const walk = (item: PlanItem) => {
+    items.push(item);
+    for (const r of item.refs) refs.push(r);
+    for (const c of item.children) walk(c);
+  };
+  for (const g of goals) walk(g);
+  return { items, refs };
+}
+
 function assemble(
   text: string,
   head: HeadParts,
@@ -87,21 +105,16 @@ function assemble(
   diagnostics: PlanDiagnostic[],
   parseMode: PlanModel['parseMode'],
   checkStructure = true,
+  flat: Flat = flatten(goals),
 ): PlanModel {
-  const items: PlanItem[] = [];
-  const refs: Reference[] = [];
+  const { items, refs } = flat;
   const itemsById = new Map<string, PlanItem[]>();
-  const walk = (item: PlanItem) => {
-    items.push(item);
-    for (const r of item.refs) refs.push(r);
-    if (item.id) {
-      const list = itemsById.get(item.id.text);
-      if (list) list.push(item);
-      else itemsById.set(item.id.text, [item]);
-    }
-    for (const c of item.children) walk(c);
-  };
-  for (const g of goals) walk(g);
+  for (const item of items) {
+    if (!item.id) continue;
+    const list = itemsById.get(item.id.text);
+    if (list) list.push(item);
+    else itemsById.set(item.id.text, [item]);
+  }
   const unitsById = new Map<string, Unit[]>();
   for (const u of head.units) {
     if (!u.id) continue;
@@ -246,6 +259,10 @@ interface GoalBlock {
   goal: PlanItem | undefined;
   js: unknown;
   diagnostics: PlanDiagnostic[];
+  /** The goal's items in document order, and their references. */
+  flat: Flat;
+  /** Every span object of the block, moved in place when the block is reused elsewhere. */
+  spans: Span[];
 }
 
 /**
@@ -294,6 +311,7 @@ export class PlanParser {
     }
 
     const goals: PlanItem[] = [];
+    const flats: Flat[] = [];
     const next = new Map<string, GoalBlock[]>();
     if (split.goals) {
       const g = split.goals;
@@ -316,8 +334,9 @@ export class PlanParser {
         if (list) list.push(block);
         else next.set(source, [block]);
         if (block.goal) goals.push(block.goal);
+        flats.push(block.flat);
         goalJs.push(block.js);
-        diagnostics.push(...block.diagnostics);
+        for (const d of block.diagnostics) diagnostics.push(d);
       }
       rootJs.goals = goalJs;
     }
@@ -343,7 +362,13 @@ export class PlanParser {
     const rootEnd = rootEndOf(text, split);
     this.blocks = next;
     this.stats = stats;
-    return assemble(text, head, goals, { start: first, end: rootEnd }, diagnostics, 'blocks');
+    const items: PlanItem[] = [];
+    const refs: Reference[] = [];
+    for (const f of flats) {
+      for (const i of f.items) items.push(i);
+      for (const r of f.refs) refs.push(r);
+    }
+    return assemble(text, head, goals, { start: first, end: rootEnd }, diagnostics, 'blocks', true, { items, refs });
   }
 
   private take(source: string, index: number): GoalBlock | undefined {
@@ -397,19 +422,27 @@ function readGoal(source: string, index: number, base: number, text: string): Go
   const validate = getValidators().goal;
   validate(value);
   const diagnostics = schemaDiagnostics(validate.errors, reader, root.items[0], ['goals', index], text);
-  return { source, index, base, goal, js: value, diagnostics };
+  const spans = new Set<Span>();
+  if (goal) collectSpans(goal, spans);
+  for (const d of diagnostics) {
+    spans.add(d.span);
+    for (const r of d.related ?? []) spans.add(r.span);
+  }
+  return { source, index, base, goal, js: value, diagnostics, flat: flatten(goal ? [goal] : []), spans: [...spans] };
 }
 
+/**
+ * Moves a reused block to its new offset. Spans are moved in place rather than copied: a
+ * keystroke above a goal moves every goal below it, and copying their trees was most of the
+ * cost of a keystroke. The previous version's model is replaced by then (a model is valid
+ * until its document's next update).
+ */
 function rebase(block: GoalBlock, base: number): GoalBlock {
   const delta = base - block.base;
-  return {
-    ...block,
-    base,
-    goal: block.goal && shiftItem(block.goal, delta, undefined),
-    diagnostics: block.diagnostics.map((d) => ({
-      ...d,
-      span: { start: d.span.start + delta, end: d.span.end + delta },
-      related: d.related?.map((r) => ({ ...r, span: { start: r.span.start + delta, end: r.span.end + delta } })),
-    })),
-  };
+  for (const s of block.spans as { start: number; end: number }[]) {
+    s.start += delta;
+    s.end += delta;
+  }
+  block.base = base;
+  return block;
 }

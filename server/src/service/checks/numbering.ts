@@ -13,7 +13,16 @@ const EXAMPLES: Record<PlanItem['kind'], string> = {
 /** True when the id has the form of its level: "2", "2.3", "2.3.1". */
 export function isWellFormed(item: PlanItem): boolean {
   const t = item.id?.text;
-  return !!t && NUMBER.test(t) && t.split('.').length === ITEM_DEPTH[item.kind];
+  return !!t && ownNumber(item.kind, t) !== undefined;
+}
+
+/** The last number of a well-formed id of that level ("2.3" → 3), else undefined. Computed once per item, at build. */
+export function ownNumber(kind: PlanItem['kind'], id: string): number | undefined {
+  if (!NUMBER.test(id)) return undefined;
+  const dot = id.lastIndexOf('.');
+  let depth = 1;
+  for (let i = id.indexOf('.'); i >= 0; i = id.indexOf('.', i + 1)) depth++;
+  return depth === ITEM_DEPTH[kind] ? Number(id.slice(dot + 1)) : undefined;
 }
 
 /** The warning for a dotted number YAML reads as a number (`1.10` is 1.1). */
@@ -30,7 +39,7 @@ export function unquotedNumberDiagnostic(s: { text: string; span: { start: numbe
 }
 
 export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
-  const wellFormed = new Set<PlanItem>();
+  // Runs on every keystroke over every item: `own` is computed once per item when it is read.
   const firstUse = new Map<string, PlanItem>();
   const duplicates = new Set<PlanItem>();
 
@@ -38,8 +47,7 @@ export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
     const id = item.id;
     if (!id) continue;
     if (id.isNumber && id.text.includes('.')) out.push(unquotedNumberDiagnostic(id, 'number'));
-    if (isWellFormed(item)) wellFormed.add(item);
-    else {
+    if (item.own === undefined) {
       const Word = kindWord(item.kind).replace(/^./, (c) => c.toUpperCase());
       out.push({
         span: id.span,
@@ -47,8 +55,8 @@ export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
         code: 'numbering-format',
         message: `${Word} number "${id.text}" is not valid: ${EXAMPLES[item.kind]}.`,
       });
+      continue;
     }
-    if (!wellFormed.has(item)) continue;
     const first = firstUse.get(id.text);
     if (first) {
       duplicates.add(item);
@@ -64,17 +72,16 @@ export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
 
   const checkSiblings = (siblings: PlanItem[], parent: PlanItem | undefined) => {
     // Children of a badly numbered item cannot be judged until their parent is fixed.
-    if (parent && !wellFormed.has(parent)) return;
-    const parentId = parent && wellFormed.has(parent) ? parent.id!.text : undefined;
+    if (parent && parent.own === undefined) return;
+    const parentId = parent ? parent.id!.text : undefined;
     const prefix = parentId === undefined ? '' : parentId + '.';
     let prev = 0;
     let prevItem: PlanItem | undefined;
     for (const item of siblings) {
-      if (!wellFormed.has(item)) continue;
+      const own = item.own;
+      if (own === undefined) continue;
       const text = item.id!.text;
-      const segs = text.split('.');
-      const own = Number(segs[segs.length - 1]);
-      if (parent && parentId !== undefined && segs.slice(0, -1).join('.') !== parentId) {
+      if (parent && (text.length !== prefix.length + String(own).length || !text.startsWith(prefix))) {
         out.push({
           span: item.id!.span,
           severity: 'error',
@@ -83,7 +90,7 @@ export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
           data: { expected: prefix + own },
         });
       }
-      if (duplicates.has(item)) continue;
+      if (duplicates.size && duplicates.has(item)) continue;
       if (own !== prev + 1) {
         const Word = kindWord(item.kind);
         const expected = `${prefix}${prev + 1}`;

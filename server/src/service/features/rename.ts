@@ -1,12 +1,13 @@
 // Rename: the number of a goal, objective or sub-objective (with its descendants' prefixes and
-// every `related` entry naming them), or a unit id (with every `lead`/`support` entry that
-// means that unit, in every plan of the workspace: the entries find references lists, so a plan
-// that defines its own unit with that id keeps its entries).
+// every `related` entry naming them; the new number must keep its siblings in sequence), or a
+// unit id (with every `lead`/`support` entry that means that unit, in every plan of the
+// workspace: the entries find references lists, so a plan that defines its own unit with that id
+// keeps its entries).
 import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { isWellFormed } from '../checks/numbering';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { addEdit, innerSpan, scalarEdit, sortWorkspaceEdit } from '../edits';
-import { itemLabel, kindWord, type ItemKind, type PlanItem, type ScalarText, type Unit } from '../model';
+import { itemLabel, kindWord, type ItemKind, type PlanItem, type PlanModel, type ScalarText, type Unit } from '../model';
 import { targetAt } from '../locate';
 import { unitDefinitions } from './definition';
 import { unitReferences } from './references';
@@ -111,6 +112,9 @@ function renameItem(doc: PlanDocument, item: PlanItem, name: string): { edit: Wo
     return { error: `Renumbering ${label} to ${name} would renumber ${itemLabel(it)} to ${id}, which is already the number of ${held}.` };
   }
 
+  const outOfSequence = sequenceError(model, item, name);
+  if (outOfSequence) return { error: outOfSequence };
+
   const edit: WorkspaceEdit = { changes: {} };
   for (const [it, id] of renamed) addEdit(edit, doc.uri, scalarEdit(doc, it.id!, id));
   for (const ref of model.refs) {
@@ -120,6 +124,40 @@ function renameItem(doc: PlanDocument, item: PlanItem, name: string): { edit: Wo
     if (id !== undefined) addEdit(edit, doc.uri, scalarEdit(doc, ref.target, id));
   }
   return { edit: sortWorkspaceEdit(edit) };
+}
+
+/**
+ * Why `name` would put `item` out of sequence among its siblings, if it would: its own (last)
+ * number must be one more than that of the nearest previous sibling with a well-formed number
+ * (1 when there is none). This refuses creating a gap or a step back, and allows fixing one.
+ */
+function sequenceError(model: PlanModel, item: PlanItem, name: string): string | undefined {
+  const siblings = item.parent?.children ?? model.goals;
+  let prev: PlanItem | undefined;
+  for (let i = siblings.indexOf(item) - 1; i >= 0 && !prev; i--) if (isWellFormed(siblings[i])) prev = siblings[i];
+  const dot = name.lastIndexOf('.');
+  const own = Number(name.slice(dot + 1));
+  const expected = (prev ? ownNumber(prev) : 0) + 1;
+  if (own === expected) return undefined;
+  const label = itemLabel(item);
+  const Label = label[0].toUpperCase() + label.slice(1);
+  const word = kindWord(item.kind);
+  const number = name.slice(0, dot + 1) + expected;
+  const place = prev ? `comes right after ${itemLabel(prev)}` : `is the first ${word}${item.parent ? ` of ${itemLabel(item.parent)}` : ''}`;
+  const why = own > expected ? `${name} would leave a gap` : prev ? `${name} would put the numbers out of order` : `numbering starts at ${number}, not ${name}`;
+  return `${Label} ${place}, so its number must be ${number}; ${why}. To put items in a different order, move them and use "${renumberTitle(item.parent)}".`;
+}
+
+/** The last number of a well-formed id: 3 for 2.3. */
+function ownNumber(item: PlanItem): number {
+  const id = item.id!.text;
+  return Number(id.slice(id.lastIndexOf('.') + 1));
+}
+
+/** The title of the quick fix that renumbers the siblings under `parent` (as in codeActions.ts). */
+function renumberTitle(parent: PlanItem | undefined): string {
+  if (!parent) return 'Renumber the goals';
+  return `Renumber the ${parent.kind === 'goal' ? 'objectives' : 'sub-objectives'} of ${itemLabel(parent)}`;
 }
 
 function renameUnit(ws: PlanWorkspace, doc: PlanDocument, uri: string, unit: Unit, name: string): { edit: WorkspaceEdit } | { error: string } {
