@@ -12,9 +12,7 @@ import {
   type PlanTreeNode,
   type PlanTreeParams,
 } from './protocol';
-
-export const PLAN_LANGUAGE = 'strategic-plan';
-export const PLAN_VIEW_ID = 'planwright.planView';
+import { innermost, PLAN_LANGUAGE, PLAN_VIEW_ID, problemsText } from './outline';
 
 export interface PlanRoot {
   readonly type: 'plan';
@@ -40,13 +38,6 @@ const KIND_ICON: Record<PlanTreeNode['kind'], string> = { goal: 'target', object
 
 // Uri strings from the server and from VS Code may differ in encoding (`c%3A` vs `c:`).
 const uriKey = (uri: string | vscode.Uri): string => (typeof uri === 'string' ? vscode.Uri.parse(uri) : uri).toString();
-
-export function problemsText(errors: number, warnings: number): string {
-  const parts: string[] = [];
-  if (errors > 0) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`);
-  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
-  return parts.join(', ');
-}
 
 export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PlanElement | undefined>();
@@ -161,7 +152,7 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
     item.id = `plan:${uriKey(root.uri)}`;
     item.contextValue = 'plan';
     const problems = problemsText(summary.errors, summary.warnings);
-    const where = uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri);
+    const where = uri.scheme === 'untitled' ? `${vscode.workspace.asRelativePath(uri.path)} (unsaved)` : vscode.workspace.asRelativePath(uri);
     item.description = problems || where;
     item.tooltip = new vscode.MarkdownString().appendText(planName(root)).appendMarkdown('\n\n').appendText(where + (problems ? ` — ${problems}` : ''));
     item.iconPath = problemIcon('file-text', summary.errors, summary.warnings);
@@ -171,14 +162,14 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
 
   private outlineItem(el: PlanItem): vscode.TreeItem {
     const { node } = el;
-    const item = new vscode.TreeItem(node.label, el.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(itemLabel(node), el.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `item:${uriKey(el.root.uri)}#${el.path}`;
     item.contextValue = node.kind;
     const problems = problemsText(node.errors, node.warnings);
     item.description = problems || undefined;
     item.tooltip = new vscode.MarkdownString()
       .appendMarkdown('**')
-      .appendText(`${KIND_NAME[node.kind]} ${node.id}`)
+      .appendText(node.id ? `${KIND_NAME[node.kind]} ${node.id}` : node.label)
       .appendMarkdown('**\n\n')
       .appendText(node.title + (problems ? `\n\n${problems}` : ''));
     item.iconPath = problemIcon(KIND_ICON[node.kind], node.errors, node.warnings);
@@ -216,6 +207,11 @@ function planName(root: PlanRoot): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+/** "1.2 Modernize Cranes": the number the plan writer types, then the title. */
+function itemLabel(node: PlanTreeNode): string {
+  return node.title ? `${node.label} ${node.title}` : node.label;
+}
+
 function problemIcon(icon: string, errors: number, warnings: number): vscode.ThemeIcon {
   if (errors > 0) return new vscode.ThemeIcon(icon, new vscode.ThemeColor('problemsErrorIcon.foreground'));
   if (warnings > 0) return new vscode.ThemeIcon(icon, new vscode.ThemeColor('problemsWarningIcon.foreground'));
@@ -230,18 +226,4 @@ function wrap(nodes: PlanTreeNode[], root: PlanRoot, parent: PlanRoot | PlanItem
     children.push(...wrap(node.children ?? [], root, item, path));
     return item;
   });
-}
-
-/**
- * The deepest item whose range holds `pos`. An item counts from the start of its first line, so
- * the cursor on `- id: "1.2"` before the key still selects 1.2.
- */
-export function innermost<T extends { node: Pick<PlanTreeNode, 'range'>; children: T[] }>(items: readonly T[], pos: { line: number; character: number }): T | undefined {
-  for (const item of items) {
-    const { start, end } = item.node.range;
-    const afterStart = pos.line >= start.line;
-    const beforeEnd = pos.line < end.line || (pos.line === end.line && (pos.character < end.character || (end.character > 0 && pos.character === end.character)));
-    if (afterStart && beforeEnd) return innermost(item.children, pos) ?? item;
-  }
-  return undefined;
 }

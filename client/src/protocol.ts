@@ -19,17 +19,18 @@ export interface PlanTreeParams {
   uri: string;
 }
 export interface PlanTreeNode {
-  /** The item's number as written, e.g. "1.2". */
+  /** The item's number as written, e.g. "1.2", or '' when it has none. */
   id: string;
   kind: 'goal' | 'objective' | 'subobjective';
-  /** "1.2 Title" */
+  /** The number, e.g. "1.2", or "(unnumbered objective)": the view shows it before the title. */
   label: string;
+  /** The title on one line, or '' when there is none. */
   title: string;
-  /** The whole item (its mapping in the YAML). */
+  /** The whole item, children included. */
   range: Range;
   /** The item's number, where a click puts the cursor. */
   selectionRange: Range;
-  /** Problems reported inside `range`. */
+  /** Problems that start inside `range`, the children's included. */
   errors: number;
   warnings: number;
   children: PlanTreeNode[];

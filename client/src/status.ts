@@ -1,10 +1,12 @@
 // The status bar entry for the active plan: its error and warning counts at a glance, one click
 // from the Problems panel. Counts come from VS Code's diagnostics, so they always match that panel.
 import * as vscode from 'vscode';
-import { PLAN_LANGUAGE, problemsText } from './planView';
+import { PLAN_LANGUAGE, problemsText } from './outline';
 
 export class PlanStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('planwright.status', vscode.StatusBarAlignment.Left, 10);
+  // On the right, beside the language mode: it is about this file, unlike the workspace-wide
+  // problem counts VS Code shows on the left.
+  private readonly item = vscode.window.createStatusBarItem('planwright.status', vscode.StatusBarAlignment.Right, 101);
   private readonly disposables: vscode.Disposable[];
 
   constructor() {

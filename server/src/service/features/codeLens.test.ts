@@ -51,7 +51,7 @@ describe('code lenses', () => {
       const lens = lenses.find((l) => textAt(doc, l.range) === '"4.2"')!;
       assert.deepStrictEqual(lens.range, { start: { line: 520, character: 12 }, end: { line: 520, character: 17 } });
       assert.strictEqual(lens.command!.command, SHOW_REFERENCES);
-      assert.strictEqual(SHOW_REFERENCES, 'editor.action.showReferences');
+      assert.strictEqual(SHOW_REFERENCES, 'planwright.showReferences');
       const [uri, position, locations] = lens.command!.arguments as [string, unknown, Location[]];
       assert.strictEqual(uri, ICE_URI);
       assert.deepStrictEqual(position, { line: 520, character: 12 });

@@ -6,7 +6,12 @@ import type { PlanDocument } from '../documents';
 import type { Reference, Unit } from '../model';
 import type { Span } from '../text';
 
-export const SHOW_REFERENCES = 'editor.action.showReferences';
+/**
+ * The client's command that opens the references peek. VS Code's own `editor.action.showReferences`
+ * needs VS Code objects (Uri, Position, Location), which JSON arguments are not: the client converts.
+ * Other editors may map this command name themselves.
+ */
+export const SHOW_REFERENCES = 'planwright.showReferences';
 
 export function provideCodeLenses(doc: PlanDocument, all: PlanDocument[]): CodeLens[] {
   const model = doc.model;

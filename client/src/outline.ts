@@ -1,0 +1,29 @@
+// What the Plan view and the status bar decide without VS Code: which outline item holds the
+// cursor, how problem counts read. No `vscode` import, so plain mocha tests cover it.
+import type { PlanTreeNode } from './protocol';
+
+export const PLAN_LANGUAGE = 'strategic-plan';
+export const PLAN_VIEW_ID = 'planwright.planView';
+
+/** "2 errors, 1 warning"; '' when there are none. */
+export function problemsText(errors: number, warnings: number): string {
+  const parts: string[] = [];
+  if (errors > 0) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`);
+  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
+  return parts.join(', ');
+}
+
+/**
+ * The deepest item whose range holds `pos`. An item counts from the start of its first line, so
+ * the cursor on `- id: "1.2"` before the key still selects 1.2; an end at column 0 of a line is
+ * not part of the item, so that line belongs to the next one.
+ */
+export function innermost<T extends { node: Pick<PlanTreeNode, 'range'>; children: readonly T[] }>(items: readonly T[], pos: { line: number; character: number }): T | undefined {
+  for (const item of items) {
+    const { start, end } = item.node.range;
+    const afterStart = pos.line >= start.line;
+    const beforeEnd = pos.line < end.line || (pos.line === end.line && (pos.character < end.character || (end.character > 0 && pos.character === end.character)));
+    if (afterStart && beforeEnd) return innermost(item.children, pos) ?? item;
+  }
+  return undefined;
+}

@@ -1,0 +1,89 @@
+// The client's decisions that need no VS Code: which Plan view item follows the cursor, how
+// problem counts read in the view and the status bar, and the New Plan snippet.
+import * as assert from 'assert';
+import { innermost, problemsText } from '../client/src/outline';
+import { templateSnippet, templateText } from '../client/src/snippet';
+
+interface Node {
+  id: string;
+  node: { range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+  children: Node[];
+}
+const item = (id: string, start: [number, number], end: [number, number], children: Node[] = []): Node => ({
+  id,
+  node: { range: { start: { line: start[0], character: start[1] }, end: { line: end[0], character: end[1] } } },
+  children,
+});
+const at = (line: number, character: number) => ({ line, character });
+
+// goals:                      line 10
+//   - id: "1"                 11 (the goal's mapping starts at column 4)
+//     title: Keep Cargo Moving
+//     objectives:
+//       - id: "1.1"           14
+//         title: Shorten Berth Waiting Times
+//         subobjectives:
+//           - id: "1.1.1"     17
+//             title: Publish Berth Schedules Daily
+//       - id: "1.2"           19
+//         title: Modernize Cranes   (ends line 20, column 32)
+//   - id: "2"                 21
+//     title: Secure the Waterfront  (ends line 22, column 33)
+const OUTLINE = [
+  item('1', [11, 4], [20, 32], [
+    item('1.1', [14, 8], [18, 49], [item('1.1.1', [17, 12], [18, 49])]),
+    item('1.2', [19, 8], [20, 32]),
+  ]),
+  item('2', [21, 4], [22, 33]),
+];
+
+describe('Plan view cursor following', () => {
+  it('selects the deepest item whose lines hold the cursor', () => {
+    assert.strictEqual(innermost(OUTLINE, at(18, 20))?.id, '1.1.1');
+    assert.strictEqual(innermost(OUTLINE, at(15, 10))?.id, '1.1');
+    assert.strictEqual(innermost(OUTLINE, at(12, 0))?.id, '1');
+  });
+
+  it('selects an item when the cursor is on its dash, before the id key', () => {
+    assert.strictEqual(innermost(OUTLINE, at(19, 6))?.id, '1.2');
+    assert.strictEqual(innermost(OUTLINE, at(21, 0))?.id, '2');
+  });
+
+  it('counts the end of an item\'s last line as inside it', () => {
+    assert.strictEqual(innermost(OUTLINE, at(18, 49))?.id, '1.1.1');
+    assert.strictEqual(innermost(OUTLINE, at(22, 33))?.id, '2');
+  });
+
+  it('leaves a range that ends at column 0 before that line', () => {
+    const outline = [item('1', [1, 4], [3, 0]), item('2', [3, 4], [4, 10])];
+    assert.strictEqual(innermost(outline, at(3, 0))?.id, '2');
+  });
+
+  it('finds nothing above the first goal or below the last', () => {
+    assert.strictEqual(innermost(OUTLINE, at(10, 3)), undefined);
+    assert.strictEqual(innermost(OUTLINE, at(23, 0)), undefined);
+  });
+});
+
+describe('Problem counts as words', () => {
+  it('names errors and warnings with singular and plural, and nothing when there are none', () => {
+    assert.deepStrictEqual(
+      [problemsText(2, 1), problemsText(1, 0), problemsText(0, 3), problemsText(0, 0)],
+      ['2 errors, 1 warning', '1 error', '3 warnings', ''],
+    );
+  });
+});
+
+describe('New Plan template as a snippet', () => {
+  it('turns each <words> into a numbered tab stop and keeps everything else literal', () => {
+    const template = 'title: <Organization> Plan\norganization: { name: <Organization name>, acronym: ORG }\nnote: costs $5 \\ more\n';
+    assert.strictEqual(
+      templateSnippet(template),
+      'title: ${1:Organization} Plan\norganization: { name: ${2:Organization name}, acronym: ORG \\}\nnote: costs \\$5 \\\\ more\n',
+    );
+  });
+
+  it('leaves the sample words in the text once inserted', () => {
+    assert.strictEqual(templateText('title: <Organization> Plan\nmission: <What we do, and for whom.>\n'), 'title: Organization Plan\nmission: What we do, and for whom.\n');
+  });
+});
