@@ -23,6 +23,8 @@ export interface Split {
 const KEY = /([A-Za-z_$][A-Za-z0-9_$-]*)[ ]*:(?=[ \t]|\r|\n|$)/y;
 
 export function splitBlocks(text: string): Split | undefined {
+  // Lines are found at \n; a lone \r also ends a line (for LSP and for yaml, see parse.ts).
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return undefined;
   const heads: HeadBlock[] = [];
   const goalBlocks: Block[] = [];
   const keys = new Set<string>();
