@@ -80,7 +80,7 @@ log "npm rebuild argon2 --build-from-source"
 npm_config_build_from_source=true npm rebuild argon2 >&2
 
 # Smoke check: the server answers --version.
-node "$CS/out/node/entry.js" --version >&2
+node "$CS/out/node/entry.js" --config "$DIR/config.yaml" --version >&2
 touch "$MARKER"
 log "installed in $(( $(date +%s) - start ))s (apt packages not counted)"
 echo "$CS/out/node/entry.js"

@@ -1,0 +1,258 @@
+// What a person sees: the packaged extension (.vsix) installed in code-server, a folder with
+// copies of the sample plans opened in the workbench, driven through Chromium with playwright-core.
+// scripts/e2e.mjs runs these steps in order and saves a screenshot after each in test-results/e2e/.
+//
+// Each step: { name, title, required?, run({ page, url, folder, log }) }. A failing `required`
+// step stops the run (later steps would only fail for the same reason).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ICE = 'ice-strategic-plan-2021-2025.plan.yaml';
+const ERRORS = 'with-errors.plan.yaml';
+const GOALS = [
+  'Empower the Workforce that Powers the Mission',
+  'Counter Threats and Protect the Homeland',
+  'Safeguard the Integrity of our Immigration System',
+  'Combat Organizations that Exploit Lawful Trade, Travel, and Financial Systems',
+  'Strengthen and Expand Partnerships to Advance the Mission',
+];
+// The problems of the error sample, as the Problems panel shows them: `source(code)` after the message.
+const ERROR_CODES = ['yaml-syntax', 'schema', 'numbering-sequence', 'numbering-parent', 'numbering-duplicate', 'numbering-format', 'reference-unresolved'];
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Polls `probe` until it returns a truthy value other than a string in parentheses (which says
+ * what is seen instead, for the failure message); fails with `what` and the last value.
+ */
+async function until(what, probe, timeoutMs = 30_000) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try { last = await probe(); } catch (e) { last = `(${e.message.split('\n')[0]})`; }
+    if (typeof last === 'string' ? !last.startsWith('(') : last) return last;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs}ms waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 800)}`);
+    await sleep(250);
+  }
+}
+
+/** 1-based line number of the first line of a sample that contains `needle`. */
+function lineOf(folder, file, needle) {
+  const lines = fs.readFileSync(path.join(folder, file), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`${file} has no line with ${needle}`);
+  return i + 1;
+}
+
+/** Runs a command from the Command Palette by its label, as a person would. */
+async function command(page, label) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+  try {
+    await row.waitFor({ timeout: 10_000 });
+  } catch (e) {
+    await page.keyboard.press('Escape');
+    throw new Error(`no command "${label}" in the Command Palette`);
+  }
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Expands or collapses an Explorer section (Outline, Timeline, Plan, or the folder's own). */
+async function showPane(page, title, expanded = true) {
+  const header = page.locator('.pane-header').filter({ has: page.locator('h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) }).first();
+  await header.waitFor({ timeout: 20_000 });
+  const state = () => header.getAttribute('aria-expanded');
+  // A command that just ran (Show Plan View) may still be opening it: look twice before clicking.
+  if ((await state()) === String(expanded)) return;
+  await sleep(400);
+  if ((await state()) !== String(expanded)) await header.click();
+  await until(`the ${title} section ${expanded ? 'open' : 'closed'}`, async () => (await state()) === String(expanded), 5_000);
+}
+
+/** Opens a file by double-clicking it in the Explorer, and waits for its editor tab to be active. */
+async function openFromExplorer(page, folder, file) {
+  await command(page, 'View: Show Explorer');
+  await showPane(page, path.basename(folder));
+  const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${file}"]`);
+  await row.waitFor({ timeout: 20_000 });
+  await row.dblclick();
+  await page.locator(`.tabs-container .tab.active[aria-label^="${file}"]`).waitFor({ timeout: 20_000 });
+  await page.mouse.move(1, 500); // no tooltip over the screenshot
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+/** Moves the cursor to a line with Go to Line (Ctrl+G), in the active editor. */
+async function goToLine(page, line) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Screen box of the first occurrence of `text` inside a rendered editor line containing `lineText`. */
+async function boxOfText(page, lineText, text) {
+  return page.evaluate(([lineText, text]) => {
+    for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')) {
+      // Monaco renders spaces as non-breaking spaces.
+      const content = line.textContent.replace(/\u00a0/g, ' ');
+      if (!content.includes(lineText)) continue;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let offset = content.indexOf(lineText) + lineText.indexOf(text);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (offset < node.length) {
+          const range = document.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, Math.min(node.length, offset + text.length));
+          const r = range.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }
+        offset -= node.length;
+      }
+    }
+    return null;
+  }, [lineText, text]);
+}
+
+/** The visible pane (Explorer section) whose header title is `title`. */
+function pane(page, title) {
+  return page.locator('.split-view-view .pane').filter({ has: page.locator('.pane-header h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) }).first();
+}
+
+const squiggles = (page) => page.locator('.editor-instance .monaco-editor .view-overlays .squiggly-error').count();
+
+export const steps = [
+  {
+    name: 'workbench',
+    title: 'the workbench opens on a folder with the sample plans',
+    required: true,
+    async run({ page, url }) {
+      await page.goto(url);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${ICE}"]`).waitFor({ timeout: 30_000 });
+    },
+  },
+  {
+    name: 'problems',
+    title: 'the Problems panel lists the problems of the error sample, one of each kind',
+    async run({ page, folder }) {
+      await openFromExplorer(page, folder, ERRORS);
+      await command(page, 'View: Focus Problems');
+      const panel = page.locator('.markers-panel');
+      await panel.waitFor({ timeout: 10_000 });
+      // Every code shows in the panel, after its source: "planwright(schema)" (the list draws
+      // only the rows that fit: the eleven problems of the sample do).
+      await until(`the codes ${ERROR_CODES.join(', ')} in the Problems panel`, async () => {
+        const text = await panel.innerText();
+        const missing = ERROR_CODES.filter((c) => !new RegExp(`planwright\\s*\\(?${c}\\b`).test(text));
+        return missing.length === 0 || `(missing ${missing.join(', ')}; panel: ${text.slice(0, 300)})`;
+      });
+      const text = await panel.innerText();
+      for (const m of ['No goal, objective or sub-objective is numbered 2.9', 'number 1.1.2 is missing', 'Did you mean `title`?']) {
+        if (!text.includes(m)) throw new Error(`the Problems panel does not show "${m}"`);
+      }
+      // The status bar counts them too.
+      const status = await page.locator('.statusbar-item#status\\.problems').innerText();
+      if (!/10\D+1/.test(status.replace(/\s+/g, ' '))) throw new Error(`status bar problems: ${JSON.stringify(status)}, expected 10 errors and 1 warning`);
+    },
+  },
+  {
+    name: 'outline',
+    title: 'the Outline shows the 5 goals of the ICE plan',
+    async run({ page, folder }) {
+      await openFromExplorer(page, folder, ICE);
+      // Room for the Outline: the user settings collapse its items, so its top level (mission,
+      // vision, values, units, then the goals) fits.
+      for (const other of ['Timeline', 'Plan', path.basename(folder)]) await showPane(page, other, false).catch(() => undefined);
+      await command(page, 'Explorer: Focus on Outline View');
+      await showPane(page, 'Outline');
+      const outline = pane(page, 'Outline');
+      await until('the 5 goals in the Outline', async () => {
+        const rows = await outline.locator('.monaco-list-row').allInnerTexts();
+        const text = rows.join('\n');
+        const missing = GOALS.filter((g) => !text.includes(g));
+        return missing.length === 0 || `(missing ${missing.length} goals; rows: ${rows.slice(0, 12).join(' | ')})`;
+      });
+    },
+  },
+  {
+    name: 'plan-view',
+    title: 'the Plan view lists both plans, and the 5 goals under the ICE plan',
+    async run({ page, folder }) {
+      // Room for the Plan view: the other Explorer sections are folded away.
+      for (const other of ['Outline', 'Timeline', path.basename(folder)]) await showPane(page, other, false).catch(() => undefined);
+      await command(page, 'Planwright: Show Plan View');
+      await showPane(page, 'Plan');
+      const view = pane(page, 'Plan');
+      await view.waitFor({ timeout: 20_000 });
+      const iceRoot = view.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Immigration and Customs Enforcement' });
+      await until('the ICE plan in the Plan view', () => iceRoot.count());
+      await until('the Harbor City plan in the Plan view', () => view.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Harbor City' }).count());
+      if ((await iceRoot.getAttribute('aria-expanded')) !== 'true') await iceRoot.locator('.monaco-tl-twistie').click();
+      await until('the 5 goals under the ICE plan', async () => {
+        const rows = await view.locator('.monaco-list-row[aria-level="2"]').allInnerTexts();
+        const text = rows.join('\n');
+        const missing = GOALS.filter((g) => !text.includes(g));
+        return missing.length === 0 || `(missing ${missing.length} goals; rows: ${rows.join(' | ')})`;
+      });
+    },
+  },
+  {
+    name: 'hover',
+    title: 'hovering a related entry shows the title of the item it names',
+    async run({ page, folder }) {
+      await openFromExplorer(page, folder, ICE);
+      await goToLine(page, lineOf(folder, ICE, 'related: "1.4.4"'));
+      const box = await until('related: "1.4.4" drawn in the editor', () => boxOfText(page, 'related: "1.4.4"', '1.4.4'));
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
+      await until('the hover with the title of 1.4.4', async () => {
+        if (!(await hover.isVisible())) return '(no hover)';
+        const text = await hover.innerText();
+        return text.includes('Transform the Workplace to Maximize Mobility, Flexibility, and Efficiency') || `(hover: ${text.slice(0, 200)})`;
+      }, 20_000);
+    },
+  },
+  {
+    name: 'squiggle',
+    title: 'typing a wrong number draws a red squiggle under it',
+    async run({ page, folder }) {
+      await page.mouse.move(1, 1);
+      await page.keyboard.press('Escape');
+      await openFromExplorer(page, folder, ICE);
+      const line = lineOf(folder, ICE, '- id: "1.2"');
+      await goToLine(page, line);
+      await until('the ICE plan without squiggles', async () => (await squiggles(page)) === 0, 10_000);
+      // Cursor after the closing quote; step back over it, select the 2 and type 7 over it (one
+      // edit, so that one undo takes it back).
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Shift+ArrowLeft');
+      await page.keyboard.type('7');
+      await until('the line to read id: "1.7"', () => boxOfText(page, '- id: "1.7"', '1.7'), 5_000);
+      await until('a red squiggle after typing "1.7"', async () => (await squiggles(page)) > 0, 20_000);
+      const box = await boxOfText(page, '- id: "1.7"', '"1.7"');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await until('the hover explaining the numbering problem', async () => {
+        const t = await page.locator('.monaco-hover:not(.hidden)').first().innerText().catch(() => '');
+        return /numbering-|1\.2|1\.7/.test(t) || `(hover: ${t.slice(0, 200)})`;
+      }, 15_000).catch(() => undefined); // the hover is for the screenshot; the squiggle is the check
+    },
+  },
+  {
+    name: 'undo',
+    title: 'undo takes the wrong number and its squiggle away',
+    async run({ page }) {
+      await page.mouse.move(1, 1);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Z');
+      await until('the line to read id: "1.2" again', () => boxOfText(page, '- id: "1.2"', '1.2'), 5_000);
+      await until('no squiggle after undo', async () => (await squiggles(page)) === 0, 20_000);
+    },
+  },
+];
