@@ -17,6 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { createLanguageService } from './service';
+import { getValidators } from './service/schema';
 import { stripBom } from './service/text';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -106,6 +107,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     .filter((u) => u.scheme === 'file')
     .map((u) => u.fsPath);
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  // Compiled before answering (about 80 ms), not when the first plan is opened.
+  guard('validators', undefined, getValidators)();
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },

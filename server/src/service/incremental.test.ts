@@ -54,6 +54,36 @@ describe('incremental parsing agrees with a full parse', () => {
     });
   }
 
+  it('reuses the other goals when a goal is inserted, deleted or moved, and agrees with a full parse', () => {
+    const goals = ICE.split(/(?=^  - id: "\d")/m);
+    const head = goals.shift()!;
+    const parser = new PlanParser();
+    parser.parse(ICE);
+    const variants = [
+      head + goals[0] + '  - id: "9"\n    title: Inserted\n' + goals.slice(1).join(''),
+      head + goals.slice(1).join(''),
+      head + [goals[1], goals[0], ...goals.slice(2)].join(''),
+      ICE,
+    ];
+    for (const text of variants) {
+      const m = parser.parse(text);
+      assert.strictEqual(m.parseMode, 'blocks');
+      assert.deepStrictEqual(observable(m), observable(parseFull(text)));
+      assert.deepStrictEqual(m.items.map((i) => i.path.join('/')), parseFull(text).items.map((i) => i.path.join('/')));
+    }
+    assert.ok(parser.stats.reused >= 4, JSON.stringify(parser.stats));
+  });
+
+  it('reuses the goals read before a half-typed line once it is finished', () => {
+    const parser = new PlanParser();
+    parser.parse(ICE);
+    const broken = ICE.replace('title: Develop Employees', 'title: "Develop Employees');
+    assert.strictEqual(parser.parse(broken).parseMode, 'full');
+    parser.parse(ICE);
+    // All five: the four untouched ones, and the one whose text is back to what it was.
+    assert.deepStrictEqual({ mode: parser.stats.mode, reused: parser.stats.reused }, { mode: 'blocks', reused: 5 });
+  });
+
   it('reuses unchanged goals when a title is edited', () => {
     const parser = new PlanParser();
     parser.parse(ICE);

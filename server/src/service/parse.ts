@@ -157,6 +157,12 @@ export const MAX_FLOW_DEPTH = 1000;
 
 /** Offset where `[`/`{` nesting first exceeds MAX_FLOW_DEPTH (quotes ignored: a safe overestimate). */
 function tooDeep(text: string): number {
+  // Fewer brackets than the limit cannot nest past it: count them with native search first.
+  let count = 0;
+  for (const open of ['[', '{']) {
+    for (let i = text.indexOf(open); i >= 0 && count <= MAX_FLOW_DEPTH; i = text.indexOf(open, i + 1)) count++;
+  }
+  if (count <= MAX_FLOW_DEPTH) return -1;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -263,6 +269,11 @@ interface GoalBlock {
   flat: Flat;
   /** Every span object of the block, moved in place when the block is reused elsewhere. */
   spans: Span[];
+  /**
+   * Nothing but paths depends on the goal's place in the list: no diagnostics (their messages
+   * may say "the 3rd goal") and a numbered goal. Such a block can be reused at another index.
+   */
+  movable: boolean;
 }
 
 /**
@@ -276,10 +287,19 @@ export class PlanParser {
   /** Counts, for benchmarks and tests: blocks parsed and reused by the last call. */
   stats = { parsed: 0, reused: 0, mode: 'full' as PlanModel['parseMode'] };
 
+  /** Blocks taken or read by the parse in progress; they become the cache when it succeeds. */
+  private next = new Map<string, GoalBlock[]>();
+
   parse(text: string): PlanModel {
     const model = this.parseBlocks(text);
     if (model) return model;
-    this.blocks.clear();
+    // Keep what was read: once a half-typed line is finished, only its goal is read again.
+    for (const [source, list] of this.next) {
+      const kept = this.blocks.get(source);
+      if (kept) kept.push(...list);
+      else this.blocks.set(source, list);
+    }
+    this.next = new Map();
     this.stats = { parsed: 1, reused: 0, mode: 'full' };
     return parseFull(text);
   }
@@ -312,7 +332,7 @@ export class PlanParser {
 
     const goals: PlanItem[] = [];
     const flats: Flat[] = [];
-    const next = new Map<string, GoalBlock[]>();
+    const next = (this.next = new Map<string, GoalBlock[]>());
     if (split.goals) {
       const g = split.goals;
       const section: Section = { key: 'goals', keySpan: { start: g.keyStart, end: g.keyEnd }, valueSpan: { start: split.goalBlocks[0].start, end: g.end }, fields: [] };
@@ -361,6 +381,7 @@ export class PlanParser {
     const first = Math.min(split.heads[0]?.start ?? Infinity, split.goals?.keyStart ?? Infinity);
     const rootEnd = rootEndOf(text, split);
     this.blocks = next;
+    this.next = new Map();
     this.stats = stats;
     const items: PlanItem[] = [];
     const refs: Reference[] = [];
@@ -371,12 +392,18 @@ export class PlanParser {
     return assemble(text, head, goals, { start: first, end: rootEnd }, diagnostics, 'blocks', true, { items, refs });
   }
 
+  /**
+   * A cached block with this text: at the same place in the list, or (inserting or deleting a
+   * goal moves every goal below it) elsewhere, when nothing in it depends on its place.
+   */
   private take(source: string, index: number): GoalBlock | undefined {
     const list = this.blocks.get(source);
     if (!list) return undefined;
-    const i = list.findIndex((b) => b.index === index);
+    let i = list.findIndex((b) => b.index === index);
+    if (i < 0) i = list.findIndex((b) => b.movable);
     if (i < 0) return undefined;
     const [b] = list.splice(i, 1);
+    if (b.index !== index) reindex(b, index);
     return b;
   }
 }
@@ -428,7 +455,15 @@ function readGoal(source: string, index: number, base: number, text: string): Go
     spans.add(d.span);
     for (const r of d.related ?? []) spans.add(r.span);
   }
-  return { source, index, base, goal, js: value, diagnostics, flat: flatten(goal ? [goal] : []), spans: [...spans] };
+  const movable = diagnostics.length === 0 && !!goal?.id;
+  return { source, index, base, goal, js: value, diagnostics, flat: flatten(goal ? [goal] : []), spans: [...spans], movable };
+}
+
+/** Moves a block to another place in the goals list: every item's path starts ['goals', index]. */
+function reindex(block: GoalBlock, index: number): void {
+  block.index = index;
+  if (block.goal) block.goal.index = index;
+  for (const item of block.flat.items) item.path[1] = index;
 }
 
 /**
@@ -446,3 +481,4 @@ function rebase(block: GoalBlock, base: number): GoalBlock {
   block.base = base;
   return block;
 }
+
