@@ -77,11 +77,31 @@ describe('incremental parsing agrees with a full parse', () => {
   it('reuses the goals read before a half-typed line once it is finished', () => {
     const parser = new PlanParser();
     parser.parse(ICE);
-    const broken = ICE.replace('title: Develop Employees', 'title: "Develop Employees');
+    // A document marker between goals: the splitter cannot tell blocks apart, the whole text is read.
+    const broken = ICE.replace('  - id: "2"\n', '---\n  - id: "2"\n');
     assert.strictEqual(parser.parse(broken).parseMode, 'full');
     parser.parse(ICE);
     // All five: the four untouched ones, and the one whose text is back to what it was.
     assert.deepStrictEqual({ mode: parser.stats.mode, reused: parser.stats.reused }, { mode: 'blocks', reused: 5 });
+  });
+
+  it('reads a goal with a YAML error on its own when the error stays inside it', () => {
+    const parser = new PlanParser();
+    parser.parse(ICE);
+    for (const broken of [ICE.replace('title: Develop Employees', 'title: Develop: Employees'), ICE.replace('title: Develop Employees', 'title: "Develop Employees')]) {
+      const m = parser.parse(broken);
+      assert.strictEqual(m.parseMode, 'blocks');
+      assert.deepStrictEqual(observable(m), observable(parseFull(broken)));
+      assert.ok(m.diagnostics.some((d) => d.code === 'yaml-syntax'));
+    }
+  });
+
+  it('reads the whole text when a YAML error would spill into the next goal', () => {
+    const parser = new PlanParser();
+    parser.parse(ICE);
+    const broken = ICE.replace('related: ["1.3", "3.1.1"]', 'related: ["1.3", "3.1.1"').replace(/related: \[("[^"]+"(, )?)+\]/, (m) => m.slice(0, -1));
+    const m = parser.parse(broken);
+    assert.deepStrictEqual(observable(m), observable(parseFull(broken)));
   });
 
   it('reuses unchanged goals when a title is edited', () => {

@@ -269,6 +269,8 @@ interface GoalBlock {
   flat: Flat;
   /** Every span object of the block, moved in place when the block is reused elsewhere. */
   spans: Span[];
+  /** yaml's problems in this goal's text, when it has any (see errorStaysInside). */
+  problems?: string[];
   /**
    * Nothing but paths depends on the goal's place in the list: no diagnostics (their messages
    * may say "the 3rd goal") and a numbered goal. Such a block can be reused at another index.
@@ -338,6 +340,7 @@ export class PlanParser {
       const section: Section = { key: 'goals', keySpan: { start: g.keyStart, end: g.keyEnd }, valueSpan: { start: split.goalBlocks[0].start, end: g.end }, fields: [] };
       head.sections.push(section);
       const goalJs: unknown[] = [];
+      const order: GoalBlock[] = [];
       for (let i = 0; i < split.goalBlocks.length; i++) {
         const b = split.goalBlocks[i];
         const source = text.slice(b.start, b.end);
@@ -353,12 +356,19 @@ export class PlanParser {
         const list = next.get(source);
         if (list) list.push(block);
         else next.set(source, [block]);
+        order.push(block);
         if (block.goal) goals.push(block.goal);
         flats.push(block.flat);
         goalJs.push(block.js);
         for (const d of block.diagnostics) diagnostics.push(d);
       }
       rootJs.goals = goalJs;
+      // Goals with a YAML error: keep them only if the error cannot have changed what follows.
+      for (let i = 0; i < order.length; i++) {
+        if (!order[i].problems) continue;
+        const after = order[i + 1];
+        if (!errorStaysInside(order[i], after) || (!after && split.heads.some((h) => h.start >= g.end))) return undefined;
+      }
     }
 
     // The root, with each goal already checked in its own block.
@@ -438,7 +448,6 @@ function rootFirstLine(split: NonNullable<ReturnType<typeof splitBlocks>>, text:
 function readGoal(source: string, index: number, base: number, text: string): GoalBlock | undefined {
   if (tooDeep(source) >= 0) return undefined;
   const doc = parseYaml(source);
-  if (doc.errors.length || doc.warnings.length) return undefined;
   const root = doc.contents as Node | null;
   if (!root || !isSeq(root) || root.items.length !== 1) return undefined;
   const reader = new NodeReader(doc, source, base);
@@ -448,7 +457,8 @@ function readGoal(source: string, index: number, base: number, text: string): Go
   const value = (js.value as unknown[])[0];
   const validate = getValidators().goal;
   validate(value);
-  const diagnostics = schemaDiagnostics(validate.errors, reader, root.items[0], ['goals', index], text);
+  const syntax = syntaxDiagnostics(doc, base, text.length);
+  const diagnostics = [...syntax, ...schemaDiagnostics(validate.errors, reader, root.items[0], ['goals', index], text)];
   const spans = new Set<Span>();
   if (goal) collectSpans(goal, spans);
   for (const d of diagnostics) {
@@ -456,7 +466,36 @@ function readGoal(source: string, index: number, base: number, text: string): Go
     for (const r of d.related ?? []) spans.add(r.span);
   }
   const movable = diagnostics.length === 0 && !!goal?.id;
-  return { source, index, base, goal, js: value, diagnostics, flat: flatten(goal ? [goal] : []), spans: [...spans], movable };
+  const problems = syntax.length ? problemSignature(doc, 0) : undefined;
+  return { source, index, base, goal, js: value, diagnostics, flat: flatten(goal ? [goal] : []), spans: [...spans], movable, problems };
+}
+
+/** yaml's errors and warnings of a document as comparable text, positions moved by `shift`. */
+function problemSignature(doc: Document.Parsed, shift: number): string[] {
+  return [...doc.errors, ...doc.warnings].map((e) => `${e.code}@${e.pos[0] + shift}-${e.pos[1] + shift}`);
+}
+
+/**
+ * A goal whose text has a YAML error is trusted on its own only if the error stays inside it.
+ * It is read again under a `goals:` key with the goal after it (if any): the result must be a
+ * mapping with only `goals`, the goals must read exactly as they do alone, and yaml must report
+ * exactly their own problems. An unclosed quote or bracket (which would swallow what follows)
+ * or a line that yaml would attach to the plan's root fails this, and the whole text is read.
+ */
+function errorStaysInside(block: GoalBlock, after: GoalBlock | undefined): boolean {
+  const prefix = 'goals:\n';
+  const doc = parseYaml(prefix + block.source + (after?.source ?? ''));
+  const root = doc.contents as Node | null;
+  if (!root || !isMap(root) || root.items.length !== 1) return false;
+  const js = toJS(doc);
+  if (js.error) return false;
+  const value = js.value as { goals?: unknown[] };
+  const goals = [block, ...(after ? [after] : [])];
+  if (!Array.isArray(value.goals) || value.goals.length !== goals.length) return false;
+  if (goals.some((g, i) => JSON.stringify(value.goals![i]) !== JSON.stringify(g.js))) return false;
+  const shift = (p: string, by: number) => p.replace(/@(\d+)-(\d+)$/, (_, x, y) => `@${Number(x) + by}-${Number(y) + by}`);
+  const expected = [...block.problems!, ...(after?.problems ?? []).map((p) => shift(p, block.source.length))];
+  return problemSignature(doc, -prefix.length).sort().join() === expected.sort().join();
 }
 
 /** Moves a block to another place in the goals list: every item's path starts ['goals', index]. */
