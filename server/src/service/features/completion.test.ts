@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { InsertTextFormat, InsertTextMode, type CompletionItem, type MarkupContent, type TextEdit } from 'vscode-languageserver-types';
 import { PlanWorkspace } from '../documents';
 import { ERRORS, ICE, ICE_URI, lines, load } from '../test-util';
-import { provideCompletion } from './completion';
+import { MAX_RELATED_ITEMS, provideCompletion } from './completion';
 
 const URI = 'file:///work/plans/border.plan.yaml';
 const CURSOR = '|';
@@ -330,5 +330,23 @@ describe('completion', () => {
       }
       assert.ok(calls > 30000);
     });
+  });
+
+  it('offers at most a few hundred numbers in a large plan, those starting with what is typed, and says the list is incomplete', () => {
+    const goals: string[] = [];
+    for (let g = 1; g <= 40; g++) {
+      goals.push(`  - id: "${g}"`, `    title: Goal ${g}`, '    objectives:');
+      for (let o = 1; o <= 9; o++) goals.push(`      - { id: "${g}.${o}", title: Objective ${g}.${o} }`);
+    }
+    const text = lines('planwright: 1', 'title: Big', 'goals:', ...goals, '  - id: "41"', '    title: Last', '    objectives:', '      - id: "41.1"', '        title: O', '        related: ["3');
+    const { ws, doc } = load(text);
+    const end = doc.lines.positionAt(text.length - 1);
+    const list = provideCompletion(ws, doc, end);
+    assert.ok(list.items.length > 0 && list.items.length <= MAX_RELATED_ITEMS);
+    assert.ok(list.items.every((i) => i.label.toString().startsWith('3')), list.items.map((i) => i.label).join());
+    assert.strictEqual(list.items[0].label, '3');
+    const all = provideCompletion(ws, doc, { line: end.line, character: end.character - 1 });
+    assert.strictEqual(all.items.length, MAX_RELATED_ITEMS);
+    assert.strictEqual(all.isIncomplete, true);
   });
 });

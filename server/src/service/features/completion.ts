@@ -19,8 +19,16 @@ import { itemAt, unitAt, type KeyOwner } from '../locate';
 import { PLAN_SCHEMA } from '../schema';
 import { contains } from '../text';
 
+/** At most this many item numbers are offered inside `related`; typing more narrows and asks again. */
+export const MAX_RELATED_ITEMS = 300;
+
+/** Set by `refValues` when it left items out (only read right after `complete`, which is synchronous). */
+let truncated = false;
+
 export function provideCompletion(ws: PlanWorkspace, doc: PlanDocument, position: Position): CompletionList {
-  return { isIncomplete: false, items: complete(ws, doc, position) };
+  truncated = false;
+  const items = complete(ws, doc, position);
+  return { isIncomplete: truncated, items };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -475,9 +483,17 @@ function refValues(c: Cursor, key: string, keyOffset: number, valueStart: number
   const out: CompletionItem[] = [];
   if (key === 'related') {
     const seen = new Set<string>();
+    // A plan of thousands of items: offer the numbers that start with what is typed, a few
+    // hundred at a time (a 63k-line plan's full list was 7.7 MB per request).
+    const large = c.doc.model.items.length > MAX_RELATED_ITEMS;
     c.doc.model.items.forEach((item, i) => {
       const id = item.id?.text;
       if (id === undefined || item === owner || seen.has(id) || listed.has(id)) return;
+      if (large && !id.startsWith(typed)) return;
+      if (out.length >= MAX_RELATED_ITEMS) {
+        truncated = true;
+        return;
+      }
       seen.add(id);
       const newText = quote ? id + close : `${space}"${id}"`;
       const parts = [breadcrumb(item)];
