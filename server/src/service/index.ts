@@ -49,7 +49,22 @@ export interface PlanLanguageService {
   getRenumberEdits(uri: string): TextEdit[];
 }
 
+/**
+ * Remembers a feature's answer for one version of a document (editors ask for symbols and
+ * folding more than once per version: outline, breadcrumbs, sticky scroll).
+ */
+function perVersion<R>(f: (doc: PlanDocument) => R): (doc: PlanDocument) => R {
+  const cache = new WeakMap<PlanDocument['model'], R>();
+  return (doc) => {
+    let r = cache.get(doc.model);
+    if (r === undefined) cache.set(doc.model, (r = f(doc)));
+    return r;
+  };
+}
+
 export function createLanguageService(workspace = new PlanWorkspace()): PlanLanguageService {
+  const symbols = perVersion(provideDocumentSymbols);
+  const folding = perVersion(provideFoldingRanges);
   /** Runs a feature on a known document, or answers `none` for an unknown one. */
   const on = <R>(uri: string, none: R, f: (doc: PlanDocument) => R): R => {
     const doc = workspace.get(uri);
@@ -64,8 +79,8 @@ export function createLanguageService(workspace = new PlanWorkspace()): PlanLang
     getDefinition: (uri: string, p: Position) => on(uri, [], (d) => provideDefinition(workspace, d, p)),
     getReferences: (uri: string, p: Position, decl: boolean) => on(uri, [], (d) => provideReferences(workspace, d, p, decl)),
     getDocumentHighlights: (uri: string, p: Position) => on(uri, [], (d) => provideDocumentHighlights(workspace, d, p)),
-    getDocumentSymbols: (uri: string) => on(uri, [], provideDocumentSymbols),
-    getFoldingRanges: (uri: string) => on(uri, [], provideFoldingRanges),
+    getDocumentSymbols: (uri: string) => on(uri, [], symbols),
+    getFoldingRanges: (uri: string) => on(uri, [], folding),
     getSelectionRanges: (uri: string, ps: Position[]) => on(uri, [], (d) => provideSelectionRanges(d, ps)),
     getWorkspaceSymbols: (query: string) => provideWorkspaceSymbols(workspace.all(), query),
     getCodeLenses: (uri: string) => on(uri, [], (d) => provideCodeLenses(d, workspace.all())),
