@@ -139,11 +139,14 @@ connection.onInitialized(() => {
 });
 
 async function indexWorkspace(): Promise<void> {
+  // Everything is read before anything is published: a plan checked before the plan that
+  // defines its units would flash "no unit has the id ..." in the Problems panel.
   for (const folder of workspaceFolders) {
     const files: string[] = [];
     await findPlans(folder, files, 0);
-    for (const file of files) await loadFromDisk(URI.file(file).toString());
+    for (const file of files) await loadFromDisk(URI.file(file).toString(), false);
   }
+  scheduleAll();
 }
 
 async function findPlans(dir: string, out: string[], depth: number): Promise<void> {
@@ -161,21 +164,28 @@ async function findPlans(dir: string, out: string[], depth: number): Promise<voi
   }
 }
 
-/** Reads a plan that is not open in the editor; an open document always wins over the disk. */
-async function loadFromDisk(uri: string): Promise<void> {
-  if (documents.get(uri)) return;
+/**
+ * Reads a plan that is not open in the editor; an open document always wins over the disk.
+ * Publishes its diagnostics (and, if its units changed, every plan's) unless `publish` is false.
+ */
+async function loadFromDisk(uri: string, publish = true): Promise<boolean> {
+  if (documents.get(uri)) return false;
   const file = URI.parse(uri).fsPath;
   try {
     const st = await fs.stat(file);
-    if (!st.isFile() || st.size > MAX_INDEXED_FILE_BYTES) return;
+    if (!st.isFile() || st.size > MAX_INDEXED_FILE_BYTES) return false;
     const text = stripBom(await fs.readFile(file, 'utf8'));
-    if (documents.get(uri)) return; // opened while we were reading
+    if (documents.get(uri)) return false; // opened while we were reading
     const before = service.workspace.unitGeneration;
     service.update(uri, text, 0);
-    schedule(uri);
-    if (service.workspace.unitGeneration !== before) scheduleAll();
+    if (publish) {
+      schedule(uri);
+      if (service.workspace.unitGeneration !== before) scheduleAll();
+    }
+    return true;
   } catch {
     forget(uri);
+    return false;
   }
 }
 
