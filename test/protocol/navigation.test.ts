@@ -120,3 +120,28 @@ describe('language server over stdio: structure', () => {
     assert.ok(lenses.some((l: { command: { title: string } }) => /^\d+ references?$/.test(l.command.title)));
   });
 });
+
+describe('language server over stdio: selection ranges', () => {
+  let client: TestClient;
+  after(async () => client.shutdown());
+
+  it('grows the selection from a related number to its list, its field, its objective and beyond', async () => {
+    client = new TestClient();
+    await client.initialize();
+    client.open(URI_ICE, ICE);
+    await client.waitForDiagnostics(URI_ICE);
+    const line = ICE.split('\n').findIndex((l) => /related: \[.*"2\.2"/.test(l));
+    const character = ICE.split('\n')[line].indexOf('"2.2"') + 2;
+    const [sel] = await client.request('textDocument/selectionRange', { textDocument: { uri: URI_ICE }, positions: [{ line, character }] });
+    const chain: { start: { line: number; character: number }; end: { line: number; character: number } }[] = [];
+    for (let s = sel; s; s = s.parent) chain.push(s.range);
+    assert.ok(chain.length >= 5, JSON.stringify(chain));
+    assert.deepStrictEqual(chain[0], { start: { line, character: character - 2 }, end: { line, character: character + 3 } });
+    // Each range strictly contains the one before it.
+    const key = (p: { line: number; character: number }) => p.line * 1e6 + p.character;
+    for (let i = 1; i < chain.length; i++) {
+      assert.ok(key(chain[i].start) <= key(chain[i - 1].start) && key(chain[i].end) >= key(chain[i - 1].end));
+      assert.notDeepStrictEqual(chain[i], chain[i - 1]);
+    }
+  });
+});
