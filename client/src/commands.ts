@@ -1,12 +1,13 @@
 // The Planwright commands. Each is thin: the language server does the work (renumbering) or VS
 // Code does (opening documents, focusing views).
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { PLAN_LANGUAGE, PLAN_VIEW_ID } from './outline';
 import { RenumberPlanCommand } from './protocol';
 import { templateSnippet } from './snippet';
 
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): vscode.Disposable[] {
+/** `client` resolves once the language client is loaded and started (just after activation). */
+export function registerCommands(context: vscode.ExtensionContext, client: Promise<LanguageClient>): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('planwright.newPlan', () => newPlan(context)),
     vscode.commands.registerCommand('planwright.renumberPlan', (target?: vscode.Uri | { uri: string }) => renumberPlan(client, target)),
@@ -15,16 +16,12 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       await vscode.commands.executeCommand('setContext', 'planwright.active', true);
       await vscode.commands.executeCommand(`${PLAN_VIEW_ID}.focus`);
     }),
-    vscode.commands.registerCommand('planwright.restartServer', () => client.restart()),
+    vscode.commands.registerCommand('planwright.restartServer', async () => (await client).restart()),
     // Code lenses carry LSP JSON (uri string, Position, Location[]); VS Code's peek needs its own types.
-    vscode.commands.registerCommand('planwright.showReferences', (uri: string, position: { line: number; character: number }, locations: { uri: string; range: any }[]) =>
-      vscode.commands.executeCommand(
-        'editor.action.showReferences',
-        vscode.Uri.parse(uri),
-        client.protocol2CodeConverter.asPosition(position),
-        locations.map((l) => client.protocol2CodeConverter.asLocation(l)),
-      ),
-    ),
+    vscode.commands.registerCommand('planwright.showReferences', async (uri: string, position: { line: number; character: number }, locations: { uri: string; range: any }[]) => {
+      const c = (await client).protocol2CodeConverter;
+      return vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), c.asPosition(position), locations.map((l) => c.asLocation(l)));
+    }),
   ];
 }
 
@@ -68,7 +65,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
  * the change lands in the editor as one undoable step.
  * `target` is the file when run from a menu, a Plan view root when run from the view.
  */
-async function renumberPlan(client: LanguageClient, target?: vscode.Uri | { uri: string }): Promise<void> {
+async function renumberPlan(client: Promise<LanguageClient>, target?: vscode.Uri | { uri: string }): Promise<void> {
   let uri: string | undefined;
   if (target instanceof vscode.Uri) uri = target.toString();
   else if (target && typeof target.uri === 'string') uri = target.uri;
@@ -81,7 +78,7 @@ async function renumberPlan(client: LanguageClient, target?: vscode.Uri | { uri:
     return;
   }
   try {
-    await client.sendRequest(ExecuteCommandRequest.type, { command: RenumberPlanCommand, arguments: [uri] });
+    await (await client).sendRequest('workspace/executeCommand', { command: RenumberPlanCommand, arguments: [uri] });
   } catch (e) {
     void vscode.window.showErrorMessage(`Planwright could not renumber the plan: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -1,8 +1,9 @@
 // Activation: start the Planwright language server and wire the Plan view, the status bar entry
-// and the commands to it. Everything about plans is the server's job; this stays thin and only
-// loads `vscode` and `vscode-languageclient` so activation is cheap.
+// and the commands to it. Everything about plans is the server's job; this stays thin. The
+// language client library is most of this bundle and takes ~45 ms to load, so it is loaded
+// just after activate() returns: activating costs only the editor-side wiring.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { PLAN_LANGUAGE } from './outline';
 import { PlanView } from './planView';
@@ -10,40 +11,54 @@ import { PlanStatus } from './status';
 
 let client: LanguageClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
+/** What activate() hands to other extensions (and to the editor tests). */
+export interface PlanwrightApi {
+  /** Milliseconds from the start of loading this bundle to the end of activate(). */
+  readonly activationMs: number;
+  /** The language client, once it is loaded and started. */
+  readonly client: Promise<LanguageClient>;
+}
 
-  // Files, unsaved plans, and the workspace's own scheme (a virtual workspace's `vscode-vfs`),
-  // but not the `git:` copies of a plan that diff editors open.
-  const schemes = new Set(['file', 'untitled', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
+export function activate(context: vscode.ExtensionContext): PlanwrightApi {
   const outputChannel = vscode.window.createOutputChannel('Planwright');
   // Filled only when `planwright.trace.server` is on: the client reads `<client id>.trace.server`.
   const traceOutputChannel = vscode.window.createOutputChannel('Planwright Trace');
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [...schemes].map((scheme) => ({ scheme, language: PLAN_LANGUAGE })),
-    // No `synchronize.fileEvents`: the server registers its own watcher for plan files
-    // (workspace/didChangeWatchedFiles), as it does with any LSP client.
-    outputChannel,
-    traceOutputChannel,
-  };
-
-  client = new LanguageClient('planwright', 'Planwright', serverOptions, clientOptions);
   // The Plan view is contributed with `when: planwright.active`, so workspaces without plans never see it.
   void vscode.commands.executeCommand('setContext', 'planwright.active', true);
-  context.subscriptions.push(
-    outputChannel,
-    traceOutputChannel,
-    new PlanView(client),
-    new PlanStatus(),
-    ...registerCommands(context, client),
+
+  const ready = startClient(context, { outputChannel, traceOutputChannel });
+  context.subscriptions.push(outputChannel, traceOutputChannel, new PlanStatus(), ...registerCommands(context, ready));
+  void ready.then((c) => context.subscriptions.push(new PlanView(c)));
+
+  const loadStart = (globalThis as { __planwrightLoadStart?: number }).__planwrightLoadStart;
+  return { activationMs: loadStart === undefined ? NaN : performance.now() - loadStart, client: ready };
+}
+
+async function startClient(context: vscode.ExtensionContext, channels: Pick<LanguageClientOptions, 'outputChannel' | 'traceOutputChannel'>): Promise<LanguageClient> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const { LanguageClient: Client, TransportKind } = await import('vscode-languageclient/node');
+  const module = context.asAbsolutePath('dist/server.js');
+  // Files, unsaved plans, and the workspace's own scheme (a virtual workspace's `vscode-vfs`),
+  // but not the `git:` copies of a plan that diff editors open.
+  const schemes = new Set(['file', 'untitled', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
+  client = new Client(
+    'planwright',
+    'Planwright',
+    {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    },
+    {
+      documentSelector: [...schemes].map((scheme) => ({ scheme, language: PLAN_LANGUAGE })),
+      // No `synchronize.fileEvents`: the server registers its own watcher for plan files
+      // (workspace/didChangeWatchedFiles), as it does with any LSP client.
+      ...channels,
+    },
   );
-  // Not awaited: the editor stays responsive while the server starts; requests wait for it, and
-  // a failed start is already reported by the client in the output channel.
+  // Not awaited: requests wait for the server; a failed start is reported by the client in the
+  // output channel.
   client.start().catch(() => undefined);
+  return client;
 }
 
 export function deactivate(): Thenable<void> | undefined {

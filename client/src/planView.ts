@@ -2,7 +2,10 @@
 // sub-objectives. The server computes the outline from its plan model; this file only turns it
 // into tree items, refreshes on `planwright/planChanged` and follows the cursor.
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+/** `State.Running` of vscode-languageclient, written out: a value import would load the library with this module. */
+const RUNNING = 2;
 import {
   PlanChangedNotification,
   PlansRequest,
@@ -58,7 +61,7 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
       this.changed,
       client.onNotification(PlanChangedNotification, (p: PlanChangedParams) => this.planChanged(p.uri)),
       // A restarted server may know other plans, or the same plans differently.
-      client.onDidChangeState((e) => e.newState === State.Running && this.refresh()),
+      client.onDidChangeState((e) => e.newState === RUNNING && this.refresh()),
       vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)),
       vscode.window.onDidChangeActiveTextEditor((e) => this.scheduleFollow(e)),
       this.view.onDidChangeVisibility((e) => e.visible && this.scheduleFollow(vscode.window.activeTextEditor)),
