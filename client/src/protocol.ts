@@ -1,6 +1,5 @@
 // The requests and notifications the Plan view exchanges with the language server, beyond LSP.
 // Plain method names and shapes, no runtime imports.
-import type { Range } from 'vscode-languageserver-types';
 
 /** Request `planwright/plans`, no params: every plan the server knows (open or in the workspace). */
 export const PlansRequest = 'planwright/plans';

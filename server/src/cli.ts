@@ -99,7 +99,7 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
   const loaded: { file: string; uri: string }[] = [];
   for (const file of [...new Set(files)]) {
     try {
-      const text = stripBom(decodeUtf8(file, await fs.readFile(file)));
+      const text = stripBom(decodeUtf8(await fs.readFile(file)));
       const uri = URI.file(path.resolve(file)).toString();
       service.update(uri, text);
       loaded.push({ file, uri });
@@ -132,7 +132,7 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
 class NotUtf8Error extends Error {}
 
 /** Decodes UTF-8 strictly: a plan saved in another encoding is named, not silently garbled. */
-function decodeUtf8(file: string, bytes: Buffer): string {
+function decodeUtf8(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

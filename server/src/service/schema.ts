@@ -1,7 +1,7 @@
 // JSON Schema validation with ajv (validators compiled once per process), with ajv's errors
 // rewritten in the words of a plan writer and placed on the exact yaml node at fault.
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
-import { isMap, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
+import { isMap, isSeq, Node, Pair } from 'yaml';
 import planSchema from '../../../schemas/plan.schema.json';
 import type { NodeReader } from './build';
 import type { PlanDiagnostic } from './model';
@@ -225,4 +225,3 @@ function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown,
   }
 }
 
-export { isScalar, YAMLMap };

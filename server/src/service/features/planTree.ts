@@ -43,7 +43,7 @@ export function providePlanTree(doc: PlanDocument, diagnostics: { range: Range; 
     const id = oneLine(item.id?.text);
     const children = item.children.map(node);
     // An aliased child may sit outside its parent's text: count it in explicitly.
-    const outside = children.filter((c, i) => !inside(o.itemSpan(item.children[i]).start, span.start, span.end));
+    const outside = children.filter((_, i) => !inside(o.itemSpan(item.children[i]).start, span.start, span.end));
     return {
       id,
       kind: item.kind,

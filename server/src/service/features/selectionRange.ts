@@ -36,7 +36,7 @@ function selectionAt(doc: PlanDocument, offset: number): SelectionRange {
   if (item) {
     fieldSteps(item.fields, item, item.refs);
     candidates.push(o.itemSpan(item));
-    for (let child = item, parent = item.parent; parent; child = parent, parent = parent.parent) {
+    for (let parent = item.parent; parent; parent = parent.parent) {
       const list = parent.fields.find((f) => f.key === CHILDREN_KEY[parent!.kind]);
       if (list) {
         candidates.push(o.valueContent(list));
