@@ -4,7 +4,8 @@ import { ITEM_DEPTH, itemLabel, kindWord, PlanDiagnostic, PlanItem, PlanModel } 
 
 const NUMBER = /^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*$/;
 
-const EXAMPLES: Record<PlanItem['kind'], string> = {
+/** How each level is numbered, in words (diagnostics, rename refusals). */
+export const HOW_NUMBERED: Record<PlanItem['kind'], string> = {
   goal: 'a goal is numbered 1, 2, 3 and so on',
   objective: 'an objective is numbered like 2.3: its goal\'s number, a dot, then its own number',
   subobjective: 'a sub-objective is numbered like 2.3.1: its objective\'s number, a dot, then its own number',
@@ -53,7 +54,7 @@ export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
         span: id.span,
         severity: 'error',
         code: 'numbering-format',
-        message: `${Word} number "${id.text}" is not valid: ${EXAMPLES[item.kind]}.`,
+        message: `${Word} number "${id.text}" is not valid: ${HOW_NUMBERED[item.kind]}.`,
       });
       continue;
     }

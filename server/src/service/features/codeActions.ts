@@ -80,7 +80,7 @@ export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: 
 }
 
 /** "Renumber the goals", "Renumber the objectives of goal 3", "Renumber the sub-objectives of objective 2.1". */
-function groupTitle(parent: PlanItem | undefined): string {
+export function groupTitle(parent: PlanItem | undefined): string {
   if (!parent) return 'Renumber the goals';
   return `Renumber the ${parent.kind === 'goal' ? 'objectives' : 'sub-objectives'} of ${itemLabel(parent)}`;
 }

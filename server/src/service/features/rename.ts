@@ -4,10 +4,11 @@
 // workspace: the entries find references lists, so a plan that defines its own unit with that id
 // keeps its entries).
 import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
-import { isWellFormed } from '../checks/numbering';
+import { HOW_NUMBERED, isWellFormed } from '../checks/numbering';
+import { groupTitle } from './codeActions';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { addEdit, innerSpan, scalarEdit, sortWorkspaceEdit } from '../edits';
-import { itemLabel, kindWord, type ItemKind, type PlanItem, type PlanModel, type ScalarText, type Unit } from '../model';
+import { itemLabel, kindWord, type PlanItem, type PlanModel, type ScalarText, type Unit } from '../model';
 import { targetAt } from '../locate';
 import { unitDefinitions } from './definition';
 import { unitReferences } from './references';
@@ -16,11 +17,6 @@ export const NOT_RENAMEABLE = 'You can rename the number of a goal, objective or
 
 const UNIT_ID = /^[A-Za-z][A-Za-z0-9&._-]*$/;
 
-const HOW_NUMBERED: Record<ItemKind, string> = {
-  goal: 'a goal is numbered 1, 2, 3 and so on',
-  objective: "an objective is numbered like 2.3: its goal's number, a dot, then its own number",
-  subobjective: "a sub-objective is numbered like 2.3.1: its objective's number, a dot, then its own number",
-};
 
 type RenameTarget =
   | { kind: 'item'; item: PlanItem; scalar: ScalarText }
@@ -145,19 +141,13 @@ function sequenceError(model: PlanModel, item: PlanItem, name: string): string |
   const number = name.slice(0, dot + 1) + expected;
   const place = prev ? `comes right after ${itemLabel(prev)}` : `is the first ${word}${item.parent ? ` of ${itemLabel(item.parent)}` : ''}`;
   const why = own > expected ? `${name} would leave a gap` : prev ? `${name} would put the numbers out of order` : `numbering starts at ${number}, not ${name}`;
-  return `${Label} ${place}, so its number must be ${number}; ${why}. To put items in a different order, move them and use "${renumberTitle(item.parent)}".`;
+  return `${Label} ${place}, so its number must be ${number}; ${why}. To put items in a different order, move them and use "${groupTitle(item.parent)}".`;
 }
 
 /** The last number of a well-formed id: 3 for 2.3. */
 function ownNumber(item: PlanItem): number {
   const id = item.id!.text;
   return Number(id.slice(id.lastIndexOf('.') + 1));
-}
-
-/** The title of the quick fix that renumbers the siblings under `parent` (as in codeActions.ts). */
-function renumberTitle(parent: PlanItem | undefined): string {
-  if (!parent) return 'Renumber the goals';
-  return `Renumber the ${parent.kind === 'goal' ? 'objectives' : 'sub-objectives'} of ${itemLabel(parent)}`;
 }
 
 function renameUnit(ws: PlanWorkspace, doc: PlanDocument, uri: string, unit: Unit, name: string): { edit: WorkspaceEdit } | { error: string } {
