@@ -10,7 +10,7 @@ import { checkRelated } from './checks/references';
 import type { PlanDiagnostic, PlanItem, PlanModel, Reference, Section, Unit } from './model';
 import { getValidators, schemaDiagnostics } from './schema';
 import { splitBlocks } from './split';
-import type { Span } from './text';
+import { firstLine, type Span } from './text';
 
 // logLevel 'error': yaml would otherwise print its warnings on the server's stderr; we report them.
 const PARSE_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' } as const;
@@ -440,9 +440,7 @@ function rootEndOf(text: string, split: ReturnType<typeof splitBlocks> & object)
 
 function rootFirstLine(split: NonNullable<ReturnType<typeof splitBlocks>>, text: string): Span {
   const first = Math.min(split.heads[0]?.start ?? Infinity, split.goals?.keyStart ?? Infinity);
-  let end = first;
-  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-  return { start: first, end };
+  return firstLine(text, { start: first, end: text.length });
 }
 
 function readGoal(source: string, index: number, base: number, text: string): GoalBlock | undefined {

@@ -15,6 +15,11 @@ describe('schema check', () => {
     assert.strictEqual(schemaErrors(t)[0].message, 'Objective 2.1 has no `title`. Add `title:` with a title.');
   });
 
+  it('leaves a trailing comment out of the first line it marks, but not a # inside quotes', () => {
+    const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"   # the first goal', '  - id: "2 #b"  # second');
+    assert.deepStrictEqual(schemaErrors(t).map((e) => e.at), ['id: "1"', 'id: "2 #b"']);
+  });
+
   it('suggests the intended key for a misspelt one, on the key', () => {
     const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    titel: A');
     const e = schemaErrors(t);

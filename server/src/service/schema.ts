@@ -6,7 +6,7 @@ import planSchema from '../../../schemas/plan.schema.json';
 import type { NodeReader } from './build';
 import type { PlanDiagnostic } from './model';
 import { ordinal } from './model';
-import { closest, type Span } from './text';
+import { closest, firstLine, type Span } from './text';
 
 export const PLAN_SCHEMA = planSchema as unknown as Record<string, any>;
 
@@ -159,11 +159,6 @@ function actualWords(v: unknown): string {
   return typeof v;
 }
 
-function firstLine(text: string, s: Span): Span {
-  let end = s.start;
-  while (end < text.length && end < s.end && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-  return { start: s.start, end: Math.max(end, s.start) };
-}
 
 function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown, rootPath: Path, text: string): PlanDiagnostic | undefined {
   const where = locate(reader, root, segs);

@@ -99,6 +99,31 @@ export class LineIndex {
   }
 }
 
+/**
+ * The first line of a span, without a trailing comment or spaces: where a diagnostic about a
+ * whole mapping ("objective 2.3 has no title") is shown. A `#` inside quotes is not a comment.
+ */
+export function firstLine(text: string, s: Span): Span {
+  let end = s.start;
+  let quote = 0;
+  let cut = -1;
+  while (end < text.length && end < s.end) {
+    const c = text.charCodeAt(end);
+    if (c === 10 || c === 13) break;
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 35 && end > s.start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) {
+      cut = end;
+      break;
+    }
+    end++;
+  }
+  if (cut >= 0) end = cut;
+  while (end > s.start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return { start: s.start, end: Math.max(end, s.start) };
+}
+
 /** Strips a leading byte order mark, as VS Code does before handing text to a language server. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
