@@ -141,6 +141,7 @@ function assemble(
     diagnostics,
     parseMode,
   };
+  dropConsequencesOfSyntaxErrors(diagnostics);
   if (checkStructure) {
     checkNumbering(model, diagnostics);
     checkRelated(model, diagnostics);
@@ -171,6 +172,22 @@ function tooDeep(text: string): number {
     } else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
   return -1;
+}
+
+/**
+ * A schema problem on a value that contains a YAML error is that error's consequence ("title
+ * should be text, not a group of fields" where an unquoted `: ` made a mapping): only the YAML
+ * error, which says what to fix, is kept.
+ */
+function dropConsequencesOfSyntaxErrors(diagnostics: PlanDiagnostic[]): void {
+  const syntax = diagnostics.filter((d) => d.code === 'yaml-syntax');
+  if (!syntax.length) return;
+  for (let i = diagnostics.length - 1; i >= 0; i--) {
+    const d = diagnostics[i];
+    if (d.code !== 'schema') continue;
+    const end = Math.max(d.span.end, d.span.start + 1);
+    if (syntax.some((x) => x.span.start >= d.span.start && x.span.start < end)) diagnostics.splice(i, 1);
+  }
 }
 
 /** Reads the whole text as one yaml document. */
