@@ -250,4 +250,22 @@ describe('document symbols', () => {
       assert.deepStrictEqual(names, ['1', '2 C']);
     });
   });
+
+  it('gives after each edit the symbols a fresh read of the edited text gives, reusing unchanged goals', () => {
+    const { ws, doc: first } = load(ICE, ICE_URI);
+    provideDocumentSymbols(first);
+    const edits: [string, string][] = [
+      ['title: Counter Threats and Protect the Homeland', 'title: Counter Threats, Protect the Homeland'],
+      ['    title: Empower the Workforce that Powers the Mission', '    title: Empower the Workforce\n    description: a new line above every later goal'],
+      ['id: "2.2"', 'id: "2.9"'],
+    ];
+    let text = ICE;
+    for (const [from, to] of edits) {
+      text = text.replace(from, to);
+      const doc = ws.update(ICE_URI, text, 2);
+      const fresh = load(text, ICE_URI).doc;
+      assert.deepStrictEqual(provideDocumentSymbols(doc), provideDocumentSymbols(fresh));
+    }
+  });
 });
+

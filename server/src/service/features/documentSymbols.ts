@@ -245,18 +245,34 @@ function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/**
+ * A goal's symbol tree, kept while the goal object lives: the block-wise parser reuses the goal
+ * object as long as the goal's text is unchanged, and positions inside it only change if it now
+ * starts on another line. On a 63k-line plan a keystroke then rebuilds one goal's symbols, not 18,000.
+ */
+const goalSymbols = new WeakMap<PlanItem, { line: number; symbol: DocumentSymbol }>();
+
+function goalSymbol(doc: PlanDocument, goal: PlanItem): DocumentSymbol {
+  const line = doc.lines.positionAt(goal.span.start).line;
+  const cached = goalSymbols.get(goal);
+  if (cached && cached.line === line) return cached.symbol;
+  const symbol = itemSymbol(doc, goal);
+  goalSymbols.set(goal, { line, symbol });
+  return symbol;
+}
+
 export function provideDocumentSymbols(doc: PlanDocument): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   let goalsDone = false;
   for (const section of doc.model.sections) {
     if (section.key === 'goals') {
-      if (!goalsDone) for (const g of doc.model.goals) out.push(itemSymbol(doc, g));
+      if (!goalsDone) for (const g of doc.model.goals) out.push(goalSymbol(doc, g));
       goalsDone = true;
       continue;
     }
     const s = sectionSymbol(doc, section);
     if (s) out.push(s);
   }
-  if (!goalsDone) for (const g of doc.model.goals) out.push(itemSymbol(doc, g));
+  if (!goalsDone) for (const g of doc.model.goals) out.push(goalSymbol(doc, g));
   return out;
 }
