@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { ROOT, TestClient } from './lspClient';
+import { ROOT, serverWith, type TestClient } from './lspClient';
 
 const ERRORS = fs.readFileSync(path.join(ROOT, 'samples/with-errors.plan.yaml'), 'utf8');
 const URI = 'file:///ws/errors.plan.yaml';
@@ -19,10 +19,7 @@ function apply(text: string, edits: TextEdit[]): string {
 describe('language server over stdio: edits', () => {
   let client: TestClient;
   beforeEach(async () => {
-    client = new TestClient();
-    await client.initialize();
-    client.open(URI, ERRORS);
-    await client.waitForDiagnostics(URI);
+    client = await serverWith(URI, ERRORS);
   });
   afterEach(async () => client.shutdown());
 

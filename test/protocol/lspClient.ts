@@ -96,3 +96,12 @@ export class TestClient {
     if (this.proc.exitCode === null) this.proc.kill();
   }
 }
+
+/** Starts the server, opens `text` as `uri` and waits for its first diagnostics. */
+export async function serverWith(uri: string, text: string): Promise<TestClient> {
+  const client = new TestClient();
+  await client.initialize();
+  client.open(uri, text);
+  await client.waitForDiagnostics(uri);
+  return client;
+}

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ROOT, TestClient } from './lspClient';
+import { ROOT, serverWith, TestClient } from './lspClient';
 
 const ICE = fs.readFileSync(path.join(ROOT, 'samples/ice-strategic-plan-2021-2025.plan.yaml'), 'utf8');
 const URI_ICE = 'file:///ws/ice.plan.yaml';
@@ -20,10 +20,7 @@ function pos(needle: string, delta = 0, nth = 1) {
 describe('language server over stdio: navigation', function () {
   let client: TestClient;
   before(async () => {
-    client = new TestClient();
-    await client.initialize();
-    client.open(URI_ICE, ICE);
-    await client.waitForDiagnostics(URI_ICE);
+    client = await serverWith(URI_ICE, ICE);
   });
   after(async () => client.shutdown());
 
@@ -83,10 +80,7 @@ describe('language server over stdio: completion', () => {
 describe('language server over stdio: structure', () => {
   let client: TestClient;
   before(async () => {
-    client = new TestClient();
-    await client.initialize();
-    client.open(URI_ICE, ICE);
-    await client.waitForDiagnostics(URI_ICE);
+    client = await serverWith(URI_ICE, ICE);
   });
   after(async () => client.shutdown());
 
@@ -126,10 +120,7 @@ describe('language server over stdio: selection ranges', () => {
   after(async () => client.shutdown());
 
   it('grows the selection from a related number to its list, its field, its objective and beyond', async () => {
-    client = new TestClient();
-    await client.initialize();
-    client.open(URI_ICE, ICE);
-    await client.waitForDiagnostics(URI_ICE);
+    client = await serverWith(URI_ICE, ICE);
     const line = ICE.split('\n').findIndex((l) => /related: \[.*"2\.2"/.test(l));
     const character = ICE.split('\n')[line].indexOf('"2.2"') + 2;
     const [sel] = await client.request('textDocument/selectionRange', { textDocument: { uri: URI_ICE }, positions: [{ line, character }] });
