@@ -135,4 +135,21 @@ describe('folding ranges', () => {
       });
     }
   });
+
+  it('gives after each edit the ranges a fresh read of the edited text gives, reusing unchanged goals', () => {
+    const { ws, doc: first } = load(ICE, ICE_URI);
+    provideFoldingRanges(first);
+    const edits: [string, string][] = [
+      ['title: Counter Threats and Protect the Homeland', 'title: Counter Threats, Protect the Homeland'],
+      ['    title: Empower the Workforce that Powers the Mission', '    title: Empower the Workforce\n    # a comment\n    # that runs on\n    description: a new line above every later goal'],
+      ['id: "2.2"', 'id: "2.9"'],
+    ];
+    let text = ICE;
+    for (const [from, to] of edits) {
+      text = text.replace(from, to);
+      const doc = ws.update(ICE_URI, text, 2);
+      assert.deepStrictEqual(provideFoldingRanges(doc), provideFoldingRanges(load(text, ICE_URI).doc));
+    }
+  });
 });
+
