@@ -274,6 +274,40 @@ function conflictAt(s: Span, markers: Span[]): PlanDiagnostic {
   };
 }
 
+/** A top-level section read on its own, kept for the next version while it stays where it is. */
+interface HeadBlock {
+  key: string;
+  source: string;
+  parts: HeadParts;
+  js: object;
+  reader: NodeReader;
+  root: Node;
+}
+
+function readHead(key: string, source: string, start: number): HeadBlock | undefined {
+  if (tooDeep(source) >= 0) return undefined;
+  const doc = parseYaml(source);
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  const root = doc.contents as Node | null;
+  if (!root || !isMap(root) || root.items.length !== 1) return undefined;
+  const reader = new NodeReader(doc, source, start);
+  const parts = emptyHead();
+  reader.headPair(key, root.items[0] as Pair, parts);
+  const js = toJS(doc);
+  if (js.error) return undefined;
+  return { key, source, parts, js: js.value as object, reader, root };
+}
+
+function mergeHead(into: HeadParts, from: HeadParts): void {
+  into.sections.push(...from.sections);
+  into.values.push(...from.values);
+  into.units.push(...from.units);
+  if (from.title !== undefined) into.title = from.title;
+  if (from.mission !== undefined) into.mission = from.mission;
+  if (from.vision !== undefined) into.vision = from.vision;
+  if (from.organization !== undefined) into.organization = from.organization;
+}
+
 /** A goal read on its own, kept for the next version of the text. */
 interface GoalBlock {
   source: string;
@@ -302,6 +336,8 @@ interface GoalBlock {
  */
 export class PlanParser {
   private blocks = new Map<string, GoalBlock[]>();
+  /** Top-level sections of the last version, by offset. */
+  private heads = new Map<number, HeadBlock>();
 
   /** Counts, for benchmarks and tests: blocks parsed and reused by the last call. */
   stats = { parsed: 0, reused: 0, mode: 'full' as PlanModel['parseMode'] };
@@ -332,22 +368,23 @@ export class PlanParser {
     const rootJs: Record<string, unknown> = {};
     const headReaders: { key: string; reader: NodeReader; root: Node }[] = [];
 
+    const heads = new Map<number, HeadBlock>();
     for (const h of split.heads) {
       const source = text.slice(h.start, h.end);
-      if (tooDeep(source) >= 0) return undefined;
-      const doc = parseYaml(source);
-      stats.parsed++;
-      if (doc.errors.length || doc.warnings.length) return undefined;
-      const root = doc.contents as Node | null;
-      if (!root || !isMap(root) || root.items.length !== 1) return undefined;
-      const reader = new NodeReader(doc, source, h.start);
-      const pair = root.items[0] as Pair;
-      reader.headPair(h.key, pair, head);
-      const js = toJS(doc);
-      if (js.error) return undefined;
-      Object.assign(rootJs, js.value as object);
-      headReaders.push({ key: h.key, reader, root });
+      // A section is reused only where it was: editing a goal leaves the sections above it in place.
+      let block = this.heads.get(h.start);
+      if (block && (block.source !== source || block.key !== h.key)) block = undefined;
+      if (!block) {
+        block = readHead(h.key, source, h.start);
+        stats.parsed++;
+        if (!block) return undefined;
+      }
+      heads.set(h.start, block);
+      mergeHead(head, block.parts);
+      Object.assign(rootJs, block.js);
+      headReaders.push({ key: h.key, reader: block.reader, root: block.root });
     }
+    this.heads = heads;
 
     const goals: PlanItem[] = [];
     const flats: Flat[] = [];
