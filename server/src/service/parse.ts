@@ -318,8 +318,11 @@ interface GoalBlock {
   diagnostics: PlanDiagnostic[];
   /** The goal's items in document order, and their references. */
   flat: Flat;
-  /** Every span object of the block, moved in place when the block is reused elsewhere. */
-  spans: Span[];
+  /**
+   * Every span object of the block, moved in place when the block is reused elsewhere. Gathered
+   * the first time the block moves: most blocks of a first read never do.
+   */
+  spans?: Span[];
   /** yaml's problems in this goal's text, when it has any (see errorStaysInside). */
   problems?: string[];
   /**
@@ -511,15 +514,9 @@ function readGoal(source: string, index: number, base: number, text: string): Go
   validate(value);
   const syntax = syntaxDiagnostics(doc, base, text.length);
   const diagnostics = [...syntax, ...schemaDiagnostics(validate.errors, reader, root.items[0], ['goals', index], text)];
-  const spans = new Set<Span>();
-  if (goal) collectSpans(goal, spans);
-  for (const d of diagnostics) {
-    spans.add(d.span);
-    for (const r of d.related ?? []) spans.add(r.span);
-  }
   const movable = diagnostics.length === 0 && !!goal?.id;
   const problems = syntax.length ? problemSignature(doc, 0) : undefined;
-  return { source, index, base, goal, js: value, diagnostics, flat: flatten(goal ? [goal] : []), spans: [...spans], movable, problems };
+  return { source, index, base, goal, js: value, diagnostics, flat: flatten(goal ? [goal] : []), movable, problems };
 }
 
 /** yaml's errors and warnings of a document as comparable text, positions moved by `shift`. */
@@ -565,6 +562,15 @@ function reindex(block: GoalBlock, index: number): void {
  */
 function rebase(block: GoalBlock, base: number): GoalBlock {
   const delta = base - block.base;
+  if (!block.spans) {
+    const spans = new Set<Span>();
+    if (block.goal) collectSpans(block.goal, spans);
+    for (const d of block.diagnostics) {
+      spans.add(d.span);
+      for (const r of d.related ?? []) spans.add(r.span);
+    }
+    block.spans = [...spans];
+  }
   for (const s of block.spans as { start: number; end: number }[]) {
     s.start += delta;
     s.end += delta;
