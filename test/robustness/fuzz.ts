@@ -74,7 +74,7 @@ export function forbidNetwork(): () => void {
 }
 
 if (require.main === module) {
-  // npm run fuzz [runs] [seed]: the long mode, for local runs.
+  // npm run fuzz -- [runs] [seed]: the long mode, for local runs.
   const runs = Number(process.argv[2] ?? 20000);
   const seed = process.argv[3] ? Number(process.argv[3]) : Date.now() % 2147483647;
   console.log(`fuzzing the language service: ${runs} runs, seed ${seed}`);
