@@ -39,3 +39,26 @@ export function positionOf(doc: PlanDocument, needle: string, delta = 0, nth = 1
 export function textAt(doc: PlanDocument, range: { start: Position; end: Position }): string {
   return doc.text.slice(doc.lines.offsetAt(range.start), doc.lines.offsetAt(range.end));
 }
+
+/**
+ * A small plan with accents and emoji (UTF-16 positions differ from code points), lines joined
+ * with `eol`. `leadOn11` gives objective 1.1 a `lead: OPS` line (the 1.2 line moves down by one).
+ */
+export function coastPlan(eol: string, leadOn11 = false): string {
+  return [
+    'planwright: 1',
+    'title: Plan de la Côte 🌊',
+    'units:',
+    '  - id: OPS',
+    '    name: Opérations portuaires 🚢',
+    'goals:',
+    '  - id: "1"',
+    '    title: Fluidité du fret',
+    '    objectives:',
+    '      - id: "1.1"',
+    '        title: Réduire l’attente à quai',
+    ...(leadOn11 ? ['        lead: OPS'] : []),
+    '      - { id: "1.2", title: Grues 🏗️, related: ["1.1"], lead: OPS }',
+    '',
+  ].join(eol);
+}

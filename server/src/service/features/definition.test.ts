@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Location } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
-import { ERRORS, ICE, ICE_URI, lines, load, offsetOf, positionOf } from '../test-util';
+import { ERRORS, ICE, ICE_URI, lines, load, offsetOf, positionOf, coastPlan } from '../test-util';
 import { provideDefinition } from './definition';
 
 function definitionAt(ws: PlanWorkspace, doc: PlanDocument, needle: string, delta = 0, nth = 1): Location[] {
@@ -41,24 +41,6 @@ const OWN_ERO = lines(
   '      - { id: "1.1", title: Patrol Streets, lead: ERO }',
 );
 const OWN_ERO_URI = 'file:///work/plans/field.plan.yaml';
-
-function coast(eol: string): string {
-  return [
-    'planwright: 1',
-    'title: Plan de la Côte 🌊',
-    'units:',
-    '  - id: OPS',
-    '    name: Opérations portuaires 🚢',
-    'goals:',
-    '  - id: "1"',
-    '    title: Fluidité du fret',
-    '    objectives:',
-    '      - id: "1.1"',
-    '        title: Réduire l’attente à quai',
-    '      - { id: "1.2", title: Grues 🏗️, related: ["1.1"], lead: OPS }',
-    '',
-  ].join(eol);
-}
 
 describe('definition', () => {
   it('goes from a related entry to the number of the item it names', () => {
@@ -123,7 +105,7 @@ describe('definition', () => {
 
   for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
     it(`gives exact UTF-16 ranges after non-ASCII text (${name})`, () => {
-      const { ws, doc } = load(coast(eol));
+      const { ws, doc } = load(coastPlan(eol));
       assert.deepStrictEqual(provideDefinition(ws, doc, { line: 11, character: 52 }), [
         { uri: doc.uri, range: { start: { line: 9, character: 12 }, end: { line: 9, character: 17 } } },
       ]);
@@ -135,7 +117,7 @@ describe('definition', () => {
   }
 
   it('never throws at any position of any prefix of a plan being typed', () => {
-    const text = coast('\r\n') + lines('      - id: "1.3"', '        lead: [OPS, NOPE]', '        related: ["1.1", "9"]');
+    const text = coastPlan('\r\n') + lines('      - id: "1.3"', '        lead: [OPS, NOPE]', '        related: ["1.1", "9"]');
     for (let n = 0; n <= text.length; n++) {
       const { ws, doc } = load(text.slice(0, n));
       for (let o = 0; o <= n; o++) provideDefinition(ws, doc, doc.lines.positionAt(o));

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { DocumentHighlight } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
-import { ERRORS, ICE, ICE_URI, lines, load, positionOf, textAt } from '../test-util';
+import { ERRORS, ICE, ICE_URI, lines, load, positionOf, textAt, coastPlan } from '../test-util';
 import { provideDocumentHighlights } from './highlights';
 
 /** "W 310:12-17" / "R 304:18-23": write or read, 0-based line and UTF-16 characters. */
@@ -12,25 +12,6 @@ function brief(h: DocumentHighlight): string {
 
 function highlightsAt(ws: PlanWorkspace, doc: PlanDocument, needle: string, delta: number): string[] {
   return provideDocumentHighlights(ws, doc, positionOf(doc, needle, delta)).map(brief);
-}
-
-function coast(eol: string): string {
-  return [
-    'planwright: 1',
-    'title: Plan de la Côte 🌊',
-    'units:',
-    '  - id: OPS',
-    '    name: Opérations portuaires 🚢',
-    'goals:',
-    '  - id: "1"',
-    '    title: Fluidité du fret',
-    '    objectives:',
-    '      - id: "1.1"',
-    '        title: Réduire l’attente à quai',
-    '        lead: OPS',
-    '      - { id: "1.2", title: Grues 🏗️, related: ["1.1"], lead: OPS }',
-    '',
-  ].join(eol);
 }
 
 const HSI_ENTRIES = ['R 302:14-17', 'R 329:14-17', 'R 359:14-17', 'R 453:14-17', 'R 510:14-17', 'R 535:14-17', 'R 563:14-17', 'R 592:14-17', 'R 653:20-23', 'R 717:14-17'];
@@ -74,7 +55,7 @@ describe('document highlights', () => {
 
   for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
     it(`gives exact UTF-16 ranges after non-ASCII text (${name})`, () => {
-      const { ws, doc } = load(coast(eol));
+      const { ws, doc } = load(coastPlan(eol, true));
       const at = (line: number, character: number) => provideDocumentHighlights(ws, doc, { line, character }).map(brief);
       assert.deepStrictEqual(at(12, 63), ['W 3:8-11', 'R 11:14-17', 'R 12:63-66']);
       assert.deepStrictEqual(at(9, 12), ['W 9:12-17', 'R 12:49-54']);
@@ -83,7 +64,7 @@ describe('document highlights', () => {
   }
 
   it('never throws at any position of any prefix of a plan being typed', () => {
-    const text = coast('\r\n') + lines('      - id: "1.3"', '        lead: [OPS, NOPE]', '        related: ["1.1", "9"]');
+    const text = coastPlan('\r\n', true) + lines('      - id: "1.3"', '        lead: [OPS, NOPE]', '        related: ["1.1", "9"]');
     for (let n = 0; n <= text.length; n++) {
       const { ws, doc } = load(text.slice(0, n));
       for (let o = 0; o <= n; o++) provideDocumentHighlights(ws, doc, doc.lines.positionAt(o));

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { ERRORS, ICE, ICE_URI, lines, load, positionOf, textAt } from '../test-util';
+import { ERRORS, ICE, ICE_URI, lines, load, positionOf, textAt, coastPlan } from '../test-util';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { clip, provideHover } from './hover';
 
@@ -32,24 +32,6 @@ const DETENTION = lines(
 const DETENTION_URI = 'file:///work/plans/detention%20standards.plan.yaml';
 
 /** Non-ASCII text before the scalars of a line, written with `eol` line ends. */
-function coast(eol: string): string {
-  return [
-    'planwright: 1',
-    'title: Plan de la Côte 🌊',
-    'units:',
-    '  - id: OPS',
-    '    name: Opérations portuaires 🚢',
-    'goals:',
-    '  - id: "1"',
-    '    title: Fluidité du fret',
-    '    objectives:',
-    '      - id: "1.1"',
-    '        title: Réduire l’attente à quai',
-    '      - { id: "1.2", title: Grues 🏗️, related: ["1.1"], lead: OPS }',
-    '',
-  ].join(eol);
-}
-
 describe('hover', () => {
   describe('on a related entry', () => {
     it('shows the item it names in bold, where it sits in the plan and who leads it', () => {
@@ -275,7 +257,7 @@ describe('hover', () => {
   describe('positions in UTF-16 and any line ends', () => {
     for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
       it(`covers exactly the entry after non-ASCII text on a line (${name})`, () => {
-        const { ws, doc } = load(coast(eol));
+        const { ws, doc } = load(coastPlan(eol));
         const related = provideHover(ws, doc, { line: 11, character: 50 });
         assert.ok(related);
         assert.deepStrictEqual(related.range, { start: { line: 11, character: 49 }, end: { line: 11, character: 54 } });
@@ -291,7 +273,7 @@ describe('hover', () => {
 
   describe('half-typed plans', () => {
     it('never throws at any position of any prefix of a plan being typed', () => {
-      const text = coast('\r\n') + lines('      - id: "1.3"', '        title: Boats', '        lead: [OPS, NOPE]', '        related: ["1.1", "9"]');
+      const text = coastPlan('\r\n') + lines('      - id: "1.3"', '        title: Boats', '        lead: [OPS, NOPE]', '        related: ["1.1", "9"]');
       for (let n = 0; n <= text.length; n++) {
         const { ws, doc } = load(text.slice(0, n));
         for (let o = 0; o <= n; o++) provideHover(ws, doc, doc.lines.positionAt(o));

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Location } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
-import { ERRORS, ICE, ICE_URI, lines, load, positionOf, textAt } from '../test-util';
+import { ERRORS, ICE, ICE_URI, lines, load, positionOf, textAt, coastPlan } from '../test-util';
 import { provideReferences } from './references';
 
 /** "ice@304:18-23": file name, then 0-based line and UTF-16 characters of a one-line range. */
@@ -52,25 +52,6 @@ function workspace(): { ws: PlanWorkspace; ice: PlanDocument; detention: PlanDoc
 }
 
 const ICE_ERO_ENTRIES = ['ice@303:18-21', 'ice@418:15-18', 'ice@454:18-21', 'ice@511:18-21', 'ice@653:15-18', 'ice@718:18-21'];
-
-function coast(eol: string): string {
-  return [
-    'planwright: 1',
-    'title: Plan de la Côte 🌊',
-    'units:',
-    '  - id: OPS',
-    '    name: Opérations portuaires 🚢',
-    'goals:',
-    '  - id: "1"',
-    '    title: Fluidité du fret',
-    '    objectives:',
-    '      - id: "1.1"',
-    '        title: Réduire l’attente à quai',
-    '        lead: OPS',
-    '      - { id: "1.2", title: Grues 🏗️, related: ["1.1"], lead: OPS }',
-    '',
-  ].join(eol);
-}
 
 describe('references', () => {
   describe('of an item', () => {
@@ -161,7 +142,7 @@ describe('references', () => {
 
   for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
     it(`gives exact UTF-16 ranges after non-ASCII text (${name})`, () => {
-      const { ws, doc } = load(coast(eol));
+      const { ws, doc } = load(coastPlan(eol, true));
       const ranges = (line: number, character: number) =>
         provideReferences(ws, doc, { line, character }, true).map((l) => [l.range.start.line, l.range.start.character, l.range.end.character]);
       assert.deepStrictEqual(ranges(12, 50), [[9, 12, 17], [12, 49, 54]]);
@@ -171,7 +152,7 @@ describe('references', () => {
   }
 
   it('never throws at any position of any prefix of a plan being typed', () => {
-    const text = coast('\r\n') + lines('      - id: "1.3"', '        lead: [OPS, NOPE]', '        related: ["1.1", "9"]');
+    const text = coastPlan('\r\n', true) + lines('      - id: "1.3"', '        lead: [OPS, NOPE]', '        related: ["1.1", "9"]');
     for (let n = 0; n <= text.length; n++) {
       const { ws, doc } = load(text.slice(0, n));
       for (let o = 0; o <= n; o++) provideReferences(ws, doc, doc.lines.positionAt(o), true);
