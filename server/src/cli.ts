@@ -4,6 +4,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { findPlanFiles } from './planFiles';
 import { createLanguageService } from './service';
 import { stripBom } from './service/text';
 
@@ -25,20 +26,6 @@ const SEVERITY = ['', 'error', 'warning', 'information', 'hint'] as const;
 interface Output {
   out: (s: string) => void;
   err: (s: string) => void;
-}
-
-const PLAN_FILE = /\.plan\.ya?ml$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
-
-async function findPlans(dir: string, found: string[]): Promise<void> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) await findPlans(p, found);
-    } else if (e.isFile() && PLAN_FILE.test(e.name)) found.push(p);
-  }
 }
 
 export async function main(argv: string[], io: Output = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }): Promise<number> {
@@ -83,8 +70,7 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
     try {
       const st = await fs.stat(t);
       if (st.isDirectory()) {
-        const found: string[] = [];
-        await findPlans(t, found);
+        const found = await findPlanFiles(t);
         if (!found.length) io.err(`planwright: no *.plan.yaml or *.plan.yml files in folder "${t}".`);
         files.push(...found);
       } else files.push(t);

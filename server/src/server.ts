@@ -1,7 +1,6 @@
 // The language server: wiring from LSP to the Planwright language service, and the server's
 // own I/O (plan files of the workspace that are not open). Features live in service/.
 import { promises as fs } from 'fs';
-import * as path from 'path';
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
@@ -16,6 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { findPlanFiles } from './planFiles';
 import { createLanguageService } from './service';
 import { getValidators } from './service/schema';
 import { stripBom } from './service/text';
@@ -30,8 +30,6 @@ const log = (message: string) => connection.console.log(message);
 let workspaceFolders: string[] = [];
 let canWatchFiles = false;
 
-const PLAN_FILE = /\.plan\.ya?ml$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 /** Plans larger than this are not read from disk for the index (they are still checked when opened). */
 const MAX_INDEXED_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -142,26 +140,9 @@ async function indexWorkspace(): Promise<void> {
   // Everything is read before anything is published: a plan checked before the plan that
   // defines its units would flash "no unit has the id ..." in the Problems panel.
   for (const folder of workspaceFolders) {
-    const files: string[] = [];
-    await findPlans(folder, files, 0);
-    for (const file of files) await loadFromDisk(URI.file(file).toString(), false);
+    for (const file of await findPlanFiles(folder)) await loadFromDisk(URI.file(file).toString(), false);
   }
   scheduleAll();
-}
-
-async function findPlans(dir: string, out: string[], depth: number): Promise<void> {
-  if (depth > 20) return;
-  let entries;
-  try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await findPlans(p, out, depth + 1);
-    else if (e.isFile() && PLAN_FILE.test(e.name)) out.push(p);
-  }
 }
 
 /**

@@ -2,6 +2,7 @@
 // version of a text is parsed once; every check and feature reads the resulting model.
 import type { PlanModel, Unit } from './model';
 import { PlanParser } from './parse';
+import { URI, Utils } from 'vscode-uri';
 import { LineIndex } from './text';
 
 export interface PlanDocument {
@@ -88,5 +89,14 @@ export class PlanWorkspace {
     if (sig !== before) this.unitGeneration++;
     if (model) this.unitSignatures.set(uri, sig);
     else this.unitSignatures.delete(uri);
+  }
+}
+
+/** The file name of a plan's URI, decoded ("legal office.plan.yaml"), for messages and hovers. */
+export function fileNameOf(uri: string): string {
+  try {
+    return Utils.basename(URI.parse(uri)) || uri;
+  } catch {
+    return uri;
   }
 }

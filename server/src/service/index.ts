@@ -1,7 +1,7 @@
 // The Planwright language service: plain functions over a workspace of plan models. It knows
 // nothing of the LSP connection or of VS Code, and does no I/O: texts are handed in.
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SelectionRange, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { PlanWorkspace, type PlanDocument } from './documents';
+import { fileNameOf, PlanWorkspace, type PlanDocument } from './documents';
 import { provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletion } from './features/completion';
@@ -89,7 +89,7 @@ export function createLanguageService(workspace = new PlanWorkspace()): PlanLang
         const diags = planDiagnostics(workspace, d);
         return {
           uri: d.uri,
-          title: d.model.title ?? d.uri.slice(d.uri.lastIndexOf('/') + 1),
+          title: d.model.title ?? fileNameOf(d.uri),
           errors: diags.filter((x) => x.severity === 'error').length,
           warnings: diags.filter((x) => x.severity === 'warning').length,
         };

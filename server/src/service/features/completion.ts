@@ -13,7 +13,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import type { PlanDocument, PlanWorkspace } from '../documents';
+import { type PlanDocument, type PlanWorkspace, fileNameOf } from '../documents';
 import { CHILD_KIND, CHILDREN_KEY, ITEM_DEPTH, breadcrumb, kindWord, type Field, type ItemKind, type PlanItem } from '../model';
 import { itemAt, unitAt, type KeyOwner } from '../locate';
 import { PLAN_SCHEMA } from '../schema';
@@ -531,7 +531,7 @@ function refValues(c: Cursor, key: string, keyOffset: number, valueStart: number
     const parts: string[] = [];
     if (u.name) parts.push(`**${u.name}**${u.kind ? ` (${u.kind})` : ''}`);
     if (u.description) parts.push(u.description);
-    if (u.uri) parts.push(`Defined in ${fileName(u.uri)}.`);
+    if (u.uri) parts.push(`Defined in ${fileNameOf(u.uri)}.`);
     const item: CompletionItem = {
       label: u.id,
       kind: CompletionItemKind.Value,
@@ -547,14 +547,6 @@ function refValues(c: Cursor, key: string, keyOffset: number, valueStart: number
   return out;
 }
 
-function fileName(uri: string): string {
-  const last = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}
 
 function rangeOf(c: Cursor, s: { start: number; end: number }): Range {
   return c.doc.lines.range(s);

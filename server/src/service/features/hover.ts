@@ -1,6 +1,6 @@
 // Hover: what an item number, a unit id or a key means, in the words of the plan and its schema.
 import type { Hover, Position } from 'vscode-languageserver-types';
-import type { PlanDocument, PlanWorkspace } from '../documents';
+import { type PlanDocument, type PlanWorkspace, fileNameOf } from '../documents';
 import { targetAt, type KeyOwner, type Target } from '../locate';
 import { breadcrumb, kindWord, type ItemKind, type PlanItem, type RefField, type Unit } from '../model';
 import { PLAN_SCHEMA } from '../schema';
@@ -102,7 +102,7 @@ function unitRefHover(ws: PlanWorkspace, doc: PlanDocument, id: string): string 
   const parts = [unitHeading(id, unit)];
   if (unit.kind) parts.push(`Kind: ${md(unit.kind)}`);
   if (uri !== doc.uri) {
-    const files = [...new Set(defs.map((d) => basename(d.uri)))];
+    const files = [...new Set(defs.map((d) => fileNameOf(d.uri)))];
     parts.push(
       files.length === 1
         ? `Defined in ${md(files[0])}.`
@@ -275,11 +275,3 @@ export function clip(text: string, limit: number): string {
   return text.slice(0, cut).replace(/[\s,;:.]+$/, '') + '…';
 }
 
-function basename(uri: string): string {
-  const last = uri.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? uri;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}

@@ -6,7 +6,7 @@
 import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { HOW_NUMBERED, isWellFormed } from '../checks/numbering';
 import { groupTitle } from './codeActions';
-import type { PlanDocument, PlanWorkspace } from '../documents';
+import { type PlanDocument, type PlanWorkspace, fileNameOf } from '../documents';
 import { addEdit, innerSpan, scalarEdit, sortWorkspaceEdit } from '../edits';
 import { itemLabel, kindWord, type PlanItem, type PlanModel, type ScalarText, type Unit } from '../model';
 import { targetAt } from '../locate';
@@ -57,7 +57,7 @@ function renameTarget(ws: PlanWorkspace, doc: PlanDocument, position: Position):
       const defs = unitDefinitions(ws, doc, text);
       if (!defs.length) return { error: `No unit has the id "${text}", so there is nothing to rename. Correct the id or add the unit under \`units:\` first.` };
       if (defs.length > 1) {
-        const places = [...new Set(defs.map((d) => (d.uri === doc.uri ? 'this plan' : fileName(d.uri))))];
+        const places = [...new Set(defs.map((d) => (d.uri === doc.uri ? 'this plan' : fileNameOf(d.uri))))];
         const where = places.length === 1 ? `${defs.length} times in ${places[0]}` : `in more than one plan (${places.join(', ')})`;
         return { error: `Unit ${text} is defined ${where}, so it is not clear which one to rename. Rename it where it is defined.` };
       }
@@ -163,7 +163,7 @@ function renameUnit(ws: PlanWorkspace, doc: PlanDocument, uri: string, unit: Uni
   const taken = [doc, ...docs.filter((d) => d.uri !== doc.uri)]
     .flatMap((d) => (d.model.unitsById.get(name) ?? []).map((u) => ({ d, u })))[0];
   if (taken) {
-    const where = taken.d.uri === doc.uri ? 'in this plan' : `in ${fileName(taken.d.uri)}`;
+    const where = taken.d.uri === doc.uri ? 'in this plan' : `in ${fileNameOf(taken.d.uri)}`;
     return { error: `${name} is already the id of unit ${name}${taken.u.name ? ` ("${taken.u.name}")` : ''} ${where}. Choose an id no other unit has.` };
   }
 
@@ -178,6 +178,3 @@ function article(word: string): string {
   return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
 
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}
