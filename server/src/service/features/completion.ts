@@ -22,13 +22,10 @@ import { contains } from '../text';
 /** At most this many item numbers are offered inside `related`; typing more narrows and asks again. */
 export const MAX_RELATED_ITEMS = 300;
 
-/** Set by `refValues` when it left items out (only read right after `complete`, which is synchronous). */
-let truncated = false;
-
 export function provideCompletion(ws: PlanWorkspace, doc: PlanDocument, position: Position): CompletionList {
-  truncated = false;
-  const items = complete(ws, doc, position);
-  return { isIncomplete: truncated, items };
+  const result: CompletionList = { isIncomplete: false, items: [] };
+  result.items = complete(ws, doc, position, result);
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -48,6 +45,8 @@ interface Cursor {
   suffix: string;
   /** Line break to use in multi-line insertions. */
   eol: string;
+  /** The list being answered: marked incomplete when items were left out. */
+  list: CompletionList;
 }
 
 /** A non-blank, non-comment line: where its content starts after any `- ` list markers. */
@@ -104,7 +103,7 @@ const REF_ON_LINE = /^( *)(?:- +)?(lead|support|related)[ \t]*:(.*)$/;
 const KEY_PREFIX = /^( *)(- +)?([A-Za-z_$][\w$-]*)?$/;
 const LIST_VALUE_PREFIX = /^( *)- +(.*)$/;
 
-function complete(ws: PlanWorkspace, doc: PlanDocument, position: Position): CompletionItem[] {
+function complete(ws: PlanWorkspace, doc: PlanDocument, position: Position, list: CompletionList): CompletionItem[] {
   const offset = doc.lines.offsetAt(position);
   const pos = doc.lines.positionAt(offset);
   const lineStart = doc.lines.lineStart(pos.line);
@@ -121,6 +120,7 @@ function complete(ws: PlanWorkspace, doc: PlanDocument, position: Position): Com
     prefix: text.slice(0, col),
     suffix: text.slice(col),
     eol: doc.text.includes('\r\n') ? '\r\n' : '\n',
+    list,
   };
   if (inBlockScalar(c)) return [];
 
@@ -491,7 +491,7 @@ function refValues(c: Cursor, key: string, keyOffset: number, valueStart: number
       if (id === undefined || item === owner || seen.has(id) || listed.has(id)) return;
       if (large && !id.startsWith(typed)) return;
       if (out.length >= MAX_RELATED_ITEMS) {
-        truncated = true;
+        c.list.isIncomplete = true;
         return;
       }
       seen.add(id);
