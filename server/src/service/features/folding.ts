@@ -6,7 +6,7 @@ import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types
 import type { PlanDocument } from '../documents';
 import type { Field, PlanItem } from '../model';
 import type { Span } from '../text';
-import { Outline } from './documentSymbols';
+import { Outline } from '../outline';
 
 /** Line ranges of one goal, counted from the goal's first line: the same wherever the goal moves. */
 interface GoalFolds {

@@ -4,7 +4,8 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { PlanDocument } from '../documents';
 import { kindWord, type ItemKind, type PlanItem } from '../model';
-import { itemRanges, oneLine, Outline } from './documentSymbols';
+import { Outline } from '../outline';
+import { itemRanges, oneLine } from './documentSymbols';
 
 export interface PlanTreeNode {
   /** The item's number as written, or '' when it has none. */

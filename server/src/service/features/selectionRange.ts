@@ -6,7 +6,7 @@ import type { PlanDocument } from '../documents';
 import { CHILDREN_KEY, type Field, type PlanItem, type Reference } from '../model';
 import { itemAt, unitAt } from '../locate';
 import { contains, type Span } from '../text';
-import { Outline } from './documentSymbols';
+import { Outline } from '../outline';
 
 export function provideSelectionRanges(doc: PlanDocument, positions: Position[]): SelectionRange[] {
   return positions.map((p) => selectionAt(doc, doc.lines.offsetAt(p)));

@@ -4,7 +4,8 @@
 import type { SymbolInformation } from 'vscode-languageserver-types';
 import type { PlanDocument } from '../documents';
 import { breadcrumb, type PlanItem, type Unit } from '../model';
-import { ITEM_SYMBOL, itemRanges, oneLine, symbolRanges, Outline, UNIT_SYMBOL, unitName, itemName } from './documentSymbols';
+import { Outline } from '../outline';
+import { ITEM_SYMBOL, itemRanges, oneLine, symbolRanges, UNIT_SYMBOL, unitName, itemName } from './documentSymbols';
 
 export const MAX_WORKSPACE_SYMBOLS = 500;
 
