@@ -8,6 +8,7 @@ import { collectSpans, emptyHead, HeadParts, NodeReader } from './build';
 import { checkNumbering } from './checks/numbering';
 import { checkRelated } from './checks/references';
 import type { PlanDiagnostic, PlanItem, PlanModel, Reference, Section, Unit } from './model';
+import { readGoalLines } from './lineReader';
 import { getValidators, schemaDiagnostics } from './schema';
 import { splitBlocks } from './split';
 import { firstLine, type Span } from './text';
@@ -511,22 +512,36 @@ function rootFirstLine(split: NonNullable<ReturnType<typeof splitBlocks>>, text:
 }
 
 function readGoal(source: string, index: number, base: number, text: string): GoalBlock | undefined {
+  // Most goals are plain YAML with nothing to report: read them line by line, and ask yaml only
+  // when the line reader gives up or the goal has something to report (its messages need yaml's nodes).
+  const quick = readGoalLines(source, index, base);
+  if (quick && getValidators().goal(quick.js)) {
+    return { source, index, base, goal: quick.goal, js: quick.js, diagnostics: [], flat: flatten([quick.goal]), movable: !!quick.goal.id };
+  }
   if (tooDeep(source) >= 0) return undefined;
+  const read = readGoalWithYaml(source, index, base);
+  if (!read) return undefined;
+  const { doc, reader, node, goal, js } = read;
+  const validate = getValidators().goal;
+  validate(js);
+  const syntax = syntaxDiagnostics(doc, base, text.length);
+  const diagnostics = [...syntax, ...schemaDiagnostics(validate.errors, reader, node, ['goals', index], text)];
+  const movable = diagnostics.length === 0 && !!goal?.id;
+  const problems = syntax.length ? problemSignature(doc, 0) : undefined;
+  return { source, index, base, goal, js, diagnostics, flat: flatten(goal ? [goal] : []), movable, problems };
+}
+
+/** A goal block read by yaml: the reference the line reader is held to. */
+export function readGoalWithYaml(source: string, index: number, base: number) {
   const doc = parseYaml(source);
   const root = doc.contents as Node | null;
   if (!root || !isSeq(root) || root.items.length !== 1) return undefined;
   const reader = new NodeReader(doc, source, base);
-  const goal = reader.item(root.items[0], 'goal', ['goals', index], index, undefined);
+  const node = root.items[0];
+  const goal = reader.item(node, 'goal', ['goals', index], index, undefined);
   const js = toJS(doc);
   if (js.error) return undefined;
-  const value = (js.value as unknown[])[0];
-  const validate = getValidators().goal;
-  validate(value);
-  const syntax = syntaxDiagnostics(doc, base, text.length);
-  const diagnostics = [...syntax, ...schemaDiagnostics(validate.errors, reader, root.items[0], ['goals', index], text)];
-  const movable = diagnostics.length === 0 && !!goal?.id;
-  const problems = syntax.length ? problemSignature(doc, 0) : undefined;
-  return { source, index, base, goal, js: value, diagnostics, flat: flatten(goal ? [goal] : []), movable, problems };
+  return { doc, reader, node, goal, js: (js.value as unknown[])[0] };
 }
 
 /** yaml's errors and warnings of a document as comparable text, positions moved by `shift`. */
