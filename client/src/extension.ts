@@ -50,6 +50,9 @@ async function startClient(context: vscode.ExtensionContext, channels: Pick<Lang
     },
     {
       documentSelector: [...schemes].map((scheme) => ({ scheme, language: PLAN_LANGUAGE })),
+      // The server's settings, at start and on every change (workspace/didChangeConfiguration).
+      initializationOptions: { maxItemsComputed: vscode.workspace.getConfiguration('planwright').get<number>('maxItemsComputed') },
+      synchronize: { configurationSection: 'planwright' },
       // No `synchronize.fileEvents`: the server registers its own watcher for plan files
       // (workspace/didChangeWatchedFiles), as it does with any LSP client.
       ...channels,

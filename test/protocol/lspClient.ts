@@ -39,12 +39,13 @@ export class TestClient {
     this.conn.listen();
   }
 
-  async initialize(rootUri: string | null = null, capabilities: object = {}): Promise<any> {
+  async initialize(rootUri: string | null = null, capabilities: object = {}, initializationOptions?: object): Promise<any> {
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
       capabilities,
+      initializationOptions,
     });
     await this.conn.sendNotification('initialized', {});
     return result;
@@ -60,6 +61,10 @@ export class TestClient {
 
   close(uri: string): void {
     void this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  notify(method: string, params: object): void {
+    void this.conn.sendNotification(method, params);
   }
 
   request<R = any>(method: string, params: object): Promise<R> {

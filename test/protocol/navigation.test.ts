@@ -92,6 +92,29 @@ describe('language server over stdio: structure', () => {
     assert.strictEqual(goals.flatMap((g) => g.children!).length, 17);
   });
 
+  it('caps the outline at the maxItemsComputed setting, from the start and when it changes', async () => {
+    const capped = new TestClient();
+    try {
+      // ICE: 4 section symbols + 3 values + 6 units, then 5 goals, 17 objectives, 53 sub-objectives.
+      await capped.initialize(null, {}, { maxItemsComputed: 40 });
+      capped.open(URI_ICE, ICE);
+      await capped.waitForDiagnostics(URI_ICE);
+      const count = (ss: { children?: any[] }[]): number => ss.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
+      const first = await capped.request('textDocument/documentSymbol', { textDocument: { uri: URI_ICE } });
+      assert.strictEqual(count(first), 13 + 5 + 17);
+      assert.match(first.find((s: any) => s.name.startsWith('1 ')).children[0].detail, /^Objective · \d+ sub-objectives? not listed here$/);
+      capped.notify('workspace/didChangeConfiguration', { settings: { planwright: { maxItemsComputed: 0 } } });
+      let all = 0;
+      for (let i = 0; i < 50 && all !== 13 + 75; i++) {
+        all = count(await capped.request('textDocument/documentSymbol', { textDocument: { uri: URI_ICE } }));
+        if (all !== 13 + 75) await new Promise((r) => setTimeout(r, 20));
+      }
+      assert.strictEqual(all, 13 + 75);
+    } finally {
+      await capped.shutdown();
+    }
+  });
+
   it('gives the Plan view its tree and the list of plans with problem counts', async () => {
     const tree = await client.request('planwright/planTree', { uri: URI_ICE });
     assert.strictEqual(tree.length, 5);

@@ -4,6 +4,7 @@ import type { PlanDocument } from '../documents';
 import { parseFull } from '../parse';
 import { ICE, ICE_URI, lines, load, textAt } from '../test-util';
 import { LineIndex } from '../text';
+import { createLanguageService } from '..';
 import { provideDocumentSymbols } from './documentSymbols';
 
 function flatten(symbols: DocumentSymbol[]): DocumentSymbol[] {
@@ -267,5 +268,50 @@ describe('document symbols', () => {
       assert.deepStrictEqual(provideDocumentSymbols(doc), provideDocumentSymbols(fresh));
     }
   });
-});
 
+  describe('in plans larger than the limit', () => {
+    const { doc } = load(ICE, ICE_URI);
+    const all = flatten(provideDocumentSymbols(doc));
+    const heads = all.filter((s) => !/^(Goal|Objective|Sub-objective)/.test(s.detail ?? '')).length;
+    const count = (limit: number) => flatten(provideDocumentSymbols(doc, limit));
+
+    it('lists everything when the plan fits, or the limit is 0', () => {
+      assert.strictEqual(heads + 5 + 17 + 53, all.length);
+      assert.deepStrictEqual(provideDocumentSymbols(doc, all.length), provideDocumentSymbols(doc));
+      assert.deepStrictEqual(provideDocumentSymbols(doc, 0), provideDocumentSymbols(doc));
+    });
+
+    it('leaves out the sub-objectives first, and says on each objective how many it holds', () => {
+      const symbols = count(heads + 5 + 17);
+      assert.strictEqual(symbols.length, heads + 5 + 17);
+      assert.ok(!symbols.some((s) => s.detail?.startsWith('Sub-objective')));
+      const o11 = symbols.find((s) => s.name.startsWith('1.1 '))!;
+      const subs = doc.model.itemsById.get('1.1')![0].children.length;
+      assert.strictEqual(o11.detail, `Objective · ${subs} sub-objectives not listed here`);
+      assert.deepStrictEqual(o11.range, all.find((s) => s.name === o11.name)!.range);
+    });
+
+    it('then the objectives, keeping every goal', () => {
+      const symbols = count(heads + 5 + 16);
+      assert.deepStrictEqual(symbols.filter((s) => s.detail?.startsWith('Goal')).map((s) => s.name.split(' ')[0]), ['1', '2', '3', '4', '5']);
+      assert.strictEqual(symbols.length, heads + 5);
+      assert.match(symbols.find((s) => s.name.startsWith('2 '))!.detail!, /^Goal · \d+ objectives not listed here$/);
+    });
+
+    it('then the last goals, never the sections before them', () => {
+      const symbols = provideDocumentSymbols(doc, heads + 2);
+      assert.deepStrictEqual(symbols.filter((s) => s.detail?.startsWith('Goal')).map((s) => s.name.split(' ')[0]), ['1', '2']);
+      assert.strictEqual(flatten(symbols).length, heads + 2);
+    });
+
+    it('follows a changed limit in the language service', () => {
+      const service = createLanguageService();
+      service.update(ICE_URI, ICE, 1);
+      assert.strictEqual(flatten(service.getDocumentSymbols(ICE_URI)).length, all.length);
+      service.configure({ maxItemsComputed: heads + 5 });
+      assert.strictEqual(flatten(service.getDocumentSymbols(ICE_URI)).length, heads + 5);
+      service.configure({ maxItemsComputed: 0 });
+      assert.strictEqual(flatten(service.getDocumentSymbols(ICE_URI)).length, all.length);
+    });
+  });
+});

@@ -60,13 +60,18 @@ export function itemRanges(doc: PlanDocument, item: PlanItem): { range: Range; s
   return symbolRanges(doc, Outline.of(doc.model).itemSpan(item), item.id?.span);
 }
 
-function itemSymbol(doc: PlanDocument, item: PlanItem): DocumentSymbol {
+/**
+ * `depth` levels below this item are listed (0: none); the detail of an item whose children are
+ * left out says how many there are, so that a truncated Outline does not look like an empty plan.
+ */
+function itemSymbol(doc: PlanDocument, item: PlanItem, depth: number): DocumentSymbol {
+  const hidden = depth === 0 && item.children.length > 0;
   return {
     name: itemName(item),
-    detail: ITEM_DETAIL[item.kind],
+    detail: hidden ? `${ITEM_DETAIL[item.kind]} · ${count(item.children.length, kindWord(item.children[0].kind))} not listed here` : ITEM_DETAIL[item.kind],
     kind: ITEM_SYMBOL[item.kind],
     ...itemRanges(doc, item),
-    children: item.children.map((c) => itemSymbol(doc, c)),
+    children: depth === 0 ? [] : item.children.map((c) => itemSymbol(doc, c, depth - 1)),
   };
 }
 
@@ -113,29 +118,61 @@ function count(n: number, word: string): string {
  * object as long as the goal's text is unchanged, and positions inside it only change if it now
  * starts on another line. On a 63k-line plan a keystroke then rebuilds one goal's symbols, not 18,000.
  */
-const goalSymbols = new WeakMap<PlanItem, { line: number; symbol: DocumentSymbol }>();
+const goalSymbols = new WeakMap<PlanItem, { line: number; depth: number; symbol: DocumentSymbol }>();
 
-function goalSymbol(doc: PlanDocument, goal: PlanItem): DocumentSymbol {
+function goalSymbol(doc: PlanDocument, goal: PlanItem, depth: number): DocumentSymbol {
   const line = doc.lines.positionAt(goal.span.start).line;
   const cached = goalSymbols.get(goal);
-  if (cached && cached.line === line) return cached.symbol;
-  const symbol = itemSymbol(doc, goal);
-  goalSymbols.set(goal, { line, symbol });
+  if (cached && cached.line === line && cached.depth === depth) return cached.symbol;
+  const symbol = itemSymbol(doc, goal, depth);
+  goalSymbols.set(goal, { line, depth, symbol });
   return symbol;
 }
 
-export function provideDocumentSymbols(doc: PlanDocument): DocumentSymbol[] {
+/**
+ * How many levels under the goals fit in `maxItems` symbols: all of them, down to the objectives,
+ * or none. The Outline of a very large plan loses its deepest level first, rather than its last
+ * goals, and editors stay responsive: 18,000 symbols are 5 MB of JSON per keystroke. (VS Code's
+ * JSON and YAML servers cap symbols the same way, at 5,000 by default.)
+ */
+function depthFor(doc: PlanDocument, heads: number, maxItems: number): { depth: number; goals: number } {
+  const goals = doc.model.goals;
+  const total = heads + doc.model.items.length;
+  if (maxItems <= 0 || total <= maxItems) return { depth: 2, goals: goals.length };
+  let objectives = 0;
+  for (const g of goals) objectives += g.children.length;
+  if (heads + goals.length + objectives <= maxItems) return { depth: 1, goals: goals.length };
+  return { depth: 0, goals: Math.max(0, Math.min(goals.length, maxItems - heads)) };
+}
+
+function countSymbols(symbols: DocumentSymbol[]): number {
+  let n = symbols.length;
+  for (const s of symbols) n += countSymbols(s.children ?? []);
+  return n;
+}
+
+/**
+ * The plan's outline. With `maxItems` > 0, at most that many symbols (the sections before the
+ * goals always, then as many levels of goals as fit: see depthFor).
+ */
+export function provideDocumentSymbols(doc: PlanDocument, maxItems = 0): DocumentSymbol[] {
+  const heads: DocumentSymbol[] = [];
+  for (const section of doc.model.sections) {
+    const s = section.key === 'goals' ? undefined : sectionSymbol(doc, section);
+    if (s) heads.push(s);
+  }
+  const { depth, goals } = depthFor(doc, countSymbols(heads), maxItems);
+  const goalSyms = doc.model.goals.slice(0, goals).map((g) => goalSymbol(doc, g, depth));
+  // In document order: the goals where `goals:` is among the sections.
   const out: DocumentSymbol[] = [];
+  let h = 0;
   let goalsDone = false;
   for (const section of doc.model.sections) {
     if (section.key === 'goals') {
-      if (!goalsDone) for (const g of doc.model.goals) out.push(goalSymbol(doc, g));
+      if (!goalsDone) out.push(...goalSyms);
       goalsDone = true;
-      continue;
-    }
-    const s = sectionSymbol(doc, section);
-    if (s) out.push(s);
+    } else if (SECTION_SYMBOL[section.key] !== undefined) out.push(heads[h++]);
   }
-  if (!goalsDone) for (const g of doc.model.goals) out.push(goalSymbol(doc, g));
+  if (!goalsDone) out.push(...goalSyms);
   return out;
 }
