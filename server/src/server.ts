@@ -19,7 +19,7 @@ import { URI } from 'vscode-uri';
 import { findPlanFiles } from './planFiles';
 import { createLanguageService } from './service';
 import { getValidators } from './service/schema';
-import { stripBom } from './service/text';
+import { composeChanges, stripBom, type TextChange } from './service/text';
 
 // V8 lets the old generation grow to about twice what is live before a full collection. Each
 // keystroke in a 63k-line plan leaves its 3 MB text behind, so a session of typing, requests and
@@ -31,7 +31,32 @@ v8.setFlagsFromString('--heap-growing-percent=50');
 const connection = createConnection(ProposedFeatures.all);
 /** Server-side command behind "Planwright: Renumber Plan" (the client's command calls it). */
 const RENUMBER_COMMAND = 'planwright.server.renumberPlan';
-const documents = new TextDocuments(TextDocument);
+/**
+ * What changed in each open document since the service last read it, so that the service can
+ * update its line index instead of scanning the whole text again (see LineIndex.afterEdit);
+ * null when that is not known (a new document, a whole-text change).
+ */
+const changes = new Map<string, TextChange | null>();
+const documents = new TextDocuments<TextDocument>({
+  create(uri, languageId, version, content) {
+    changes.set(uri, null);
+    return TextDocument.create(uri, languageId, version, content);
+  },
+  update(document, contentChanges, version) {
+    // One change at a time, so that each range is read in the text it applies to.
+    for (const c of contentChanges) {
+      const before = changes.get(document.uri);
+      if (!('range' in c)) changes.set(document.uri, null);
+      else if (before !== null) {
+        const start = document.offsetAt(c.range.start);
+        const end = Math.max(start, document.offsetAt(c.range.end));
+        changes.set(document.uri, composeChanges(before, { start, end, newEnd: start + c.text.length }));
+      }
+      document = TextDocument.update(document, [c], version);
+    }
+    return document;
+  },
+});
 const service = createLanguageService();
 const log = (message: string) => connection.console.log(message);
 
@@ -67,7 +92,9 @@ function current(uri: string) {
 
 function syncOpen(doc: TextDocument) {
   const before = service.workspace.unitGeneration;
-  const updated = service.update(doc.uri, doc.getText(), doc.version);
+  const change = changes.get(doc.uri);
+  changes.delete(doc.uri);
+  const updated = service.update(doc.uri, doc.getText(), doc.version, change ?? undefined);
   if (service.workspace.unitGeneration !== before) scheduleAll();
   return updated;
 }
@@ -113,6 +140,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     .filter((u) => u.scheme === 'file')
     .map((u) => u.fsPath);
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  // The client sends the `planwright.*` settings here, and again when they change.
+  configure(params.initializationOptions);
   // Compiled before answering (about 80 ms), not when the first plan is opened.
   guard('validators', undefined, getValidators)();
   return {
@@ -136,6 +165,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     serverInfo: { name: 'planwright', version: require('../../package.json').version },
   };
 });
+
+function configure(settings: unknown): void {
+  if (settings && typeof settings === 'object') service.configure(settings as Record<string, number>);
+}
+
+connection.onDidChangeConfiguration(guard('configuration', undefined, (p) => configure((p.settings as { planwright?: unknown } | null)?.planwright)));
 
 connection.onInitialized(() => {
   if (canWatchFiles) {
@@ -199,6 +234,7 @@ documents.onDidChangeContent(({ document }) => schedule(document.uri));
 documents.onDidClose(({ document }) => {
   // A closed plan stays in the index as the file on disk says it is (or leaves, if unsaved).
   const uri = document.uri;
+  changes.delete(uri);
   if (URI.parse(uri).scheme === 'file') {
     service.remove(uri);
     void loadFromDisk(uri).then(() => {

@@ -49,12 +49,22 @@ describe('edit storms', function () {
       for (let i = 0; i < 300; i++) {
         const e = randomEdit(text, rnd);
         text = e.next;
-        client.change(uri, ++version, [{ range: e.range, text: e.text }]);
+        // Some notifications carry two changes, the second in the text the first made.
+        if (i % 7 === 3) {
+          const f = randomEdit(text, rnd);
+          text = f.next;
+          client.change(uri, ++version, [{ range: e.range, text: e.text }, { range: f.range, text: f.text }]);
+        } else client.change(uri, ++version, [{ range: e.range, text: e.text }]);
         // Requests during the storm are answered (against whatever version is current).
         if (i % 50 === 0) void client.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 3 } }).then(() => hovers++);
       }
       const published = await client.waitForDiagnostics(uri, (p) => p.version === version, 60000);
       assert.deepStrictEqual(published, fresh(uri, text));
+      // Positions come from a line index carried from version to version: they match a fresh one's.
+      const f = createLanguageService();
+      f.update(uri, text, 1);
+      assert.deepStrictEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), JSON.parse(JSON.stringify(f.getDocumentSymbols(uri))));
+      assert.deepStrictEqual(await client.request('textDocument/foldingRange', { textDocument: { uri } }), JSON.parse(JSON.stringify(f.getFoldingRanges(uri))));
       const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
       assert.ok(hover === null || typeof hover === 'object');
       assert.strictEqual(hovers, 6);

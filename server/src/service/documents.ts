@@ -3,7 +3,7 @@
 import type { PlanModel, Unit } from './model';
 import { PlanParser } from './parse';
 import { URI, Utils } from 'vscode-uri';
-import { LineIndex } from './text';
+import { LineIndex, type TextChange } from './text';
 
 export interface PlanDocument {
   readonly uri: string;
@@ -24,8 +24,12 @@ export class PlanWorkspace {
   private unitIndex: Map<string, { uri: string; unit: Unit }[]> | undefined;
   private unitSignatures = new Map<string, string>();
 
-  /** Parses a new version of a document, reusing the unchanged blocks of the previous one. */
-  update(uri: string, text: string, version = 0): PlanDocument {
+  /**
+   * Parses a new version of a document, reusing the unchanged blocks of the previous one.
+   * `change`, when the editor says what changed since the version the workspace has, lets the
+   * line index be made from the previous one.
+   */
+  update(uri: string, text: string, version = 0, change?: TextChange): PlanDocument {
     let entry = this.entries.get(uri);
     if (entry && entry.doc.text === text) {
       if (entry.doc.version !== version) entry.doc = { ...entry.doc, version };
@@ -33,7 +37,8 @@ export class PlanWorkspace {
     }
     const parser = entry?.parser ?? new PlanParser();
     const model = parser.parse(text);
-    const doc: PlanDocument = { uri, version, text, model, lines: new LineIndex(text) };
+    const lines = entry && change ? LineIndex.afterEdit(entry.doc.lines, text, change) : new LineIndex(text);
+    const doc: PlanDocument = { uri, version, text, model, lines };
     if (entry) entry.doc = doc;
     else this.entries.set(uri, (entry = { doc, parser }));
     this.noteUnits(uri, model);

@@ -17,6 +17,7 @@ import { prepareRename, provideRenameEdits } from './features/rename';
 import { renumberEdits } from './features/renumber';
 import { provideSelectionRanges } from './features/selectionRange';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
+import type { TextChange } from './text';
 
 export { PlanWorkspace, type PlanDocument } from './documents';
 export type { PlanTreeNode } from './features/planTree';
@@ -25,7 +26,8 @@ export type { PlanModel, PlanItem, PlanDiagnostic, Unit, Reference } from './mod
 export interface PlanLanguageService {
   readonly workspace: PlanWorkspace;
   /** Reads a new version of a plan (open editor or file on disk). */
-  update(uri: string, text: string, version?: number): PlanDocument;
+  /** A new version of a document; `change` (optional) says what changed since the last one. */
+  update(uri: string, text: string, version?: number, change?: TextChange): PlanDocument;
   remove(uri: string): void;
   getDiagnostics(uri: string): Diagnostic[];
   getHover(uri: string, position: Position): Hover | null;
@@ -33,6 +35,7 @@ export interface PlanLanguageService {
   getReferences(uri: string, position: Position, includeDeclaration: boolean): Location[];
   getDocumentHighlights(uri: string, position: Position): DocumentHighlight[];
   getCompletion(uri: string, position: Position): CompletionList;
+  /** The outline, capped at the `maxItemsComputed` option (see configure). */
   getDocumentSymbols(uri: string): DocumentSymbol[];
   getFoldingRanges(uri: string): FoldingRange[];
   getSelectionRanges(uri: string, positions: Position[]): SelectionRange[];
@@ -47,7 +50,16 @@ export interface PlanLanguageService {
   getCodeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   /** Edits that renumber the whole plan in document order, links following their items. */
   getRenumberEdits(uri: string): TextEdit[];
+  /** Options that come from the editor's settings. */
+  configure(options: Partial<ServiceOptions>): void;
 }
+
+export interface ServiceOptions {
+  /** Most symbols listed in a plan's outline; 0 for no limit (the `planwright.maxItemsComputed` setting). */
+  maxItemsComputed: number;
+}
+
+export const DEFAULT_OPTIONS: ServiceOptions = { maxItemsComputed: 5000 };
 
 /**
  * Remembers a feature's answer for one version of a document (editors ask for symbols and
@@ -62,8 +74,9 @@ function perVersion<R>(f: (doc: PlanDocument) => R): (doc: PlanDocument) => R {
   };
 }
 
-export function createLanguageService(workspace = new PlanWorkspace()): PlanLanguageService {
-  const symbols = perVersion(provideDocumentSymbols);
+export function createLanguageService(workspace = new PlanWorkspace(), initial: Partial<ServiceOptions> = {}): PlanLanguageService {
+  const options: ServiceOptions = { ...DEFAULT_OPTIONS, ...initial };
+  let symbols = perVersion((d) => provideDocumentSymbols(d, options.maxItemsComputed));
   const folding = perVersion(provideFoldingRanges);
   /** Runs a feature on a known document, or answers `none` for an unknown one. */
   const on = <R>(uri: string, none: R, f: (doc: PlanDocument) => R): R => {
@@ -72,14 +85,14 @@ export function createLanguageService(workspace = new PlanWorkspace()): PlanLang
   };
   return Object.freeze({
     workspace,
-    update: (uri: string, text: string, version?: number) => workspace.update(uri, text, version),
+    update: (uri: string, text: string, version?: number, change?: TextChange) => workspace.update(uri, text, version, change),
     remove: (uri: string) => workspace.remove(uri),
     getDiagnostics: (uri: string) => on(uri, [], (d) => provideDiagnostics(workspace, d)),
     getHover: (uri: string, p: Position) => on(uri, null, (d) => provideHover(workspace, d, p)),
     getDefinition: (uri: string, p: Position) => on(uri, [], (d) => provideDefinition(workspace, d, p)),
     getReferences: (uri: string, p: Position, decl: boolean) => on(uri, [], (d) => provideReferences(workspace, d, p, decl)),
     getDocumentHighlights: (uri: string, p: Position) => on(uri, [], (d) => provideDocumentHighlights(workspace, d, p)),
-    getDocumentSymbols: (uri: string) => on(uri, [], symbols),
+    getDocumentSymbols: (uri: string) => on(uri, [], (d) => symbols(d)),
     getFoldingRanges: (uri: string) => on(uri, [], folding),
     getSelectionRanges: (uri: string, ps: Position[]) => on(uri, [], (d) => provideSelectionRanges(d, ps)),
     getWorkspaceSymbols: (query: string) => provideWorkspaceSymbols(workspace.all(), query),
@@ -100,5 +113,12 @@ export function createLanguageService(workspace = new PlanWorkspace()): PlanLang
     getCodeActions: (uri: string, range: Range, diagnostics: Diagnostic[]) => on(uri, [], (d) => provideCodeActions(workspace, d, range, diagnostics)),
     getRenumberEdits: (uri: string) => on(uri, [], (d) => renumberEdits(d)),
     getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p)),
+    configure: (o: Partial<ServiceOptions>) => {
+      const max = Number(o.maxItemsComputed);
+      if (o.maxItemsComputed !== undefined && Number.isFinite(max) && max >= 0 && max !== options.maxItemsComputed) {
+        options.maxItemsComputed = Math.floor(max);
+        symbols = perVersion((d) => provideDocumentSymbols(d, options.maxItemsComputed));
+      }
+    },
   });
 }

@@ -15,6 +15,27 @@ export function contains(s: Span, offset: number): boolean {
 }
 
 /**
+ * What changed from one version of a text to the next, as one region: `[start, end)` of the old
+ * text became `[start, newEnd)` of the new one.
+ */
+export interface TextChange {
+  start: number;
+  end: number;
+  newEnd: number;
+}
+
+/**
+ * Adds a change (in the offsets of the text `before` produced) to `before`, giving one region
+ * that covers both: the editor may send several changes before the service reads the text.
+ */
+export function composeChanges(before: TextChange | undefined, next: TextChange): TextChange {
+  if (!before) return next;
+  const start = Math.min(before.start, next.start);
+  const endNow = Math.max(before.newEnd, next.end);
+  return { start, end: endNow - (before.newEnd - before.end), newEnd: endNow + (next.newEnd - next.end) };
+}
+
+/**
  * Maps offsets to LSP positions and back. Lines end at \n, \r\n or a lone \r, exactly as
  * LSP (and VS Code) count them; characters are UTF-16 code units, which is what JavaScript
  * string offsets already are, so non-ASCII text needs no conversion.
@@ -24,6 +45,52 @@ export class LineIndex {
   private count = 0;
 
   constructor(readonly text: string) {}
+
+  /**
+   * The index of `text`, made from the index of the text it was edited from: the lines before
+   * the edit are kept, those after it are moved, and only the edited part (with a character on
+   * each side, where a \r\n may have been joined or split) is scanned. On a 63k-line plan this
+   * is ~0.2 ms instead of a ~10 ms scan of the whole text for every keystroke.
+   */
+  static afterEdit(prev: LineIndex, text: string, edit: TextChange): LineIndex {
+    const index = new LineIndex(text);
+    const old = prev.starts;
+    if (!old || prev.text.length - (edit.end - edit.start) + (edit.newEnd - edit.start) !== text.length) return index;
+    const a = Math.max(0, edit.start - 1);
+    const b = Math.min(text.length, edit.newEnd + 1);
+    const delta = edit.newEnd - edit.end;
+    // Lines starting at or before `a`, from the old index.
+    let lo = 0;
+    let hi = prev.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (old[mid] <= a) lo = mid;
+      else hi = mid - 1;
+    }
+    const keep = lo + 1;
+    let tail = keep;
+    // Old line breaks inside the scanned part: before the edit, in it, or right after it.
+    while (tail < prev.count && old[tail] - 1 <= edit.end) tail++;
+    const fresh: number[] = [];
+    for (let i = a; i < b; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        fresh.push(i + 1);
+      }
+    }
+    const last = fresh.length ? fresh[fresh.length - 1] : -1;
+    while (tail < prev.count && old[tail] + delta <= last) tail++;
+    const count = keep + fresh.length + (prev.count - tail);
+    const starts = new Uint32Array(Math.max(16, count));
+    starts.set(old.subarray(0, keep));
+    for (let i = 0; i < fresh.length; i++) starts[keep + i] = fresh[i];
+    let n = keep + fresh.length;
+    for (let i = tail; i < prev.count; i++) starts[n++] = old[i] + delta;
+    index.starts = starts;
+    index.count = n;
+    return index;
+  }
 
   private lineStarts(): Uint32Array {
     if (this.starts) return this.starts;
