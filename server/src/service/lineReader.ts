@@ -71,10 +71,6 @@ class LineReader {
     }
   }
 
-  get lineCount(): number {
-    return this.starts.length;
-  }
-
   /** Offset where line `li` begins, or the text's end past the last line. */
   private lineStart(li: number): number {
     return li < this.starts.length ? this.starts[li] : this.s.length;
