@@ -475,6 +475,8 @@ export class PlanParser {
    * goal moves every goal below it) elsewhere, when nothing in it depends on its place.
    */
   private take(source: string, index: number): GoalBlock | undefined {
+    // A first read has nothing cached: do not hash every goal's text to find that out.
+    if (this.blocks.size === 0) return undefined;
     const list = this.blocks.get(source);
     if (!list) return undefined;
     let i = list.findIndex((b) => b.index === index);
