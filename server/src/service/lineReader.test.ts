@@ -2,11 +2,16 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { generatePlan } from '../../../test/bench/generate';
+import { NodeReader } from './build';
 import { readGoalLines } from './lineReader';
 import type { PlanItem } from './model';
 import { readGoalWithYaml } from './parse';
+import { getValidators, schemaDiagnostics } from './schema';
 import { splitBlocks } from './split';
 import { coastPlan, ERRORS, ICE, lines } from './test-util';
+
+/** Blocks whose schema messages were compared (the property below must cover some). */
+let schemaChecked = 0;
 
 /** A goal's tree as comparable JSON (parents and owners point back up the tree). */
 function tree(goal: PlanItem | undefined): string {
@@ -25,6 +30,16 @@ function check(source: string, base = 0): 'read' | 'gave up' {
   assert.deepStrictEqual([...ref.doc.errors, ...ref.doc.warnings].map((e) => e.message), [], `the line reader read a block yaml finds wrong:\n${source}`);
   assert.strictEqual(tree(quick.goal), tree(ref.goal), `items differ for:\n${JSON.stringify(source)}`);
   assert.deepStrictEqual(quick.js, ref.js, `values differ for:\n${JSON.stringify(source)}`);
+  // A goal with schema problems: the messages, placed on nodes made from the line reader's reading.
+  const validate = getValidators().goal;
+  if (!validate(quick.js)) {
+    const errors = validate.errors;
+    const text = ' '.repeat(base) + source;
+    const mine = schemaDiagnostics(errors, new NodeReader(ref.doc, source, base), quick.yamlNode(), ['goals', 3], text);
+    const yamls = schemaDiagnostics(errors, ref.reader, ref.node, ['goals', 3], text);
+    assert.deepStrictEqual(mine, yamls, `schema messages differ for:\n${JSON.stringify(source)}`);
+    schemaChecked++;
+  }
   return 'read';
 }
 
@@ -165,6 +180,7 @@ describe('line reader', () => {
     );
     // The property means little if the reader gave up on everything (a third are read).
     assert.ok(read > numRuns / 5, `read only ${read} of ${numRuns} blocks`);
+    assert.ok(schemaChecked > numRuns / 10, `schema messages compared on only ${schemaChecked} blocks`);
   });
 
   it('reads edited goals of the ICE plan exactly as yaml does, or gives up', function () {

@@ -14,6 +14,7 @@
 // collection ends where its last value ends, and comment lines after that value belong to the
 // innermost collection that is closed by the next line and is not deeper than the comment
 // (yaml's Parser moves them up otherwise; see `closeRun`).
+import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { ownNumber } from './checks/numbering';
 import type { Field, ItemKind, PlanItem, Reference, ScalarStyle, ScalarText } from './model';
 import { CHILD_KIND, CHILDREN_KEY } from './model';
@@ -537,18 +538,56 @@ class ItemBuilder {
   }
 }
 
+const SCALAR_TYPE: Record<ScalarStyle, Scalar.Type | undefined> = { plain: 'PLAIN', double: 'QUOTE_DOUBLE', single: 'QUOTE_SINGLE', block: 'BLOCK_LITERAL', other: undefined };
+
+/**
+ * The nodes yaml would have made, from what the line reader read: enough for schema.ts to place
+ * and word its messages (kinds, ranges, keys, values, scalar styles) without parsing again.
+ */
+function toYamlNode(n: QNode): Node {
+  let node: Node;
+  if (n.t === 's') {
+    const s = new Scalar(n.value);
+    s.type = SCALAR_TYPE[n.style];
+    node = s;
+  } else if (n.t === 'q') {
+    const seq = new YAMLSeq();
+    seq.items = n.items.map(toYamlNode);
+    node = seq;
+  } else {
+    const map = new YAMLMap();
+    for (let i = 0; i < n.keys.length; i++) {
+      const key = new Scalar(n.keys[i]);
+      const end = n.k0[i] + n.keys[i].length;
+      key.range = [n.k0[i], end, end];
+      key.type = 'PLAIN';
+      map.items.push(new Pair(key, toYamlNode(n.values[i])));
+    }
+    node = map;
+  }
+  node.range = [n.r0, n.r1, n.r2];
+  return node;
+}
+
+export interface GoalRead {
+  goal: PlanItem;
+  js: unknown;
+  /** The goal as yaml nodes (made on demand: only a goal with something to report needs them). */
+  yamlNode(): Node;
+}
+
 /**
  * Reads a goal block (the text of one `- ` entry of `goals:`, starting at `base` in the plan) into
  * the goal and its JSON value, or returns undefined when the block is not in the subset this
  * reader knows to read exactly as yaml does.
  */
-export function readGoalLines(source: string, index: number, base: number): { goal: PlanItem; js: unknown } | undefined {
+export function readGoalLines(source: string, index: number, base: number): GoalRead | undefined {
   if (source.includes('\t') || /\r(?!\n)/.test(source)) return undefined;
   try {
     const node = new LineReader(source).readSingleEntry();
     if (node.t !== 'm') return undefined;
     const goal = new ItemBuilder(source, base).item(node, 'goal', ['goals', index], index, undefined)!;
-    return { goal, js: toJS(node) };
+    return { goal, js: toJS(node), yamlNode: () => toYamlNode(node) };
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
