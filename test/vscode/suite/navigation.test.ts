@@ -31,6 +31,29 @@ describe('Finding one\'s way in the ICE plan', () => {
     assert.strictEqual(subs, 53, 'sub-objectives in all');
   });
 
+  it('lists fewer levels in the outline when planwright.maxItemsComputed is lowered, and all of them again when it is reset', async () => {
+    const config = () => vscode.workspace.getConfiguration('planwright');
+    const count = (ss: vscode.DocumentSymbol[]): number => ss.reduce((n, s) => n + 1 + count(s.children), 0);
+    const symbols = () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    try {
+      await config().update('maxItemsComputed', 40, vscode.ConfigurationTarget.Global);
+      // A new version of the text, so that the editor asks the server again.
+      await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), '# outline\n'));
+      // 13 symbols for mission, vision, values and units, 5 goals, 17 objectives: no sub-objectives.
+      const capped = await waitFor('an outline without sub-objectives', symbols, (s) => Array.isArray(s) && count(s) === 35);
+      assert.match(capped[4].children[0].detail, /^Objective · \d+ sub-objectives? not listed here$/);
+    } finally {
+      await config().update('maxItemsComputed', undefined, vscode.ConfigurationTarget.Global);
+    }
+    try {
+      await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), '# outline\n'));
+      await waitFor('the whole outline again', symbols, (s) => Array.isArray(s) && count(s) === 13 + 5 + 17 + 53);
+    } finally {
+      await revert(doc);
+    }
+  });
+
   it('shows the title of the item a related entry names when hovering it', async () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'related: "1.4.4"', 11));
     const text = hoverText(hovers);
