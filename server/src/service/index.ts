@@ -25,8 +25,10 @@ export type { PlanModel, PlanItem, PlanDiagnostic, Unit, Reference } from './mod
 
 export interface PlanLanguageService {
   readonly workspace: PlanWorkspace;
-  /** Reads a new version of a plan (open editor or file on disk). */
-  /** A new version of a document; `change` (optional) says what changed since the last one. */
+  /**
+   * Reads a new version of a plan (open editor or file on disk); `change`, when known, says what
+   * changed since the version the service has (see LineIndex.afterEdit).
+   */
   update(uri: string, text: string, version?: number, change?: TextChange): PlanDocument;
   remove(uri: string): void;
   getDiagnostics(uri: string): Diagnostic[];
@@ -114,8 +116,9 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getRenumberEdits: (uri: string) => on(uri, [], (d) => renumberEdits(d)),
     getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p)),
     configure: (o: Partial<ServiceOptions>) => {
-      const max = Number(o.maxItemsComputed);
-      if (o.maxItemsComputed !== undefined && Number.isFinite(max) && max >= 0 && max !== options.maxItemsComputed) {
+      // Settings arrive as JSON from any editor: anything but a number ≥ 0 leaves the option as it is.
+      const max = o.maxItemsComputed;
+      if (typeof max === 'number' && Number.isFinite(max) && max >= 0 && Math.floor(max) !== options.maxItemsComputed) {
         options.maxItemsComputed = Math.floor(max);
         symbols = perVersion((d) => provideDocumentSymbols(d, options.maxItemsComputed));
       }

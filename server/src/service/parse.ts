@@ -1,7 +1,8 @@
 // Text → plan model. Two ways, one result:
 //  - parseFull reads the whole text as one yaml document (the reference, and the fallback);
 //  - PlanParser reads it block by block (see split.ts) and reuses the blocks of the previous
-//    version that did not change, so a keystroke re-reads one goal, not the whole plan.
+//    version that did not change, so a keystroke re-reads one goal, not the whole plan; a goal
+//    is read by lineReader.ts when its YAML is plain, by yaml otherwise.
 // A property test holds the two to identical diagnostics after every edit.
 import { Document, isMap, isSeq, Node, Pair, parseDocument, YAMLError } from 'yaml';
 import { collectSpans, emptyHead, HeadParts, NodeReader } from './build';

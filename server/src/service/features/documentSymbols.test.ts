@@ -310,6 +310,9 @@ describe('document symbols', () => {
       assert.strictEqual(flatten(service.getDocumentSymbols(ICE_URI)).length, all.length);
       service.configure({ maxItemsComputed: heads + 5 });
       assert.strictEqual(flatten(service.getDocumentSymbols(ICE_URI)).length, heads + 5);
+      service.configure({ maxItemsComputed: null as unknown as number });
+      service.configure({ maxItemsComputed: '3' as unknown as number });
+      assert.strictEqual(flatten(service.getDocumentSymbols(ICE_URI)).length, heads + 5, 'settings that are not numbers are ignored');
       service.configure({ maxItemsComputed: 0 });
       assert.strictEqual(flatten(service.getDocumentSymbols(ICE_URI)).length, all.length);
     });
