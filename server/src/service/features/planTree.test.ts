@@ -93,4 +93,27 @@ describe('plan tree', () => {
     const { doc } = load('goals:\n  - id:\n    title: T\n');
     assert.deepStrictEqual(providePlanTree(doc, []).map((n) => [n.id, n.label, n.title]), [['', '(unnumbered goal)', 'T']]);
   });
+
+  it('after edits that move goals, add problems and take them away, equals the tree of a fresh read of the text', () => {
+    const uri = 'file:///work/edited.plan.yaml';
+    const { ws } = load(ICE, uri);
+    const fresh = (text: string) => {
+      const { ws: w, doc: d } = load(text, uri);
+      return providePlanTree(d, provideDiagnostics(w, d));
+    };
+    let text = ICE;
+    const edits: [string, string][] = [
+      ['- id: "2.2"', '- id: "2.9"'], // a numbering problem in goal 2
+      ['mission:', '# a new line above every goal\nmission:'], // every goal one line down
+      ['- id: "2.9"', '- id: "2.2"'], // the problem taken away
+      ['- id: "4.1"', '- id: "4.1"\n        lead: NOBODY'], // a reference problem in goal 4, lines below move
+      ['# a new line above every goal\n', ''],
+    ];
+    for (const [from, to] of edits) {
+      assert.ok(text.includes(from), from);
+      text = text.replace(from, to);
+      const doc = ws.update(uri, text, 2);
+      assert.deepStrictEqual(providePlanTree(doc, provideDiagnostics(ws, doc)), fresh(text), `after replacing ${from}`);
+    }
+  });
 });
