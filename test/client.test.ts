@@ -1,7 +1,7 @@
 // The client's decisions that need no VS Code: which Plan view item follows the cursor, how
 // problem counts read in the view and the status bar, and the New Plan snippet.
 import * as assert from 'assert';
-import { innermost, problemsText } from '../client/src/outline';
+import { containing, innermost, problemsText } from '../client/src/outline';
 import { templateSnippet, templateText } from '../client/src/snippet';
 
 interface Node {
@@ -57,6 +57,13 @@ describe('Plan view cursor following', () => {
   it('leaves a range that ends at column 0 before that line', () => {
     const outline = [item('1', [1, 4], [3, 0]), item('2', [3, 4], [4, 10])];
     assert.strictEqual(innermost(outline, at(3, 0))?.id, '2');
+  });
+
+  it('finds, level by level, the item that holds the cursor, as the view does when it loads levels lazily', () => {
+    assert.strictEqual(containing(OUTLINE, at(18, 20))?.id, '1');
+    assert.strictEqual(containing(OUTLINE[0].children, at(18, 20))?.id, '1.1');
+    assert.strictEqual(containing(OUTLINE[0].children[0].children, at(18, 20))?.id, '1.1.1');
+    assert.strictEqual(containing(OUTLINE[0].children, at(12, 0)), undefined);
   });
 
   it('finds nothing above the first goal or below the last', () => {

@@ -19,11 +19,15 @@ export function problemsText(errors: number, warnings: number): string {
  * not part of the item, so that line belongs to the next one.
  */
 export function innermost<T extends { node: Pick<PlanTreeNode, 'range'>; children: readonly T[] }>(items: readonly T[], pos: { line: number; character: number }): T | undefined {
-  for (const item of items) {
-    const { start, end } = item.node.range;
+  const hit = containing(items, pos);
+  return hit ? (innermost(hit.children, pos) ?? hit) : undefined;
+}
+
+/** The item of one level whose range holds `pos` (see innermost): the Plan view goes down level by level. */
+export function containing<T extends { node: Pick<PlanTreeNode, 'range'> }>(items: readonly T[], pos: { line: number; character: number }): T | undefined {
+  return items.find(({ node: { range: { start, end } } }) => {
     const afterStart = pos.line >= start.line;
     const beforeEnd = pos.line < end.line || (pos.line === end.line && (pos.character < end.character || (end.character > 0 && pos.character === end.character)));
-    if (afterStart && beforeEnd) return innermost(item.children, pos) ?? item;
-  }
-  return undefined;
+    return afterStart && beforeEnd;
+  });
 }

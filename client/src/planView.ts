@@ -1,6 +1,7 @@
 // The Plan view (Explorer): every plan the server knows, each with its goals, objectives and
 // sub-objectives. The server computes the outline from its plan model; this file only turns it
-// into tree items, refreshes on `planwright/planChanged` and follows the cursor.
+// into tree items, one level at a time as they are expanded (a 63k-line plan's whole tree is 6 MB),
+// refreshes on `planwright/planChanged` and follows the cursor.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
@@ -15,7 +16,7 @@ import {
   type PlanTreeNode,
   type PlanTreeParams,
 } from './protocol';
-import { innermost, PLAN_LANGUAGE, PLAN_VIEW_ID, problemsText } from './outline';
+import { containing, PLAN_LANGUAGE, PLAN_VIEW_ID, problemsText } from './outline';
 
 export interface PlanRoot {
   readonly type: 'plan';
@@ -30,8 +31,11 @@ export interface PlanItem {
   readonly parent: PlanRoot | PlanItem;
   /** Position in the outline ("0/2/1"): unique even when a plan repeats a number. */
   readonly path: string;
+  /** The same position as the server's `planTree` request takes it. */
+  readonly indices: number[];
   readonly node: PlanTreeNode;
-  readonly children: PlanItem[];
+  /** Its children, asked for the first time they are needed (expanded, or the cursor enters). */
+  children?: Promise<PlanItem[]>;
 }
 
 export type PlanElement = PlanRoot | PlanItem;
@@ -94,7 +98,7 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
   async getChildren(el?: PlanElement): Promise<PlanElement[]> {
     if (!el) return this.loadRoots();
     if (el.type === 'plan') return this.outline(el);
-    return el.children;
+    return this.childrenOf(el);
   }
 
   getParent(el: PlanElement): PlanElement | undefined {
@@ -124,18 +128,32 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
     return result.sort((a, b) => planName(a).localeCompare(planName(b)) || a.uri.localeCompare(b.uri));
   }
 
+  /** The goals of a plan, asked for once per version of the plan. */
   private outline(root: PlanRoot): Promise<PlanItem[]> {
     const key = uriKey(root.uri);
     let items = this.outlines.get(key);
     if (!items) {
-      const params: PlanTreeParams = { uri: root.uri };
+      const params: PlanTreeParams = { uri: root.uri, path: [], depth: 1 };
       items = this.request<PlanTreeNode[]>(PlanTreeRequest, params).then((nodes) => {
         if (!nodes) this.outlines.delete(key); // try again next time rather than cache a failure
-        return wrap(nodes ?? [], root, root, '');
+        return wrap(nodes ?? [], root, root, []);
       });
       this.outlines.set(key, items);
     }
     return items;
+  }
+
+  /** The objectives of a goal, or the sub-objectives of an objective. */
+  private childrenOf(item: PlanItem): Promise<PlanItem[]> {
+    if (!childCount(item.node)) return Promise.resolve([]);
+    if (!item.children) {
+      const params: PlanTreeParams = { uri: item.root.uri, path: item.indices, depth: 1 };
+      item.children = this.request<PlanTreeNode[]>(PlanTreeRequest, params).then((nodes) => {
+        if (!nodes) item.children = undefined; // try again next time rather than cache a failure
+        return wrap(nodes ?? [], item.root, item, item.indices);
+      });
+    }
+    return item.children;
   }
 
   private async request<R>(method: string, params: unknown): Promise<R | undefined> {
@@ -165,7 +183,7 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
 
   private outlineItem(el: PlanItem): vscode.TreeItem {
     const { node } = el;
-    const item = new vscode.TreeItem(itemLabel(node), el.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(itemLabel(node), childCount(node) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `item:${uriKey(el.root.uri)}#${el.path}`;
     item.contextValue = node.kind;
     const problems = problemsText(node.errors, node.warnings);
@@ -192,9 +210,17 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
     if (!this.view.visible || !editor || editor.document.languageId !== PLAN_LANGUAGE) return;
     const root = this.roots.get(uriKey(editor.document.uri));
     if (!root) return;
-    const items = await this.outline(root);
+    // Down from the goals, one level at a time: only the levels on the way are asked for.
+    const pos = editor.selection.active;
+    let target: PlanElement = root;
+    for (let items = await this.outline(root); ; ) {
+      const hit = containing(items, pos);
+      if (!hit) break;
+      target = hit;
+      if (!childCount(hit.node)) break;
+      items = await this.childrenOf(hit);
+    }
     if (editor !== vscode.window.activeTextEditor || !this.view.visible) return;
-    const target = innermost(items, editor.selection.active) ?? root;
     if (this.view.selection.length === 1 && this.view.selection[0] === target) return;
     try {
       await this.view.reveal(target, { select: true, focus: false, expand: false });
@@ -221,12 +247,14 @@ function problemIcon(icon: string, errors: number, warnings: number): vscode.The
   return new vscode.ThemeIcon(icon);
 }
 
-function wrap(nodes: PlanTreeNode[], root: PlanRoot, parent: PlanRoot | PlanItem, prefix: string): PlanItem[] {
+function wrap(nodes: PlanTreeNode[], root: PlanRoot, parent: PlanRoot | PlanItem, prefix: number[]): PlanItem[] {
   return nodes.map((node, i) => {
-    const path = prefix ? `${prefix}/${i}` : String(i);
-    const children: PlanItem[] = [];
-    const item: PlanItem = { type: 'item', root, parent, path, node, children };
-    children.push(...wrap(node.children ?? [], root, item, path));
-    return item;
+    const indices = [...prefix, i];
+    return { type: 'item', root, parent, path: indices.join('/'), indices, node };
   });
+}
+
+/** Children of a node, whether the server sent them or only counted them. */
+function childCount(node: PlanTreeNode): number {
+  return node.childCount ?? node.children?.length ?? 0;
 }

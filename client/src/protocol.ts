@@ -11,10 +11,16 @@ export interface PlanSummary {
   warnings: number;
 }
 
-/** Request `planwright/planTree`: the goals of one plan, with their objectives and sub-objectives. */
+/**
+ * Request `planwright/planTree`: the goals of one plan, with their objectives and sub-objectives.
+ * With `depth`, only the children of the item at `path` (indices from the goals down; [] for the
+ * goals), `depth` levels deep, each node's left-out children counted in `childCount`.
+ */
 export const PlanTreeRequest = 'planwright/planTree';
 export interface PlanTreeParams {
   uri: string;
+  path?: number[];
+  depth?: number;
 }
 // The tree's nodes are defined once, by the server's feature; a type-only import adds no server
 // code to the client bundle.

@@ -285,7 +285,12 @@ connection.onRequest('planwright/plans', guard('plans', [], () => {
   for (const d of documents.all()) current(d.uri);
   return service.getPlans();
 }));
-connection.onRequest('planwright/planTree', guard('planTree', [], (p: { uri: string }) => (current(p.uri) ? service.getPlanTree(p.uri) : [])));
+connection.onRequest('planwright/planTree', guard('planTree', [], (p: { uri: string; path?: unknown; depth?: unknown }) => {
+  if (!current(p.uri)) return [];
+  // Without `depth`, the whole tree (older clients); with it, one part (see planTreeLevel).
+  const path = Array.isArray(p.path) && p.path.every((i) => Number.isInteger(i) && i >= 0) ? (p.path as number[]) : [];
+  return typeof p.depth === 'number' && p.depth >= 1 ? service.getPlanTree(p.uri, { path, depth: p.depth }) : service.getPlanTree(p.uri);
+}));
 
 documents.listen(connection);
 connection.listen();

@@ -208,6 +208,13 @@ export const steps = [
         const missing = GOALS.filter((g) => !text.includes(g));
         return missing.length === 0 || `(missing ${missing.length} goals; rows: ${rows.join(' | ')})`;
       });
+      // Objectives are fetched when their goal is expanded (one level at a time).
+      const goal1 = view.locator('.monaco-list-row[aria-level="2"]', { hasText: GOALS[0] });
+      if ((await goal1.getAttribute('aria-expanded')) !== 'true') await goal1.locator('.monaco-tl-twistie').click();
+      await until('the objectives of goal 1 under it', async () => {
+        const rows = await view.locator('.monaco-list-row[aria-level="3"]').allInnerTexts();
+        return rows.some((r) => r.startsWith('1.1 ')) || `(level 3 rows: ${rows.join(' | ')})`;
+      });
     },
   },
   {

@@ -115,6 +115,14 @@ describe('language server over stdio: structure', () => {
     }
   });
 
+  it('gives the Plan view one level of the tree at a time when asked with a depth', async () => {
+    const goals = await client.request('planwright/planTree', { uri: URI_ICE, path: [], depth: 1 });
+    assert.deepStrictEqual(goals.map((g: any) => [g.label, g.children.length, g.childCount]), [['1', 0, 4], ['2', 0, 3], ['3', 0, 2], ['4', 0, 4], ['5', 0, 4]]);
+    const objectives = await client.request('planwright/planTree', { uri: URI_ICE, path: [1], depth: 1 });
+    assert.deepStrictEqual(objectives.map((o: any) => o.label), ['2.1', '2.2', '2.3']);
+    assert.deepStrictEqual(await client.request('planwright/planTree', { uri: URI_ICE, path: ['x'], depth: 1 }), goals, 'a path that is not indices reads as the goals');
+  });
+
   it('gives the Plan view its tree and the list of plans with problem counts', async () => {
     const tree = await client.request('planwright/planTree', { uri: URI_ICE });
     assert.strictEqual(tree.length, 5);

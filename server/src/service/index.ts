@@ -11,7 +11,7 @@ import { provideDocumentSymbols } from './features/documentSymbols';
 import { provideFoldingRanges } from './features/folding';
 import { provideDocumentHighlights } from './features/highlights';
 import { provideHover } from './features/hover';
-import { providePlanTree, type PlanTreeNode } from './features/planTree';
+import { planTreeLevel, providePlanTree, type PlanTreeNode } from './features/planTree';
 import { provideReferences } from './features/references';
 import { prepareRename, provideRenameEdits } from './features/rename';
 import { renumberEdits } from './features/renumber';
@@ -46,7 +46,7 @@ export interface PlanLanguageService {
   /** Every plan of the workspace with its problem counts: the roots of the Plan view. */
   getPlans(): { uri: string; title: string; errors: number; warnings: number }[];
   /** Goals → objectives → sub-objectives of one plan, with problem counts: the Plan view. */
-  getPlanTree(uri: string): PlanTreeNode[];
+  getPlanTree(uri: string, level?: { path: readonly number[]; depth: number }): PlanTreeNode[];
   prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | { error: string } | null;
   getRenameEdits(uri: string, position: Position, newName: string): { edit: WorkspaceEdit } | { error: string } | null;
   getCodeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
@@ -109,7 +109,11 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
           warnings: diags.filter((x) => x.severity === 'warning').length,
         };
       }),
-    getPlanTree: (uri: string) => on(uri, [], (d) => providePlanTree(d, provideDiagnostics(workspace, d))),
+    getPlanTree: (uri: string, level?: { path: readonly number[]; depth: number }) =>
+      on(uri, [], (d) => {
+        const tree = providePlanTree(d, provideDiagnostics(workspace, d));
+        return level ? planTreeLevel(tree, level.path, level.depth) : tree;
+      }),
     prepareRename: (uri: string, p: Position) => on(uri, null, (d) => prepareRename(workspace, d, p)),
     getRenameEdits: (uri: string, p: Position, newName: string) => on(uri, null, (d) => provideRenameEdits(workspace, d, p, newName)),
     getCodeActions: (uri: string, range: Range, diagnostics: Diagnostic[]) => on(uri, [], (d) => provideCodeActions(workspace, d, range, diagnostics)),

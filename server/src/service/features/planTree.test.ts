@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { Range } from 'vscode-languageserver-types';
 import { ERRORS, ICE, ICE_URI, lines, load, textAt } from '../test-util';
 import { provideDiagnostics } from './diagnostics';
-import { providePlanTree, type PlanTreeNode } from './planTree';
+import { planTreeLevel, providePlanTree, type PlanTreeNode } from './planTree';
 
 function flatten(nodes: PlanTreeNode[]): PlanTreeNode[] {
   return nodes.flatMap((n) => [n, ...flatten(n.children)]);
@@ -115,5 +115,30 @@ describe('plan tree', () => {
       const doc = ws.update(uri, text, 2);
       assert.deepStrictEqual(providePlanTree(doc, provideDiagnostics(ws, doc)), fresh(text), `after replacing ${from}`);
     }
+  });
+
+  describe('one level at a time', () => {
+    const { ws, doc } = load(ICE, ICE_URI);
+    const tree = providePlanTree(doc, provideDiagnostics(ws, doc));
+
+    it('gives the goals with their children counted, not sent', () => {
+      const goals = planTreeLevel(tree, [], 1);
+      assert.deepStrictEqual(goals.map((g) => [g.label, g.children.length, g.childCount]), [['1', 0, 4], ['2', 0, 3], ['3', 0, 2], ['4', 0, 4], ['5', 0, 4]]);
+      assert.deepStrictEqual({ ...goals[1], childCount: undefined, children: tree[1].children }, { ...tree[1], childCount: undefined });
+    });
+
+    it('gives the objectives of a goal and the sub-objectives of an objective by their place', () => {
+      assert.deepStrictEqual(planTreeLevel(tree, [1], 1).map((o) => o.label), ['2.1', '2.2', '2.3']);
+      const subs = planTreeLevel(tree, [0, 0], 1);
+      assert.deepStrictEqual(subs.map((s) => s.label), tree[0].children[0].children.map((s) => s.label));
+      assert.ok(subs.every((s) => s.childCount === 0));
+    });
+
+    it('sends more levels when asked, and nothing for a place that does not exist', () => {
+      const two = planTreeLevel(tree, [], 2);
+      assert.deepStrictEqual(two[0].children.map((o) => [o.label, o.children.length, o.childCount]), tree[0].children.map((o) => [o.label, 0, o.children.length]));
+      assert.deepStrictEqual(planTreeLevel(tree, [9], 1), []);
+      assert.deepStrictEqual(planTreeLevel(tree, [0, 99, 1], 1), []);
+    });
   });
 });

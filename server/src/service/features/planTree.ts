@@ -22,7 +22,31 @@ export interface PlanTreeNode {
   /** Problems whose range starts inside the item, its children's included. */
   errors: number;
   warnings: number;
+  /** Its objectives or sub-objectives; empty when they were not asked for (see `childCount`). */
   children: PlanTreeNode[];
+  /** How many children the item has, when they were left out of the answer (see planTreeLevel). */
+  childCount?: number;
+}
+
+/**
+ * One part of the tree: the children of the item at `path` (indices from the goals down; [] for
+ * the goals), `depth` levels deep. The Plan view asks for one level at a time, as nodes are
+ * expanded: the whole tree of a 63k-line plan is 6 MB of JSON, and it changes with every pause in
+ * typing.
+ */
+export function planTreeLevel(tree: PlanTreeNode[], path: readonly number[], depth: number): PlanTreeNode[] {
+  let nodes = tree;
+  for (const i of path) {
+    const n = nodes[i];
+    if (!n) return [];
+    nodes = n.children;
+  }
+  const cut = (n: PlanTreeNode, d: number): PlanTreeNode => ({
+    ...n,
+    children: d > 1 ? n.children.map((c) => cut(c, d - 1)) : [],
+    ...(d > 1 ? {} : { childCount: n.children.length }),
+  });
+  return nodes.map((n) => cut(n, Math.max(1, depth)));
 }
 
 /** LSP severities: 1 error, 2 warning; a diagnostic without one counts as an error, as VS Code shows it. */
