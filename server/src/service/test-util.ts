@@ -62,3 +62,20 @@ export function coastPlan(eol: string, leadOn11 = false): string {
     '',
   ].join(eol);
 }
+
+/**
+ * A plan that uses ICE's units (ERO, OPR) without defining them, and one unit no plan defines
+ * (XYZ): for features that resolve units across plans.
+ */
+export const DETENTION = lines(
+  'planwright: 1',
+  'title: Detention Standards Plan',
+  'goals:',
+  '  - id: "1"',
+  '    title: Safe Custody',
+  '    objectives:',
+  '      - id: "1.1"',
+  '        title: Inspect Facilities',
+  '        lead: ERO',
+  '        support: [OPR, XYZ]',
+);

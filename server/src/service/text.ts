@@ -60,14 +60,7 @@ export class LineIndex {
     const b = Math.min(text.length, edit.newEnd + 1);
     const delta = edit.newEnd - edit.end;
     // Lines starting at or before `a`, from the old index.
-    let lo = 0;
-    let hi = prev.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (old[mid] <= a) lo = mid;
-      else hi = mid - 1;
-    }
-    const keep = lo + 1;
+    const keep = prev.positionAt(a).line + 1;
     let tail = keep;
     // Old line breaks inside the scanned part: before the edit, in it, or right after it.
     while (tail < prev.count && old[tail] - 1 <= edit.end) tail++;

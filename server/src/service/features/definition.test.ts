@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Location } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
-import { ERRORS, ICE, ICE_URI, lines, load, offsetOf, positionOf, coastPlan } from '../test-util';
+import { ERRORS, ICE, ICE_URI, lines, load, offsetOf, positionOf, coastPlan, DETENTION } from '../test-util';
 import { provideDefinition } from './definition';
 
 function definitionAt(ws: PlanWorkspace, doc: PlanDocument, needle: string, delta = 0, nth = 1): Location[] {
@@ -14,19 +14,7 @@ function at(doc: PlanDocument, context: string, part: string, nth = 1): Location
   return { uri: doc.uri, range: doc.lines.range({ start, end: start + part.length }) };
 }
 
-const OTHER = lines(
-  'planwright: 1',
-  'title: Detention Standards Plan',
-  'goals:',
-  '  - id: "1"',
-  '    title: Safe Custody',
-  '    objectives:',
-  '      - id: "1.1"',
-  '        title: Inspect Facilities',
-  '        lead: ERO',
-  '        support: [OPR, XYZ]',
-);
-const OTHER_URI = 'file:///work/plans/detention.plan.yaml';
+const DETENTION_URI = 'file:///work/plans/detention.plan.yaml';
 
 /** A plan with its own ERO, which its entries mean rather than ICE's. */
 const OWN_ERO = lines(
@@ -64,14 +52,14 @@ describe('definition', () => {
   it('goes from a lead entry to the unit of another plan when this plan does not define it', () => {
     const { ws } = load(ICE, ICE_URI);
     const ice = ws.get(ICE_URI)!;
-    const { doc } = load(OTHER, OTHER_URI, ws);
+    const { doc } = load(DETENTION, DETENTION_URI, ws);
     assert.deepStrictEqual(definitionAt(ws, doc, 'OPR', 0), [at(ice, 'id: OPR', 'OPR')]);
   });
 
   it('lists every plan that defines the unit when this plan does not', () => {
     const { ws } = load(ICE, ICE_URI);
     load(OWN_ERO, OWN_ERO_URI, ws);
-    const { doc } = load(OTHER, OTHER_URI, ws);
+    const { doc } = load(DETENTION, DETENTION_URI, ws);
     const found = definitionAt(ws, doc, 'lead: ERO', 6);
     assert.deepStrictEqual(
       found.map((l) => l.uri).sort(),
@@ -94,7 +82,7 @@ describe('definition', () => {
 
   it('returns nothing for an unresolved entry, a key, a title or whitespace', () => {
     const { ws } = load(ICE, ICE_URI);
-    const { doc } = load(OTHER, OTHER_URI, ws);
+    const { doc } = load(DETENTION, DETENTION_URI, ws);
     assert.deepStrictEqual(definitionAt(ws, doc, 'XYZ', 1), []);
     assert.deepStrictEqual(definitionAt(ws, doc, 'lead:', 1), []);
     assert.deepStrictEqual(definitionAt(ws, doc, 'Inspect Facilities', 3), []);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { ERRORS, ICE, ICE_URI, lines, load, positionOf, textAt, coastPlan } from '../test-util';
+import { ERRORS, ICE, ICE_URI, lines, load, positionOf, textAt, coastPlan, DETENTION } from '../test-util';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { clip, provideHover } from './hover';
 
@@ -16,19 +16,6 @@ function valueOf(h: Hover): string {
   return c.value;
 }
 
-/** A plan whose units are defined elsewhere (it has no `units:` of its own). */
-const DETENTION = lines(
-  'planwright: 1',
-  'title: Detention Standards Plan',
-  'goals:',
-  '  - id: "1"',
-  '    title: Safe Custody',
-  '    objectives:',
-  '      - id: "1.1"',
-  '        title: Inspect Facilities',
-  '        lead: ERO',
-  '        support: [OPR, XYZ]',
-);
 const DETENTION_URI = 'file:///work/plans/detention%20standards.plan.yaml';
 
 /** Non-ASCII text before the scalars of a line, written with `eol` line ends. */

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Location } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
-import { ERRORS, ICE, ICE_URI, lines, load, positionOf, textAt, coastPlan } from '../test-util';
+import { ERRORS, ICE, ICE_URI, lines, load, positionOf, textAt, coastPlan, DETENTION } from '../test-util';
 import { provideReferences } from './references';
 
 /** "ice@304:18-23": file name, then 0-based line and UTF-16 characters of a one-line range. */
@@ -15,19 +15,6 @@ function refsAt(ws: PlanWorkspace, doc: PlanDocument, needle: string, delta: num
   return provideReferences(ws, doc, positionOf(doc, needle, delta), includeDeclaration).map(brief);
 }
 
-/** Uses ERO and OPR without defining them: they come from the other plans. */
-const DETENTION = lines(
-  'planwright: 1',
-  'title: Detention Standards Plan',
-  'goals:',
-  '  - id: "1"',
-  '    title: Safe Custody',
-  '    objectives:',
-  '      - id: "1.1"',
-  '        title: Inspect Facilities',
-  '        lead: ERO',
-  '        support: [OPR, XYZ]',
-);
 const DETENTION_URI = 'file:///work/plans/detention.plan.yaml';
 
 /** Defines an ERO of its own. */
