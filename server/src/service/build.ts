@@ -9,7 +9,8 @@ import type { Span } from './text';
 /** Builds model pieces from the nodes of one yaml document whose text starts at `base` in the plan. */
 export class NodeReader {
   constructor(
-    private readonly doc: Document.Parsed,
+    /** The document the nodes come from, to follow aliases; none for nodes made without yaml's parser (lineReader.ts), which have no aliases. */
+    private readonly doc: Document.Parsed | undefined,
     /** The text the document was parsed from. */
     private readonly source: string,
     /** Offset of `source` within the plan's text. */
@@ -19,7 +20,7 @@ export class NodeReader {
   /** Follows an alias to the node it names, so that anchors and merges read like what they stand for. */
   deref(node: unknown): Node | undefined {
     let n = node as Node | null | undefined;
-    for (let hops = 0; n && isAlias(n) && hops < 32; hops++) n = n.resolve(this.doc) as Node | undefined;
+    for (let hops = 0; n && isAlias(n) && this.doc && hops < 32; hops++) n = n.resolve(this.doc) as Node | undefined;
     return n && !isAlias(n) ? n : undefined;
   }
 

@@ -514,16 +514,13 @@ function rootFirstLine(split: NonNullable<ReturnType<typeof splitBlocks>>, text:
   return firstLine(text, { start: first, end: text.length });
 }
 
-/** Nodes the line reader makes hold no aliases: their reader never needs a document to follow one. */
-const NO_DOCUMENT = new Document() as Document.Parsed;
-
 function readGoal(source: string, index: number, base: number, text: string): GoalBlock | undefined {
   // Most goals are plain YAML: read them line by line, and ask yaml only when the line reader
   // gives up. Schema messages are placed on nodes made from what the line reader read.
   const quick = readGoalLines(source, index, base);
   if (quick) {
     const validate = getValidators().goal;
-    const diagnostics = validate(quick.js) ? [] : schemaDiagnostics(validate.errors, new NodeReader(NO_DOCUMENT, source, base), quick.yamlNode(), ['goals', index], text);
+    const diagnostics = validate(quick.js) ? [] : schemaDiagnostics(validate.errors, new NodeReader(undefined, source, base), quick.yamlNode(), ['goals', index], text);
     return { source, index, base, goal: quick.goal, js: quick.js, diagnostics, flat: flatten([quick.goal]), movable: diagnostics.length === 0 && !!quick.goal.id };
   }
   if (tooDeep(source) >= 0) return undefined;
