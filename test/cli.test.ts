@@ -157,6 +157,16 @@ describe('planwright CLI', () => {
       assert.strictEqual(r.code, 2);
     });
 
+    it('names a link to nothing that is named like a plan, and still exits 0: there is no plan there to check', () => {
+      const dir = tempDir();
+      write(path.join(dir, 'a.plan.yaml'), PLAN('A'));
+      fs.symlinkSync('moved-away.plan.yaml', path.join(dir, 'b.plan.yaml'));
+      const r = run('check', dir);
+      assert.strictEqual(r.code, 0, r.err);
+      assert.match(r.err, /skipped ".*b\.plan\.yaml": the link points to nothing/);
+      assert.match(r.out, /^1 plan checked: 0 errors, 0 warnings\.$/m);
+    });
+
     it('finds a plan 30 folders deep', () => {
       const dir = tempDir();
       const deep = path.join(dir, ...Array.from({ length: 30 }, (_, i) => `level${i + 1}`));

@@ -77,11 +77,12 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
   let unreadableFolders = 0;
   let empty = 0;
   let rootUnreadable = false;
+  // A link to nothing is named but does not fail the check: there is no plan there to check.
   const plans = new PlanFileSet((s) => {
     io.err(`planwright: skipped "${s.path}": ${s.reason}.`);
-    if (s.folder && s.path === current) rootUnreadable = true;
-    if (s.folder) unreadableFolders++;
-    else unreadable++;
+    if (s.kind === 'folder' && s.path === current) rootUnreadable = true;
+    if (s.kind === 'folder') unreadableFolders++;
+    else if (s.kind === 'file') unreadable++;
   });
   let current = '';
   for (const t of targets) {

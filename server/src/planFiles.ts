@@ -18,8 +18,13 @@ const searched = (name: string) => !SKIP_DIRS.has(name) && !name.startsWith('.')
 export interface Skipped {
   path: string;
   reason: string;
-  /** A folder the scan could not look inside (it may hold plans); otherwise a plan-named path. */
-  folder?: true;
+  /**
+   * `folder`: a folder the scan could not look inside (it may hold plans). `gone`: a plan-named path
+   * with no file behind it (a link to a moved plan, an editor's lock file, a file deleted during the
+   * scan): nothing to check. `file`: a plan-named path that exists but is not a regular file, or
+   * could not be read.
+   */
+  kind: 'file' | 'folder' | 'gone';
 }
 
 /** Why a path that exists is not a regular file, or undefined if it is one. */
@@ -102,12 +107,12 @@ export class PlanFileSet {
     try {
       st = await fs.stat(file, { bigint: true });
     } catch (e) {
-      this.onSkip({ path: file, reason: fsErrorReason(e) });
+      this.onSkip({ path: file, reason: fsErrorReason(e), kind: 'file' });
       return false;
     }
     const why = notRegularFile(st);
     if (why) {
-      this.onSkip({ path: file, reason: why });
+      this.onSkip({ path: file, reason: why, kind: 'file' });
       return false;
     }
     if (this.list(await identity(file, st))) this.files.push(file);
@@ -124,7 +129,7 @@ export class PlanFileSet {
     try {
       rootStat = await fs.stat(root, { bigint: true });
     } catch (e) {
-      this.onSkip({ path: root, reason: fsErrorReason(e) });
+      this.onSkip({ path: root, reason: fsErrorReason(e), kind: 'folder' });
       return 0;
     }
     const entered = new Set<string>([await identity(root, rootStat)]); // loop protection
@@ -145,7 +150,7 @@ export class PlanFileSet {
         try {
           entries = await fs.readdir(dir, { withFileTypes: true });
         } catch (e) {
-          this.onSkip({ path: dir, reason: `could not look inside the folder: ${fsErrorReason(e)}`, folder: true });
+          this.onSkip({ path: dir, reason: `could not look inside the folder: ${fsErrorReason(e)}`, kind: 'folder' });
           continue;
         }
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -157,13 +162,14 @@ export class PlanFileSet {
             if (searched(e.name)) subdirs.push(p);
           } else if (PLAN_FILE.test(e.name)) {
             if (!e.isFile()) {
-              this.onSkip({ path: p, reason: notRegularFile(e)! });
+              this.onSkip({ path: p, reason: notRegularFile(e)!, kind: 'file' });
               continue;
             }
             try {
               add(p, await identity(p, await fs.stat(p, { bigint: true })));
             } catch (err) {
-              this.onSkip({ path: p, reason: fsErrorReason(err) }); // gone or unreadable since readdir
+              // Deleted or made unreadable since readdir listed it.
+              this.onSkip({ path: p, reason: fsErrorReason(err), kind: (err as NodeJS.ErrnoException)?.code === 'ENOENT' ? 'gone' : 'file' });
             }
           }
         }
@@ -176,7 +182,7 @@ export class PlanFileSet {
               stack.push(s);
             }
           } catch (err) {
-            this.onSkip({ path: s, reason: `could not look inside the folder: ${fsErrorReason(err)}`, folder: true });
+            this.onSkip({ path: s, reason: `could not look inside the folder: ${fsErrorReason(err)}`, kind: 'folder' });
           }
         }
       }
@@ -192,7 +198,9 @@ export class PlanFileSet {
       } catch (e) {
         // A dangling or looping link is only worth a word if it is named like a plan.
         const code = (e as NodeJS.ErrnoException)?.code;
-        if (PLAN_FILE.test(name)) this.onSkip({ path: p, reason: code === 'ENOENT' ? 'the link points to nothing (no such file or folder)' : fsErrorReason(e) });
+        if (!PLAN_FILE.test(name)) continue;
+        if (code === 'ENOENT') this.onSkip({ path: p, reason: 'the link points to nothing (no such file or folder)', kind: 'gone' });
+        else this.onSkip({ path: p, reason: fsErrorReason(e), kind: 'file' });
         continue;
       }
       if (st.isDirectory()) {
@@ -203,7 +211,7 @@ export class PlanFileSet {
         await walk(p);
       } else if (PLAN_FILE.test(name)) {
         const why = notRegularFile(st);
-        if (why) this.onSkip({ path: p, reason: why });
+        if (why) this.onSkip({ path: p, reason: why, kind: 'file' });
         else add(p, await identity(p, st));
       }
     }
