@@ -78,6 +78,19 @@ async function identity(p: string, st: BigIntStats): Promise<string> {
   return st.ino ? `${st.dev}:${st.ino}` : `path:${await fs.realpath(p)}`;
 }
 
+/** The identities of some paths (following links), or the error that stat gave for each. */
+function identities(paths: readonly string[]): Promise<(string | { error: unknown })[]> {
+  return Promise.all(
+    paths.map(async (p) => {
+      try {
+        return await identity(p, await fs.stat(p, { bigint: true }));
+      } catch (error) {
+        return { error };
+      }
+    }),
+  );
+}
+
 /** Orders paths folder by folder, names by code unit: a folder's plans come where its name sorts. */
 function comparePaths(a: string, b: string): number {
   const x = a.split(path.sep);
@@ -154,6 +167,7 @@ export class PlanFileSet {
           continue;
         }
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        const plansHere: string[] = [];
         const subdirs: string[] = [];
         for (const e of entries) {
           const p = path.join(dir, e.name);
@@ -161,28 +175,26 @@ export class PlanFileSet {
           else if (e.isDirectory()) {
             if (searched(e.name)) subdirs.push(p);
           } else if (PLAN_FILE.test(e.name)) {
-            if (!e.isFile()) {
-              this.onSkip({ path: p, reason: notRegularFile(e)!, kind: 'file' });
-              continue;
-            }
-            try {
-              add(p, await identity(p, await fs.stat(p, { bigint: true })));
-            } catch (err) {
-              // Deleted or made unreadable since readdir listed it.
-              this.onSkip({ path: p, reason: fsErrorReason(err), kind: (err as NodeJS.ErrnoException)?.code === 'ENOENT' ? 'gone' : 'file' });
-            }
+            if (e.isFile()) plansHere.push(p);
+            else this.onSkip({ path: p, reason: notRegularFile(e)!, kind: 'file' });
           }
         }
-        for (const s of subdirs.reverse()) {
+        // One folder's entries are stat'ed together (a scan waits on the disk, not on each file),
+        // then taken in name order, so that which path wins stays the same from run to run.
+        const [planIds, dirIds] = await Promise.all([identities(plansHere), identities(subdirs)]);
+        plansHere.forEach((p, i) => {
+          const r = planIds[i];
+          // An error: deleted or made unreadable since readdir listed it.
+          if (typeof r === 'string') add(p, r);
+          else this.onSkip({ path: p, reason: fsErrorReason(r.error), kind: (r.error as NodeJS.ErrnoException)?.code === 'ENOENT' ? 'gone' : 'file' });
+        });
+        for (let i = subdirs.length - 1; i >= 0; i--) {
           // A real folder can still be entered twice (a bind mount of an ancestor): checked too.
-          try {
-            const id = await identity(s, await fs.stat(s, { bigint: true }));
-            if (!entered.has(id)) {
-              entered.add(id);
-              stack.push(s);
-            }
-          } catch (err) {
-            this.onSkip({ path: s, reason: `could not look inside the folder: ${fsErrorReason(err)}`, kind: 'folder' });
+          const r = dirIds[i];
+          if (typeof r !== 'string') this.onSkip({ path: subdirs[i], reason: `could not look inside the folder: ${fsErrorReason(r.error)}`, kind: 'folder' });
+          else if (!entered.has(r)) {
+            entered.add(r);
+            stack.push(subdirs[i]);
           }
         }
       }
