@@ -76,6 +76,7 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
   let unreadable = 0;
   let unreadableFolders = 0;
   let empty = 0;
+  let current = ''; // the path being added, and whether it was a folder that could not be listed
   let rootUnreadable = false;
   // A link to nothing is named but does not fail the check: there is no plan there to check.
   const plans = new PlanFileSet((s) => {
@@ -84,7 +85,6 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
     if (s.kind === 'folder') unreadableFolders++;
     else if (s.kind === 'file') unreadable++;
   });
-  let current = '';
   for (const t of targets) {
     current = t;
     rootUnreadable = false;

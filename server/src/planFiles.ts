@@ -73,9 +73,17 @@ export async function readRegularFile(file: string, maxBytes = Infinity): Promis
   }
 }
 
-/** Folders and files are known by device and inode; where a file system gives no inode, by real path. */
+/**
+ * Folders and files are known by device and inode (bigint: Windows file ids pass 2^53); where a
+ * file system gives no inode, by real path, or by absolute path if even that fails. Never throws.
+ */
 async function identity(p: string, st: BigIntStats): Promise<string> {
-  return st.ino ? `${st.dev}:${st.ino}` : `path:${await fs.realpath(p)}`;
+  if (st.ino) return `${st.dev}:${st.ino}`;
+  try {
+    return `path:${await fs.realpath(p)}`;
+  } catch {
+    return `path:${path.resolve(p)}`;
+  }
 }
 
 /** The identities of some paths (following links), or the error that stat gave for each. */
