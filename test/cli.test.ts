@@ -196,6 +196,7 @@ describe('planwright CLI', () => {
       const missing = run('check', 'plnas/');
       assert.strictEqual(missing.code, 2);
       assert.match(missing.err, /cannot read "plnas\/": no such file or folder/);
+      assert.match(missing.out, /^0 plans checked: 0 errors, 0 warnings, 1 path not found\.$/m);
       const pattern = run('check', 'samples/*.plan.yml');
       assert.strictEqual(pattern.code, 2);
       assert.match(pattern.err, /cannot read "samples\/\*\.plan\.yml": no such file or folder\. planwright does not expand wildcards/);

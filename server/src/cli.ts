@@ -76,6 +76,7 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
   let unreadable = 0;
   let unreadableFolders = 0;
   let empty = 0;
+  let missing = 0;
   let current = ''; // the path being added, and whether it was a folder that could not be listed
   let rootUnreadable = false;
   // A link to nothing is named but does not fail the check: there is no plan there to check.
@@ -93,7 +94,8 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
       st = await fs.stat(t);
     } catch (e) {
       io.err(`planwright: cannot read "${t}": ${describeFsError(e)}${wildcardHint(t, e)}`);
-      unreadable++;
+      if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') missing++;
+      else unreadable++;
       continue;
     }
     if (st.isDirectory()) {
@@ -142,10 +144,11 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
       unreadable && `${plural(unreadable, 'file')} not readable`,
       unreadableFolders && `${plural(unreadableFolders, 'folder')} not readable`,
       empty && `${plural(empty, 'folder')} with no plans`,
+      missing && `${plural(missing, 'path')} not found`,
     ].filter(Boolean);
     io.out(`${plural(loaded.length, 'plan')} checked: ${[plural(errors, 'error'), plural(warnings, 'warning'), ...problems].join(', ')}.`);
   }
-  return unreadable || unreadableFolders || empty ? 2 : errors ? 1 : 0;
+  return unreadable || unreadableFolders || empty || missing ? 2 : errors ? 1 : 0;
 }
 
 class NotUtf8Error extends Error {}
