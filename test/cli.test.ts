@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -7,9 +7,22 @@ import * as path from 'path';
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/planwright.js');
 
+// A CLI that hangs (a FIFO read with no writer) is killed after 10 s: status null fails the test.
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const PLAN = (title: string) => `planwright: 1\ntitle: ${title}\ngoals:\n  - id: "1"\n    title: A goal\n`;
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'pw-cli-'));
+}
+
+function write(file: string, text: string): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
 }
 
 describe('planwright CLI', () => {
@@ -71,5 +84,128 @@ describe('planwright CLI', () => {
     const r = run('check', '--format', 'json', f);
     const d = JSON.parse(r.out);
     assert.deepStrictEqual(d.map((x: any) => [x.code, x.range.start]), [['numbering-sequence', { line: 3, character: 10 }]]);
+  });
+
+  describe('which paths it reads', () => {
+    it('refuses a named pipe on the command line with exit 2 and a plain message, without waiting for a writer', function () {
+      this.timeout(15_000);
+      const dir = tempDir();
+      const fifo = path.join(dir, 'pipe.plan.yaml');
+      execFileSync('mkfifo', [fifo]);
+      const started = Date.now();
+      const r = run('check', fifo, 'samples/ice-strategic-plan-2021-2025.plan.yaml');
+      assert.strictEqual(r.code, 2, `exit ${r.code} after ${Date.now() - started} ms; stderr: ${r.err}`);
+      assert.match(r.err, /cannot read ".*pipe\.plan\.yaml": it is a named pipe \(FIFO\), not a file/);
+      assert.match(r.out, /^1 plan checked: 0 errors, 0 warnings, 1 file not readable\.$/m);
+    });
+
+    it('refuses a device on the command line with exit 2, never reading it', function () {
+      this.timeout(15_000);
+      const r = run('check', '/dev/zero');
+      assert.strictEqual(r.code, 2);
+      assert.match(r.err, /cannot read "\/dev\/zero": it is a device, not a file/);
+    });
+
+    it('skips a named pipe found in a folder, names it, and exits 2', function () {
+      this.timeout(15_000);
+      const dir = tempDir();
+      write(path.join(dir, 'a.plan.yaml'), PLAN('A'));
+      execFileSync('mkfifo', [path.join(dir, 'b.plan.yaml')]);
+      const r = run('check', dir);
+      assert.strictEqual(r.code, 2, r.err);
+      assert.match(r.err, /skipped ".*b\.plan\.yaml": it is a named pipe \(FIFO\), not a file/);
+      assert.match(r.out, /^1 plan checked: 0 errors, 0 warnings, 1 file not readable\.$/m);
+    });
+
+    it('follows a symlinked plan and a symlinked folder in a folder scan', () => {
+      const dir = tempDir();
+      write(path.join(dir, 'plans/a.plan.yaml'), PLAN('A'));
+      const b = write(path.join(dir, 'elsewhere/b.plan.yaml'), PLAN('B'));
+      write(path.join(dir, 'shared/c.plan.yaml'), PLAN('C'));
+      fs.symlinkSync(b, path.join(dir, 'plans/b.plan.yaml'));
+      fs.symlinkSync(path.join(dir, 'shared'), path.join(dir, 'plans/shared'));
+      const r = run('check', '--format', 'json', path.join(dir, 'plans'));
+      assert.strictEqual(r.code, 0, r.err);
+      const r2 = run('check', path.join(dir, 'plans'));
+      assert.match(r2.out, /^3 plans checked: 0 errors, 0 warnings\.$/m);
+    });
+
+    it('checks a plan reached through two links, and named twice, once', () => {
+      const dir = tempDir();
+      const real = write(path.join(dir, 'real/p.plan.yaml'), `${PLAN('P')}units:\n  - id: hr\n    name: HR\n`);
+      fs.mkdirSync(path.join(dir, 'scan'));
+      fs.symlinkSync(real, path.join(dir, 'scan/one.plan.yaml'));
+      fs.symlinkSync(real, path.join(dir, 'scan/two.plan.yaml'));
+      fs.symlinkSync(path.join(dir, 'real'), path.join(dir, 'scan/real'));
+      // Three spellings of one file: through the links of the folder scan, its real path, and a
+      // roundabout path (not normalised: path.join would make it the real path's string).
+      const r = run('check', path.join(dir, 'scan'), real, `${dir}/real/../real/./p.plan.yaml`);
+      assert.strictEqual(r.code, 0, r.out + r.err);
+      assert.match(r.out, /^1 plan checked: 0 errors, 0 warnings\.$/m);
+    });
+
+    it('ends on a symlink loop and checks each plan in it once', () => {
+      const dir = tempDir();
+      write(path.join(dir, 'a/a.plan.yaml'), PLAN('A'));
+      fs.symlinkSync('..', path.join(dir, 'a/up'));
+      fs.symlinkSync(path.join(dir, 'a'), path.join(dir, 'a/again'));
+      fs.symlinkSync('self', path.join(dir, 'a/self'));
+      fs.symlinkSync('self.plan.yaml', path.join(dir, 'a/self.plan.yaml'));
+      const r = run('check', dir);
+      assert.match(r.out, /^1 plan checked: 0 errors, 0 warnings, 1 file not readable\.$/m);
+      assert.match(r.err, /skipped ".*self\.plan\.yaml": the link loops back on itself/);
+      assert.strictEqual(r.code, 2);
+    });
+
+    it('names a link to nothing that is named like a plan, and still exits 0: there is no plan there to check', () => {
+      const dir = tempDir();
+      write(path.join(dir, 'a.plan.yaml'), PLAN('A'));
+      fs.symlinkSync('moved-away.plan.yaml', path.join(dir, 'b.plan.yaml'));
+      const r = run('check', dir);
+      assert.strictEqual(r.code, 0, r.err);
+      assert.match(r.err, /skipped ".*b\.plan\.yaml": the link points to nothing/);
+      assert.match(r.out, /^1 plan checked: 0 errors, 0 warnings\.$/m);
+    });
+
+    it('finds a plan 30 folders deep', () => {
+      const dir = tempDir();
+      const deep = path.join(dir, ...Array.from({ length: 30 }, (_, i) => `level${i + 1}`));
+      write(path.join(deep, 'deep.plan.yaml'), 'planwright: 1\ntitle: Deep\ngoals:\n  - { id: "2", title: A }\n');
+      const r = run('check', dir);
+      assert.strictEqual(r.code, 1, r.out + r.err);
+      assert.match(r.out, /level30[\\/]deep\.plan\.yaml:4:.*numbering-sequence/);
+      assert.match(r.out, /^1 plan checked: 1 error, 0 warnings\.$/m);
+    });
+
+    it('exits 2 on a folder that holds no plan, naming it and saying what a plan file is', () => {
+      const dir = tempDir();
+      write(path.join(dir, 'notes.yaml'), 'a: 1\n');
+      const r = run('check', dir);
+      assert.strictEqual(r.code, 2);
+      assert.ok(r.err.includes(`planwright: no plan files found in "${dir}". Plans are files named *.plan.yaml or *.plan.yml`), r.err);
+    });
+
+    it('exits 2 on a folder that holds no plan even when another path holds plans', () => {
+      const dir = tempDir();
+      const r = run('check', 'samples', dir);
+      assert.strictEqual(r.code, 2);
+      assert.match(r.out, /^2 plans checked: 9 errors, 1 warning, 1 folder with no plans\.$/m);
+    });
+
+    it('exits 2 on a missing path and on a wildcard pattern nothing matched, naming the path', () => {
+      const missing = run('check', 'plnas/');
+      assert.strictEqual(missing.code, 2);
+      assert.match(missing.err, /cannot read "plnas\/": no such file or folder/);
+      assert.match(missing.out, /^0 plans checked: 0 errors, 0 warnings, 1 path not found\.$/m);
+      const pattern = run('check', 'samples/*.plan.yml');
+      assert.strictEqual(pattern.code, 2);
+      assert.match(pattern.err, /cannot read "samples\/\*\.plan\.yml": no such file or folder\. planwright does not expand wildcards/);
+    });
+
+    it('documents the exit codes, including a path with no plans, in --help', () => {
+      const r = run('--help');
+      assert.strictEqual(r.code, 0);
+      assert.match(r.out, /^Exit status:\n {2}0 {2}no errors.*\n {2}1 {2}errors found\n {2}2 {2}usage error; a path that holds no plan/m);
+    });
   });
 });

@@ -4,14 +4,16 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { findPlanFiles } from './planFiles';
+import { fsErrorReason, notRegularFile, PlanFileSet, readRegularFile } from './planFiles';
 import { createLanguageService } from './service';
 import { stripBom } from './service/text';
 
 const USAGE = `Usage: planwright check [--format text|json] <files or folders...>
 
 Checks strategic plans written as YAML (*.plan.yaml, *.plan.yml): YAML syntax, the plan
-schema, numbering and cross-references. Folders are searched for plan files.
+schema, numbering and cross-references. Folders are searched for plan files at any depth,
+following links (each plan is checked once); folders named node_modules, dist or out, and
+folders whose name starts with ".", are not searched.
 
 Options:
   --format text|json  text (default): path:line:col  severity  code  message
@@ -19,7 +21,12 @@ Options:
   -h, --help          show this help
   -v, --version       show the version
 
-Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or unreadable file.`;
+Exit status:
+  0  no errors (warnings allowed)
+  1  errors found
+  2  usage error; a path that holds no plan (missing, or a folder with no plan files); or a
+     file or folder that cannot be read (not UTF-8, permission denied, or not a regular file:
+     a pipe or a device is never opened)`;
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'] as const;
 
@@ -64,28 +71,51 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
     return 2;
   }
 
+  // Every path must lead to a plan: a CI script whose path holds none (a typo, a folder emptied by
+  // a move) fails instead of passing with "0 plans checked".
   let unreadable = 0;
-  const files: string[] = [];
+  let unreadableFolders = 0;
+  let empty = 0;
+  let missing = 0;
+  let current = ''; // the path being added, and whether it was a folder that could not be listed
+  let rootUnreadable = false;
+  // A link to nothing is named but does not fail the check: there is no plan there to check.
+  const plans = new PlanFileSet((s) => {
+    io.err(`planwright: skipped "${s.path}": ${s.reason}.`);
+    if (s.kind === 'folder' && s.path === current) rootUnreadable = true;
+    if (s.kind === 'folder') unreadableFolders++;
+    else if (s.kind === 'file') unreadable++;
+  });
   for (const t of targets) {
+    current = t;
+    rootUnreadable = false;
+    let st;
     try {
-      const st = await fs.stat(t);
-      if (st.isDirectory()) {
-        const found = await findPlanFiles(t);
-        if (!found.length) io.err(`planwright: no *.plan.yaml or *.plan.yml files in folder "${t}".`);
-        files.push(...found);
-      } else files.push(t);
+      st = await fs.stat(t);
     } catch (e) {
-      io.err(`planwright: cannot read "${t}": ${describeFsError(e)}`);
-      unreadable++;
+      io.err(`planwright: cannot read "${t}": ${describeFsError(e)}${wildcardHint(t, e)}`);
+      if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') missing++;
+      else unreadable++;
+      continue;
     }
+    if (st.isDirectory()) {
+      if (!(await plans.addFolder(t)) && !rootUnreadable) {
+        io.err(`planwright: no plan files found in "${t}". Plans are files named *.plan.yaml or *.plan.yml; folders named node_modules, dist or out, and folders whose name starts with ".", are not searched.`);
+        empty++;
+      }
+    } else if (notRegularFile(st)) {
+      // Never opened: reading a pipe with no writer would wait forever.
+      io.err(`planwright: cannot read "${t}": ${notRegularFile(st)}. Name plan files, or folders that hold them.`);
+      unreadable++;
+    } else await plans.addFile(t);
   }
 
   // All files are loaded first: `lead`/`support` may name units defined in another plan.
   const service = createLanguageService();
   const loaded: { file: string; uri: string }[] = [];
-  for (const file of [...new Set(files)]) {
+  for (const file of plans.files) {
     try {
-      const text = stripBom(decodeUtf8(await fs.readFile(file)));
+      const text = stripBom(decodeUtf8(await readRegularFile(file)));
       const uri = URI.file(path.resolve(file)).toString();
       service.update(uri, text);
       loaded.push({ file, uri });
@@ -110,9 +140,15 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
   if (format === 'json') io.out(JSON.stringify(json, null, 2));
   else {
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    io.out(`${plural(loaded.length, 'plan')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${unreadable ? `, ${plural(unreadable, 'file')} not readable` : ''}.`);
+    const problems = [
+      unreadable && `${plural(unreadable, 'file')} not readable`,
+      unreadableFolders && `${plural(unreadableFolders, 'folder')} not readable`,
+      empty && `${plural(empty, 'folder')} with no plans`,
+      missing && `${plural(missing, 'path')} not found`,
+    ].filter(Boolean);
+    io.out(`${plural(loaded.length, 'plan')} checked: ${[plural(errors, 'error'), plural(warnings, 'warning'), ...problems].join(', ')}.`);
   }
-  return unreadable ? 2 : errors ? 1 : 0;
+  return unreadable || unreadableFolders || empty || missing ? 2 : errors ? 1 : 0;
 }
 
 class NotUtf8Error extends Error {}
@@ -141,11 +177,13 @@ function decodeUtf8(bytes: Buffer): string {
 
 function describeFsError(e: unknown): string {
   if (e instanceof NotUtf8Error) return e.message;
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file or folder.';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied.';
-  if (code === 'EISDIR') return 'it is a folder.';
-  return e instanceof Error ? e.message : String(e);
+  return `${fsErrorReason(e)}.`;
+}
+
+/** A missing path that looks like a wildcard pattern: the shell left it as typed (it matched nothing, or was quoted). */
+function wildcardHint(target: string, e: unknown): string {
+  if ((e as NodeJS.ErrnoException)?.code !== 'ENOENT' || !/[*?[\]{}]/.test(target)) return '';
+  return ' planwright does not expand wildcards: leave the pattern unquoted so the shell expands it, or name the folder that holds the plans.';
 }
 
 if (require.main === module) {
