@@ -28,8 +28,16 @@ const TRANSIENT = new Set(['EMFILE', 'ENFILE', 'EAGAIN', 'EBUSY']);
 /** Pauses before each new try: 10 ms doubling to 1 s, 2.3 s in all before giving up. */
 const RETRY_DELAYS_MS = [10, 20, 40, 80, 160, 320, 640, 1000];
 
+/** What the server needs of the file system (tests give their own). */
+export interface PlanFileSystem {
+  stat(path: string): Promise<{ isFile(): boolean; size: number }>;
+  readFile(path: string, encoding: 'utf8'): Promise<string>;
+}
+
 export interface WorkspaceFilesHost {
   readonly service: PlanLanguageService;
+  /** Defaults to node's. */
+  readonly fs?: PlanFileSystem;
   isOpen(uri: string): boolean;
   /**
    * Reads are done: `uris` were read again or dropped and need checking and publishing (a
@@ -59,15 +67,15 @@ function describe(e: unknown): { code?: string; message: string } {
 }
 
 /** Reads a plan file, trying again while the system is short of resources. */
-export async function readPlanFile(file: string): Promise<Outcome> {
+export async function readPlanFile(file: string, files: PlanFileSystem = fs): Promise<Outcome> {
   for (let attempt = 0; ; attempt++) {
     let stage: 'stat' | 'read' = 'stat';
     try {
-      const st = await fs.stat(file);
+      const st = await files.stat(file);
       if (!st.isFile()) return { kind: 'not indexed', why: 'it is not a regular file' };
       if (st.size > MAX_INDEXED_FILE_BYTES) return { kind: 'not indexed', why: `it is larger than ${MAX_INDEXED_FILE_BYTES / 1024 / 1024} MB (it is checked when opened)` };
       stage = 'read';
-      return { kind: 'text', text: stripBom(await fs.readFile(file, 'utf8')) };
+      return { kind: 'text', text: stripBom(await files.readFile(file, 'utf8')) };
     } catch (e) {
       const { code, message } = describe(e);
       const missing = code === 'ENOENT' || code === 'ENOTDIR';
@@ -166,7 +174,7 @@ export class WorkspaceFiles {
     const file = URI.parse(read.uri).fsPath;
     let outcome: Outcome;
     try {
-      outcome = await readPlanFile(file);
+      outcome = await readPlanFile(file, this.host.fs);
     } catch (e) {
       outcome = { kind: 'failed', why: describe(e).message };
     }
