@@ -1,11 +1,13 @@
 // The protocol's rules (initialize first, nothing after shutdown, framing), documents closed and
 // reopened at once, and one file known under two spellings of its URI.
 import * as assert from 'assert';
+import { fork } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import { URI } from 'vscode-uri';
-import { frame, TestClient } from './lspClient';
+import { frame, SERVER, TestClient } from './lspClient';
 
 const SERVER_NOT_INITIALIZED = -32002;
 const INVALID_REQUEST = -32600;
@@ -91,6 +93,30 @@ describe('language server over stdio: the protocol rules', () => {
     const d = await client.waitForDiagnostics(uri);
     assert.deepStrictEqual(d.map((x) => x.code), ['numbering-sequence']);
     assert.strictEqual(client.proc.exitCode, null);
+  });
+});
+
+describe('language server over node IPC, as VS Code starts it', () => {
+  it('initializes, publishes diagnostics, keeps the rules, and exits with 0 after shutdown and exit', async () => {
+    const proc = fork(SERVER, ['--node-ipc', `--clientProcessId=${process.pid}`], { silent: true });
+    const conn = createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
+    const published = new Promise<{ uri: string; diagnostics: { code: string }[] }>((resolve) => conn.onNotification('textDocument/publishDiagnostics', resolve));
+    conn.listen();
+    try {
+      assert.strictEqual(await errorCode(conn.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///a.plan.yaml' }, position: { line: 0, character: 0 } })), SERVER_NOT_INITIALIZED);
+      await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      await conn.sendNotification('initialized', {});
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///ipc/a.plan.yaml', languageId: 'strategic-plan', version: 1, text: WITH_GAP } });
+      const p = await published;
+      assert.deepStrictEqual([p.uri, p.diagnostics.map((d) => d.code)], ['file:///ipc/a.plan.yaml', ['numbering-sequence']]);
+      const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
+      await conn.sendRequest('shutdown');
+      await conn.sendNotification('exit');
+      assert.strictEqual(await exited, 0);
+    } finally {
+      conn.dispose();
+      if (proc.exitCode === null) proc.kill();
+    }
   });
 });
 
