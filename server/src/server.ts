@@ -1,14 +1,11 @@
 // The language server: wiring from LSP to the Planwright language service, and the server's
-// own I/O (plan files of the workspace that are not open). Features live in service/.
-import { promises as fs } from 'fs';
+// own I/O (plan files of the workspace that are not open: workspaceFiles.ts; the connection and
+// the protocol's rules: protocol.ts). Features live in service/.
 import * as v8 from 'v8';
 import {
-  createConnection,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   ResponseError,
-  FileChangeType,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -16,10 +13,12 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { findPlanFiles } from './planFiles';
+import { createPlanConnection } from './protocol';
 import { createLanguageService } from './service';
 import { getValidators } from './service/schema';
-import { composeChanges, stripBom, type TextChange } from './service/text';
+import { composeChanges, type TextChange } from './service/text';
+import { canonicalUri, UriSpellings } from './uris';
+import { WorkspaceFiles } from './workspaceFiles';
 
 // V8 lets the old generation grow to about twice what is live before a full collection. Each
 // keystroke in a 63k-line plan leaves its 3 MB text behind, so a session of typing, requests and
@@ -28,7 +27,18 @@ import { composeChanges, stripBom, type TextChange } from './service/text';
 // that starts the server gets it.
 v8.setFlagsFromString('--heap-growing-percent=50');
 
-const connection = createConnection(ProposedFeatures.all);
+// Every URI is made canonical as it comes in (see uris.ts); documents the client spelled
+// otherwise are named its way on the way out.
+const spellings = new UriSpellings();
+const connection = createPlanConnection({
+  incoming: (m) =>
+    spellings.incoming(m.method, m.params, (canonical) => {
+      // Opened under another spelling than the one its diagnostics were published under (from
+      // disk): those are cleared, the open document's are published under the client's.
+      connection.sendDiagnostics({ uri: canonical, diagnostics: [] });
+    }),
+  outgoing: (m) => spellings.outgoing(m),
+});
 /** Server-side command behind "Planwright: Renumber Plan" (the client's command calls it). */
 const RENUMBER_COMMAND = 'planwright.server.renumberPlan';
 /**
@@ -62,9 +72,6 @@ const log = (message: string) => connection.console.log(message);
 
 let workspaceFolders: string[] = [];
 let canWatchFiles = false;
-
-/** Plans larger than this are not read from disk for the index (they are still checked when opened). */
-const MAX_INDEXED_FILE_BYTES = 20 * 1024 * 1024;
 
 /** Runs a handler; a failure is logged and answered with `fallback`, never a crash. */
 function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => R): (...args: P) => R {
@@ -172,75 +179,41 @@ function configure(settings: unknown): void {
 
 connection.onDidChangeConfiguration(guard('configuration', undefined, (p) => configure((p.settings as { planwright?: unknown } | null)?.planwright)));
 
+// Plans on disk: read at start (all before any is published: a plan checked before the plan
+// that defines its units would flash "no unit has the id ..."), when closed, and when watched.
+const files = new WorkspaceFiles({
+  service,
+  isOpen: (uri) => documents.get(uri) !== undefined,
+  settled(uris, unitsChanged) {
+    if (unitsChanged) scheduleAll();
+    for (const uri of uris) schedule(uri);
+  },
+  log,
+});
+
 connection.onInitialized(() => {
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.plan.{yaml,yml}' }] });
   }
-  void indexWorkspace();
+  void files.index(workspaceFolders).catch((e) => log(`[error] reading the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 });
 
-async function indexWorkspace(): Promise<void> {
-  // Everything is read before anything is published: a plan checked before the plan that
-  // defines its units would flash "no unit has the id ..." in the Problems panel.
-  for (const folder of workspaceFolders) {
-    for (const file of await findPlanFiles(folder)) await loadFromDisk(URI.file(file).toString(), false);
-  }
-  scheduleAll();
-}
+connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, ({ changes }) => {
+  for (const c of changes ?? []) if (typeof c?.uri === 'string') files.reported(c.uri);
+}));
 
-/**
- * Reads a plan that is not open in the editor; an open document always wins over the disk.
- * Publishes its diagnostics (and, if its units changed, every plan's) unless `publish` is false.
- */
-async function loadFromDisk(uri: string, publish = true): Promise<boolean> {
-  if (documents.get(uri)) return false;
-  const file = URI.parse(uri).fsPath;
-  try {
-    const st = await fs.stat(file);
-    if (!st.isFile() || st.size > MAX_INDEXED_FILE_BYTES) return false;
-    const text = stripBom(await fs.readFile(file, 'utf8'));
-    if (documents.get(uri)) return false; // opened while we were reading
-    const before = service.workspace.unitGeneration;
-    service.update(uri, text, 0);
-    if (publish) {
-      schedule(uri);
-      if (service.workspace.unitGeneration !== before) scheduleAll();
-    }
-    return true;
-  } catch {
-    forget(uri);
-    return false;
-  }
-}
-
-function forget(uri: string): void {
-  if (!service.workspace.get(uri)) return;
-  const before = service.workspace.unitGeneration;
-  service.remove(uri);
-  connection.sendDiagnostics({ uri, diagnostics: [] });
-  if (service.workspace.unitGeneration !== before) scheduleAll();
-}
-
-connection.onDidChangeWatchedFiles(({ changes }) => {
-  for (const c of changes) {
-    if (c.type === FileChangeType.Deleted) {
-      if (!documents.get(c.uri)) forget(c.uri);
-    } else void loadFromDisk(c.uri);
-  }
+documents.onDidOpen(({ document }) => {
+  files.opened(document.uri);
+  schedule(document.uri);
 });
-
-documents.onDidOpen(({ document }) => schedule(document.uri));
 documents.onDidChangeContent(({ document }) => schedule(document.uri));
 documents.onDidClose(({ document }) => {
   // A closed plan stays in the index as the file on disk says it is (or leaves, if unsaved).
   const uri = document.uri;
   changes.delete(uri);
-  if (URI.parse(uri).scheme === 'file') {
-    service.remove(uri);
-    void loadFromDisk(uri).then(() => {
-      if (!service.workspace.get(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
-    });
-  } else forget(uri);
+  const spelling = spellings.closed(uri);
+  if (spelling !== uri) connection.sendDiagnostics({ uri: spelling, diagnostics: [] });
+  files.closed(uri);
 });
 
 // Requests: bring the model up to date with the latest text, then ask the service.
@@ -272,7 +245,7 @@ connection.onRenameRequest(guard('rename', null, (p) => {
 connection.onCodeAction(guard('codeAction', [], (p) => (at(p) ? service.getCodeActions(p.textDocument.uri, p.range, p.context.diagnostics) : [])));
 connection.onExecuteCommand(guard('executeCommand', null, (p) => {
   if (p.command !== RENUMBER_COMMAND) return null;
-  const uri = String(p.arguments?.[0] ?? '');
+  const uri = canonicalUri(String(p.arguments?.[0] ?? ''));
   const doc = current(uri);
   if (!doc) return null;
   const edits = service.getRenumberEdits(uri);

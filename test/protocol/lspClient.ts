@@ -19,8 +19,15 @@ export class TestClient {
   applied: { label?: string; edit: any }[] = [];
   logs: string[] = [];
 
-  constructor(extraArgs: string[] = []) {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /**
+   * `maxOpenFiles` starts the server under that open-file limit (`ulimit -n`), as on a machine
+   * with a low limit or one where other programs hold many files.
+   */
+  constructor(extraArgs: string[] = [], opts: { maxOpenFiles?: number } = {}) {
+    const args = [SERVER, '--stdio', ...extraArgs];
+    this.proc = opts.maxOpenFiles
+      ? spawn('bash', ['-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, process.execPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
+      : spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -67,8 +74,28 @@ export class TestClient {
     void this.conn.sendNotification(method, params);
   }
 
-  request<R = any>(method: string, params: object): Promise<R> {
-    return this.conn.sendRequest(method, params) as Promise<R>;
+  /**
+   * Writes messages to the server in one write, framed as given: `frame(m)` for a well-formed
+   * one, or any bytes. Only call it while the connection is not itself writing (after awaiting).
+   */
+  writeRaw(...chunks: (string | Buffer)[]): void {
+    this.proc.stdin!.write(Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))));
+  }
+
+  /** Resolves with the exit code once the server process has ended (or null after the timeout). */
+  exited(timeoutMs = 5000): Promise<number | null> {
+    if (this.proc.exitCode !== null) return Promise.resolve(this.proc.exitCode);
+    return new Promise((resolve) => {
+      const t = setTimeout(() => resolve(null), timeoutMs);
+      this.proc.once('exit', (code) => {
+        clearTimeout(t);
+        resolve(code);
+      });
+    });
+  }
+
+  request<R = any>(method: string, params?: object): Promise<R> {
+    return (params === undefined ? this.conn.sendRequest(method) : this.conn.sendRequest(method, params)) as Promise<R>;
   }
 
   /** Waits until published diagnostics for `uri` satisfy `pred` (or the timeout passes). */
@@ -100,6 +127,12 @@ export class TestClient {
     this.conn.dispose();
     if (this.proc.exitCode === null) this.proc.kill();
   }
+}
+
+/** One JSON-RPC message framed as the base protocol says (`Content-Length`, then the body). */
+export function frame(message: object): Buffer {
+  const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+  return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
 }
 
 /** Starts the server, opens `text` as `uri` and waits for its first diagnostics. */
