@@ -306,7 +306,17 @@ function readHead(key: string, source: string, start: number): HeadBlock | undef
   reader.headPair(key, root.items[0] as Pair, parts);
   const js = toJS(doc);
   if (js.error) return undefined;
+  // A section is checked by the shallow schema, which leaves goal entries to their blocks, and
+  // headPair does not read goals: a `goals` section holding any entry (`goals: [...]`,
+  // `goals: &g` or `goals: !!seq` over a block list) would go unchecked and unseen. The splitter
+  // makes such sections only when the list is not a plain block list: the whole text is read.
+  if (key === 'goals' && hasEntries((js.value as { goals?: unknown }).goals, root.items[0] as Pair, reader)) return undefined;
   return { key, source, parts, js: js.value as object, reader, root };
+}
+
+function hasEntries(value: unknown, pair: Pair, reader: NodeReader): boolean {
+  const node = reader.deref(pair.value);
+  return (Array.isArray(value) && value.length > 0) || (!!node && isSeq(node) && node.items.length > 0);
 }
 
 function mergeHead(into: HeadParts, from: HeadParts): void {

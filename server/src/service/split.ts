@@ -3,6 +3,12 @@
 // visible from the first characters of each line. Anything this scanner is not sure about
 // (documents markers, tabs, flow or complex keys at the top level, ...) makes it give up,
 // and the caller parses the whole text instead.
+//
+// `goals:` is split into goal blocks only when nothing but a comment follows it on its line and
+// a block list follows. Otherwise (`goals: [...]`, `goals: &g`, `goals: !!seq`, no entries) it
+// is returned as a head section like any other; parse.ts reads a head section without its goal
+// entries, so it keeps that reading only when the section holds none, and reads the whole text
+// otherwise.
 
 export interface Block {
   start: number;
