@@ -347,6 +347,13 @@ interface GoalBlock {
   /** yaml's problems in this goal's text, when it has any (see errorStaysInside). */
   problems?: string[];
   /**
+   * Where yaml's reading of the list ends in this block's text, when yaml read it. A YAML error
+   * can make yaml stop short of the block's end (`- x` inside a goal's fields swallows the lines
+   * after it): the last goal's list then ends there, as it does in a full parse. Without an
+   * error everything in the block is read, and the block's end stands.
+   */
+  listEnd?: number;
+  /**
    * Nothing but paths depends on the goal's place in the list: no diagnostics (their messages
    * may say "the 3rd goal") and a numbered goal. Such a block can be reused at another index.
    */
@@ -415,8 +422,6 @@ export class PlanParser {
     const next = (this.next = new Map<string, GoalBlock[]>());
     if (split.goals) {
       const g = split.goals;
-      const section: Section = { key: 'goals', keySpan: { start: g.keyStart, end: g.keyEnd }, valueSpan: { start: split.goalBlocks[0].start, end: g.end }, fields: [] };
-      head.sections.push(section);
       const goalJs: unknown[] = [];
       const order: GoalBlock[] = [];
       for (let i = 0; i < split.goalBlocks.length; i++) {
@@ -442,6 +447,11 @@ export class PlanParser {
         for (const d of block.diagnostics) diagnostics.push(d);
       }
       rootJs.goals = goalJs;
+      // The list ends where yaml stops reading its last goal (see GoalBlock.listEnd).
+      const last = order[order.length - 1];
+      const end = last.listEnd !== undefined ? Math.min(g.end, last.base + last.listEnd) : g.end;
+      const section: Section = { key: 'goals', keySpan: { start: g.keyStart, end: g.keyEnd }, valueSpan: { start: split.goalBlocks[0].start, end }, fields: [] };
+      head.sections.push(section);
       // Goals with a YAML error: keep them only if the error cannot have changed what follows.
       for (let i = 0; i < order.length; i++) {
         if (!order[i].problems) continue;
@@ -536,14 +546,14 @@ function readGoal(source: string, index: number, base: number, text: string): Go
   if (tooDeep(source) >= 0) return undefined;
   const read = readGoalWithYaml(source, index, base);
   if (!read) return undefined;
-  const { doc, reader, node, goal, js } = read;
+  const { doc, reader, node, goal, js, listEnd } = read;
   const validate = getValidators().goal;
   validate(js);
   const syntax = syntaxDiagnostics(doc, base, text.length);
   const diagnostics = [...syntax, ...schemaDiagnostics(validate.errors, reader, node, ['goals', index], text)];
   const movable = diagnostics.length === 0 && !!goal?.id;
   const problems = syntax.length ? problemSignature(doc, 0) : undefined;
-  return { source, index, base, goal, js, diagnostics, flat: flatten(goal ? [goal] : []), movable, problems };
+  return { source, index, base, goal, js, diagnostics, flat: flatten(goal ? [goal] : []), movable, problems, listEnd };
 }
 
 /** A goal block read by yaml: the reference the line reader is held to. */
@@ -556,7 +566,7 @@ export function readGoalWithYaml(source: string, index: number, base: number) {
   const goal = reader.item(node, 'goal', ['goals', index], index, undefined);
   const js = toJS(doc);
   if (js.error) return undefined;
-  return { doc, reader, node, goal, js: (js.value as unknown[])[0] };
+  return { doc, reader, node, goal, js: (js.value as unknown[])[0], listEnd: root.range?.[1] };
 }
 
 /** yaml's errors and warnings of a document as comparable text, positions moved by `shift`. */
