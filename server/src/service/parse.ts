@@ -4,7 +4,7 @@
 //    version that did not change, so a keystroke re-reads one goal, not the whole plan; a goal
 //    is read by lineReader.ts when its YAML is plain, by yaml otherwise.
 // A property test holds the two to identical diagnostics after every edit.
-import { Document, isMap, isSeq, Node, Pair, parseDocument, YAMLError } from 'yaml';
+import { Document, isMap, isSeq, Node, Pair, parseDocument, YAMLError, YAMLMap } from 'yaml';
 import { collectSpans, emptyHead, HeadParts, NodeReader } from './build';
 import { checkNumbering } from './checks/numbering';
 import { checkRelated } from './checks/references';
@@ -426,7 +426,9 @@ export class PlanParser {
       const order: GoalBlock[] = [];
       for (let i = 0; i < split.goalBlocks.length; i++) {
         const b = split.goalBlocks[i];
-        const source = text.slice(b.start, b.end);
+        // A goal is read with the next entry's indentation after it: in the whole text yaml's
+        // ranges that reach a goal's end (after a comment closing a nested list) run on over it.
+        const source = text.slice(b.start, i + 1 < split.goalBlocks.length ? b.end + g.itemIndent : b.end);
         let block = this.take(source, i);
         if (block) {
           stats.reused++;
@@ -456,7 +458,7 @@ export class PlanParser {
       for (let i = 0; i < order.length; i++) {
         if (!order[i].problems) continue;
         const after = order[i + 1];
-        if (!errorStaysInside(order[i], after) || (!after && split.heads.some((h) => h.start >= g.end))) return undefined;
+        if (!errorStaysInside(order[i], after, after ? g.itemIndent : 0) || (!after && split.heads.some((h) => h.start >= g.end))) return undefined;
       }
     }
 
@@ -471,9 +473,11 @@ export class PlanParser {
       const owner = seg !== undefined ? headReaders[keyOrder.get(seg) ?? -1] : undefined;
       if (owner) {
         diagnostics.push(...schemaDiagnostics([e], owner.reader, owner.root, [], text));
-      } else if (headReaders[0] && e.instancePath === '') {
+      } else if (e.instancePath === '') {
         // A field missing from the root: a full parse puts it on the root mapping's first line.
-        diagnostics.push(...schemaDiagnostics([e], headReaders[0].reader, headReaders[0].root, [], text).map((d) => ({ ...d, span: rootFirstLine(split, text) })));
+        // A plan of nothing but `goals:` has no section to word it with: an empty mapping does.
+        const [reader, root] = headReaders[0] ? [headReaders[0].reader, headReaders[0].root] : [new NodeReader(undefined, text, 0), new YAMLMap()];
+        diagnostics.push(...schemaDiagnostics([e], reader, root, [], text).map((d) => ({ ...d, span: rootFirstLine(split, text) })));
       }
     }
 
@@ -581,9 +585,10 @@ function problemSignature(doc: Document.Parsed, shift: number): string[] {
  * exactly their own problems. An unclosed quote or bracket (which would swallow what follows)
  * or a line that yaml would attach to the plan's root fails this, and the whole text is read.
  */
-function errorStaysInside(block: GoalBlock, after: GoalBlock | undefined): boolean {
+function errorStaysInside(block: GoalBlock, after: GoalBlock | undefined, tail: number): boolean {
   const prefix = 'goals:\n';
-  const doc = parseYaml(prefix + block.source + (after?.source ?? ''));
+  const own = block.source.slice(0, block.source.length - tail);
+  const doc = parseYaml(prefix + own + (after?.source ?? ''));
   const root = doc.contents as Node | null;
   if (!root || !isMap(root) || root.items.length !== 1) return false;
   const js = toJS(doc);
@@ -593,7 +598,7 @@ function errorStaysInside(block: GoalBlock, after: GoalBlock | undefined): boole
   if (!Array.isArray(value.goals) || value.goals.length !== goals.length) return false;
   if (goals.some((g, i) => JSON.stringify(value.goals![i]) !== JSON.stringify(g.js))) return false;
   const shift = (p: string, by: number) => p.replace(/@(\d+)-(\d+)$/, (_, x, y) => `@${Number(x) + by}-${Number(y) + by}`);
-  const expected = [...block.problems!, ...(after?.problems ?? []).map((p) => shift(p, block.source.length))];
+  const expected = [...block.problems!, ...(after?.problems ?? []).map((p) => shift(p, own.length))];
   return problemSignature(doc, -prefix.length).sort().join() === expected.sort().join();
 }
 

@@ -22,7 +22,7 @@ export interface HeadBlock extends Block {
 export interface Split {
   heads: HeadBlock[];
   /** The `goals:` key, when the goals are a block list split into `goalBlocks`. */
-  goals?: { keyStart: number; keyEnd: number; start: number; end: number };
+  goals?: { keyStart: number; keyEnd: number; start: number; end: number; itemIndent: number };
   goalBlocks: Block[];
 }
 
@@ -73,7 +73,7 @@ export function splitBlocks(text: string): Split | undefined {
           const isItem = d === 45 /* - */ && (i + 1 >= eol || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 13);
           if (itemIndent < 0) {
             if (!isItem) return undefined;
-            itemIndent = indent;
+            itemIndent = goals!.itemIndent = indent;
             goalBlocks.push({ start: pos, end: len });
           } else if (indent === itemIndent && isItem) {
             goalBlocks[goalBlocks.length - 1].end = pos;
@@ -87,7 +87,7 @@ export function splitBlocks(text: string): Split | undefined {
       const n = text.charCodeAt(pos + 1);
       const isItem = pos + 1 >= len || n === 32 || n === 10 || n === 13;
       if (!isItem || !inGoals || itemIndent > 0) return undefined;
-      if (itemIndent < 0) itemIndent = 0;
+      if (itemIndent < 0) itemIndent = goals!.itemIndent = 0;
       else goalBlocks[goalBlocks.length - 1].end = pos;
       goalBlocks.push({ start: pos, end: len });
     } else {
@@ -102,7 +102,7 @@ export function splitBlocks(text: string): Split | undefined {
       if (key === 'goals' && (rest === '' || rest.startsWith('#'))) {
         inGoals = true;
         itemIndent = -1;
-        goals = { keyStart: pos, keyEnd: pos + key.length, start: pos, end: len };
+        goals = { keyStart: pos, keyEnd: pos + key.length, start: pos, end: len, itemIndent: -1 };
       } else {
         current = { key, start: pos, end: len };
       }
