@@ -309,7 +309,7 @@ function readHead(key: string, source: string, start: number): HeadBlock | undef
   // A section is checked by the shallow schema, which leaves goal entries to their blocks, and
   // headPair does not read goals: a `goals` section holding any entry (`goals: [...]`,
   // `goals: &g` or `goals: !!seq` over a block list) would go unchecked and unseen. The splitter
-  // makes such sections only when the list is not a plain block list: the whole text is read.
+  // returns one when `goals:` has a value on its line (split.ts); the whole text is read instead.
   if (key === 'goals' && hasEntries((js.value as { goals?: unknown }).goals, root.items[0] as Pair, reader)) return undefined;
   return { key, source, parts, js: js.value as object, reader, root };
 }
