@@ -208,4 +208,26 @@ describe('planwright CLI', () => {
       assert.match(r.out, /^Exit status:\n {2}0 {2}no errors.*\n {2}1 {2}errors found\n {2}2 {2}usage error; a path that holds no plan/m);
     });
   });
+
+  it('checks goals written on the `goals:` line (flow list, anchor, tag): a missing title and a gap are reported, exit 1', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-cli-'));
+    const plans: Record<string, string> = {
+      'flow.plan.yaml': 'planwright: 1\ntitle: F\ngoals: [{ id: "1" }, { id: "3", title: H }]\n',
+      'flow-indented.plan.yaml': 'planwright: 1\ntitle: F\ngoals: [\n  { id: "1" },\n  { id: "3", title: H }\n  ]\n',
+      'anchor.plan.yaml': 'planwright: 1\ntitle: F\ngoals: &g\n  - id: "1"\n  - id: "3"\n    title: H\n',
+      'tag.plan.yaml': 'planwright: 1\ntitle: F\ngoals: !!seq\n  - id: "1"\n  - id: "3"\n    title: H\n',
+    };
+    for (const [name, text] of Object.entries(plans)) fs.writeFileSync(path.join(dir, name), text);
+    for (const name of Object.keys(plans)) {
+      const r = run('check', '--format', 'json', path.join(dir, name));
+      const d = JSON.parse(r.out) as { code: string; message: string; range: { start: { line: number } } }[];
+      assert.strictEqual(r.code, 1, `${name}: ${r.out}`);
+      assert.deepStrictEqual(d.map((x) => [x.code, x.message]), [
+        ['schema', 'Goal 1 has no `title`. Add `title:` with a title.'],
+        ['numbering-sequence', 'Goal 3 follows goal 1: number 2 is missing (expected 2).'],
+      ], name);
+    }
+    const text = run('check', path.join(dir, 'flow.plan.yaml'));
+    assert.match(text.out, /^1 plan checked: 2 errors, 0 warnings\.$/m);
+  });
 });

@@ -1,13 +1,23 @@
 // The block-wise parser must agree with a full parse of the same text, after any edit.
 import * as assert from 'assert';
 import fc from 'fast-check';
+import { provideDocumentSymbols } from './features/documentSymbols';
+import { provideFoldingRanges } from './features/folding';
 import type { PlanModel } from './model';
 import { parseFull, PlanParser } from './parse';
+import { LineIndex } from './text';
 import { ERRORS, ICE } from './test-util';
+import { LAST_GOAL_ERRORS, planShape, renderPlan } from './test-shapes';
 
-/** Everything a user can observe of a model: diagnostics, and the items with their spans. */
+/**
+ * Everything a user can observe of a model: diagnostics, the items with their spans, and what the
+ * editor shows from the model (the outline's symbols and the folding ranges, with their ends).
+ */
 function observable(m: PlanModel) {
+  const doc = { uri: 'file:///work/p.plan.yaml', version: 1, text: m.text, model: m, lines: new LineIndex(m.text) };
   return {
+    symbols: provideDocumentSymbols(doc),
+    folding: provideFoldingRanges(doc),
     diagnostics: m.diagnostics.map((d) => [d.code, d.severity, d.span.start, d.span.end, d.message, d.related?.map((r) => [r.span.start, r.span.end])]),
     items: m.items.map((i) => [i.kind, i.id?.text, i.id?.span.start, i.span.start, i.span.end, i.title, i.titleSpan?.start, i.refs.map((r) => [r.field, r.target.text, r.target.span.start])]),
     units: m.units.map((u) => [u.id?.text, u.span.start, u.span.end]),
@@ -20,6 +30,9 @@ const FRAGMENTS = [
   '  - id: "9"\n    title: New\n', '      - id: "1.9"\n        title: O\n', 'goals:\n', 'titel: x\n', 'title: Dup\n',
   '&a ', '*a', '<<: *a\n', '---\n', '...\n', '%YAML 1.2\n', '? ', '!!str ', '|\n', '>-\n', 'é', '😀', 'related: ["2.2"]\n',
   '<<<<<<< HEAD\n', '=======\n', '>>>>>>> branch\n',
+  // Goals on the `goals:` line, and a goal's YAML broken (see test-shapes.ts).
+  'goals: [', 'goals: [{ id: "1", title: A }]\n', ']\n', '  ]\n', '{ id: "4" }, ', ' &g', ' !!seq', 'goals: &g\n', 'goals: !!seq\n', ' # c',
+  ...LAST_GOAL_ERRORS.map((l) => '    ' + l.replace(/\n/g, '\n    ') + '\n'),
 ];
 
 const edit = fc.record({
@@ -53,6 +66,40 @@ describe('incremental parsing agrees with a full parse', () => {
       );
     });
   }
+
+  it('on plans whose goals are a flow list, anchored, tagged, commented or end in a YAML error, before and after random edits', function () {
+    this.timeout(120000);
+    fc.assert(
+      fc.property(planShape, fc.array(edit, { maxLength: 6 }), (shape, edits) => {
+        const parser = new PlanParser();
+        let text = renderPlan(shape);
+        assert.deepStrictEqual(observable(parser.parse(text)), observable(parseFull(text)));
+        for (const e of edits) {
+          text = apply(text, e);
+          assert.deepStrictEqual(observable(parser.parse(text)), observable(parseFull(text)));
+        }
+      }),
+      { numRuns: Number(process.env.PLANWRIGHT_PROPERTY_RUNS ?? 200), seed: 20261125 },
+    );
+  });
+
+  it('reports a missing `planwright` and `title` block by block as in one document when the plan holds only goals', () => {
+    for (const text of ['goals:\n  - id: "1"\n    title: A\n', '# a plan\ngoals:\n- id: "1"\n  title: A\n']) {
+      const m = new PlanParser().parse(text);
+      assert.strictEqual(m.parseMode, 'blocks');
+      assert.deepStrictEqual(m.diagnostics.map((d) => d.message), ['The plan has no `planwright`. Add `planwright:` with a value.', 'The plan has no `title`. Add `title:` with a title.']);
+      assert.deepStrictEqual(observable(m), observable(parseFull(text)));
+    }
+  });
+
+  it('ends a goal whose last list is closed by a comment where a full parse ends it, at the next goal\'s dash', () => {
+    // yaml's ranges that reach the end of the goal run on over the next entry's indentation.
+    const text = 'planwright: 1\ntitle: T\ngoals:\n  - id: "1"\n    title: A\n    objectives:\n      - id: "1.1"\n        title: O\n      # after the objectives\n  - id: "2"\n    title: B\n';
+    const m = new PlanParser().parse(text);
+    assert.strictEqual(m.parseMode, 'blocks');
+    assert.strictEqual(m.goals[0].span.end, text.indexOf('- id: "2"'));
+    assert.deepStrictEqual(observable(m), observable(parseFull(text)));
+  });
 
   it('reuses the other goals when a goal is inserted, deleted or moved, and agrees with a full parse', () => {
     const goals = ICE.split(/(?=^  - id: "\d")/m);

@@ -4,7 +4,7 @@
 //    version that did not change, so a keystroke re-reads one goal, not the whole plan; a goal
 //    is read by lineReader.ts when its YAML is plain, by yaml otherwise.
 // A property test holds the two to identical diagnostics after every edit.
-import { Document, isMap, isSeq, Node, Pair, parseDocument, YAMLError } from 'yaml';
+import { Document, isMap, isSeq, Node, Pair, parseDocument, YAMLError, YAMLMap } from 'yaml';
 import { collectSpans, emptyHead, HeadParts, NodeReader } from './build';
 import { checkNumbering } from './checks/numbering';
 import { checkRelated } from './checks/references';
@@ -306,7 +306,17 @@ function readHead(key: string, source: string, start: number): HeadBlock | undef
   reader.headPair(key, root.items[0] as Pair, parts);
   const js = toJS(doc);
   if (js.error) return undefined;
+  // A section is checked by the shallow schema, which leaves goal entries to their blocks, and
+  // headPair does not read goals: a `goals` section holding any entry (`goals: [...]`,
+  // `goals: &g` or `goals: !!seq` over a block list) would go unchecked and unseen. The splitter
+  // returns one when `goals:` has a value on its line (split.ts); the whole text is read instead.
+  if (key === 'goals' && hasEntries((js.value as { goals?: unknown }).goals, root.items[0] as Pair, reader)) return undefined;
   return { key, source, parts, js: js.value as object, reader, root };
+}
+
+function hasEntries(value: unknown, pair: Pair, reader: NodeReader): boolean {
+  const node = reader.deref(pair.value);
+  return (Array.isArray(value) && value.length > 0) || (!!node && isSeq(node) && node.items.length > 0);
 }
 
 function mergeHead(into: HeadParts, from: HeadParts): void {
@@ -336,6 +346,13 @@ interface GoalBlock {
   spans?: Span[];
   /** yaml's problems in this goal's text, when it has any (see errorStaysInside). */
   problems?: string[];
+  /**
+   * Where yaml's reading of the list ends in this block's text, when yaml read it. A YAML error
+   * can make yaml stop short of the block's end (`- x` inside a goal's fields swallows the lines
+   * after it): the last goal's list then ends there, as it does in a full parse. Without an
+   * error everything in the block is read, and the block's end stands.
+   */
+  listEnd?: number;
   /**
    * Nothing but paths depends on the goal's place in the list: no diagnostics (their messages
    * may say "the 3rd goal") and a numbered goal. Such a block can be reused at another index.
@@ -405,13 +422,13 @@ export class PlanParser {
     const next = (this.next = new Map<string, GoalBlock[]>());
     if (split.goals) {
       const g = split.goals;
-      const section: Section = { key: 'goals', keySpan: { start: g.keyStart, end: g.keyEnd }, valueSpan: { start: split.goalBlocks[0].start, end: g.end }, fields: [] };
-      head.sections.push(section);
       const goalJs: unknown[] = [];
       const order: GoalBlock[] = [];
       for (let i = 0; i < split.goalBlocks.length; i++) {
         const b = split.goalBlocks[i];
-        const source = text.slice(b.start, b.end);
+        // A goal is read with the next entry's indentation after it: in the whole text yaml's
+        // ranges that reach a goal's end (after a comment closing a nested list) run on over it.
+        const source = text.slice(b.start, i + 1 < split.goalBlocks.length ? b.end + g.itemIndent : b.end);
         let block = this.take(source, i);
         if (block) {
           stats.reused++;
@@ -432,11 +449,16 @@ export class PlanParser {
         for (const d of block.diagnostics) diagnostics.push(d);
       }
       rootJs.goals = goalJs;
+      // The list ends where yaml stops reading its last goal (see GoalBlock.listEnd).
+      const last = order[order.length - 1];
+      const end = last.listEnd !== undefined ? Math.min(g.end, last.base + last.listEnd) : g.end;
+      const section: Section = { key: 'goals', keySpan: { start: g.keyStart, end: g.keyEnd }, valueSpan: { start: split.goalBlocks[0].start, end }, fields: [] };
+      head.sections.push(section);
       // Goals with a YAML error: keep them only if the error cannot have changed what follows.
       for (let i = 0; i < order.length; i++) {
         if (!order[i].problems) continue;
         const after = order[i + 1];
-        if (!errorStaysInside(order[i], after) || (!after && split.heads.some((h) => h.start >= g.end))) return undefined;
+        if (!errorStaysInside(order[i], after, after ? g.itemIndent : 0) || (!after && split.heads.some((h) => h.start >= g.end))) return undefined;
       }
     }
 
@@ -451,9 +473,11 @@ export class PlanParser {
       const owner = seg !== undefined ? headReaders[keyOrder.get(seg) ?? -1] : undefined;
       if (owner) {
         diagnostics.push(...schemaDiagnostics([e], owner.reader, owner.root, [], text));
-      } else if (headReaders[0] && e.instancePath === '') {
+      } else if (e.instancePath === '') {
         // A field missing from the root: a full parse puts it on the root mapping's first line.
-        diagnostics.push(...schemaDiagnostics([e], headReaders[0].reader, headReaders[0].root, [], text).map((d) => ({ ...d, span: rootFirstLine(split, text) })));
+        // A plan of nothing but `goals:` has no section to word it with: an empty mapping does.
+        const [reader, root] = headReaders[0] ? [headReaders[0].reader, headReaders[0].root] : [new NodeReader(undefined, text, 0), new YAMLMap()];
+        diagnostics.push(...schemaDiagnostics([e], reader, root, [], text).map((d) => ({ ...d, span: rootFirstLine(split, text) })));
       }
     }
 
@@ -526,14 +550,14 @@ function readGoal(source: string, index: number, base: number, text: string): Go
   if (tooDeep(source) >= 0) return undefined;
   const read = readGoalWithYaml(source, index, base);
   if (!read) return undefined;
-  const { doc, reader, node, goal, js } = read;
+  const { doc, reader, node, goal, js, listEnd } = read;
   const validate = getValidators().goal;
   validate(js);
   const syntax = syntaxDiagnostics(doc, base, text.length);
   const diagnostics = [...syntax, ...schemaDiagnostics(validate.errors, reader, node, ['goals', index], text)];
   const movable = diagnostics.length === 0 && !!goal?.id;
   const problems = syntax.length ? problemSignature(doc, 0) : undefined;
-  return { source, index, base, goal, js, diagnostics, flat: flatten(goal ? [goal] : []), movable, problems };
+  return { source, index, base, goal, js, diagnostics, flat: flatten(goal ? [goal] : []), movable, problems, listEnd };
 }
 
 /** A goal block read by yaml: the reference the line reader is held to. */
@@ -546,7 +570,7 @@ export function readGoalWithYaml(source: string, index: number, base: number) {
   const goal = reader.item(node, 'goal', ['goals', index], index, undefined);
   const js = toJS(doc);
   if (js.error) return undefined;
-  return { doc, reader, node, goal, js: (js.value as unknown[])[0] };
+  return { doc, reader, node, goal, js: (js.value as unknown[])[0], listEnd: root.range?.[1] };
 }
 
 /** yaml's errors and warnings of a document as comparable text, positions moved by `shift`. */
@@ -561,9 +585,10 @@ function problemSignature(doc: Document.Parsed, shift: number): string[] {
  * exactly their own problems. An unclosed quote or bracket (which would swallow what follows)
  * or a line that yaml would attach to the plan's root fails this, and the whole text is read.
  */
-function errorStaysInside(block: GoalBlock, after: GoalBlock | undefined): boolean {
+function errorStaysInside(block: GoalBlock, after: GoalBlock | undefined, tail: number): boolean {
   const prefix = 'goals:\n';
-  const doc = parseYaml(prefix + block.source + (after?.source ?? ''));
+  const own = block.source.slice(0, block.source.length - tail);
+  const doc = parseYaml(prefix + own + (after?.source ?? ''));
   const root = doc.contents as Node | null;
   if (!root || !isMap(root) || root.items.length !== 1) return false;
   const js = toJS(doc);
@@ -573,7 +598,7 @@ function errorStaysInside(block: GoalBlock, after: GoalBlock | undefined): boole
   if (!Array.isArray(value.goals) || value.goals.length !== goals.length) return false;
   if (goals.some((g, i) => JSON.stringify(value.goals![i]) !== JSON.stringify(g.js))) return false;
   const shift = (p: string, by: number) => p.replace(/@(\d+)-(\d+)$/, (_, x, y) => `@${Number(x) + by}-${Number(y) + by}`);
-  const expected = [...block.problems!, ...(after?.problems ?? []).map((p) => shift(p, block.source.length))];
+  const expected = [...block.problems!, ...(after?.problems ?? []).map((p) => shift(p, own.length))];
   return problemSignature(doc, -prefix.length).sort().join() === expected.sort().join();
 }
 

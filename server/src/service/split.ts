@@ -3,6 +3,12 @@
 // visible from the first characters of each line. Anything this scanner is not sure about
 // (documents markers, tabs, flow or complex keys at the top level, ...) makes it give up,
 // and the caller parses the whole text instead.
+//
+// `goals:` is split into goal blocks only when nothing but a comment follows it on its line and
+// a block list follows. Otherwise (`goals: [...]`, `goals: &g`, `goals: !!seq`, no entries) it
+// is returned as a head section like any other; parse.ts reads a head section without its goal
+// entries, so it keeps that reading only when the section holds none, and reads the whole text
+// otherwise.
 
 export interface Block {
   start: number;
@@ -16,7 +22,7 @@ export interface HeadBlock extends Block {
 export interface Split {
   heads: HeadBlock[];
   /** The `goals:` key, when the goals are a block list split into `goalBlocks`. */
-  goals?: { keyStart: number; keyEnd: number; start: number; end: number };
+  goals?: { keyStart: number; keyEnd: number; start: number; end: number; itemIndent: number };
   goalBlocks: Block[];
 }
 
@@ -67,7 +73,7 @@ export function splitBlocks(text: string): Split | undefined {
           const isItem = d === 45 /* - */ && (i + 1 >= eol || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 13);
           if (itemIndent < 0) {
             if (!isItem) return undefined;
-            itemIndent = indent;
+            itemIndent = goals!.itemIndent = indent;
             goalBlocks.push({ start: pos, end: len });
           } else if (indent === itemIndent && isItem) {
             goalBlocks[goalBlocks.length - 1].end = pos;
@@ -81,7 +87,7 @@ export function splitBlocks(text: string): Split | undefined {
       const n = text.charCodeAt(pos + 1);
       const isItem = pos + 1 >= len || n === 32 || n === 10 || n === 13;
       if (!isItem || !inGoals || itemIndent > 0) return undefined;
-      if (itemIndent < 0) itemIndent = 0;
+      if (itemIndent < 0) itemIndent = goals!.itemIndent = 0;
       else goalBlocks[goalBlocks.length - 1].end = pos;
       goalBlocks.push({ start: pos, end: len });
     } else {
@@ -96,7 +102,7 @@ export function splitBlocks(text: string): Split | undefined {
       if (key === 'goals' && (rest === '' || rest.startsWith('#'))) {
         inGoals = true;
         itemIndent = -1;
-        goals = { keyStart: pos, keyEnd: pos + key.length, start: pos, end: len };
+        goals = { keyStart: pos, keyEnd: pos + key.length, start: pos, end: len, itemIndent: -1 };
       } else {
         current = { key, start: pos, end: len };
       }

@@ -217,6 +217,18 @@ describe('document symbols', () => {
     assert.strictEqual(textAt(doc, o.selectionRange), '"1.1"');
   });
 
+  it('lists goals written on the `goals:` line: a flow list, an anchored or a tagged block list', () => {
+    for (const goals of [
+      'goals: [{ id: "1", title: A }, { id: "2", title: B }]',
+      'goals: [\n  { id: "1", title: A },\n  { id: "2", title: B }\n  ]',
+      'goals: &g\n  - id: "1"\n    title: A\n  - id: "2"\n    title: B',
+      'goals: !!seq\n  - id: "1"\n    title: A\n  - id: "2"\n    title: B',
+    ]) {
+      const { doc } = load(lines('planwright: 1', 'title: T', goals));
+      assert.deepStrictEqual(provideDocumentSymbols(doc).map((x) => x.name), ['1 A', '2 B'], goals);
+    }
+  });
+
   describe('of half-typed or broken YAML', () => {
     const broken = [
       '',

@@ -115,6 +115,15 @@ describe('folding ranges', () => {
     assert.deepStrictEqual(provideFoldingRanges(doc), [{ startLine: 0, endLine: 2 }]);
   });
 
+  it('ends the `goals:` fold where yaml stops reading a broken last goal, block by block as in one document', () => {
+    // `- x` among the fields of the last goal: yaml reads no further, the lines below belong to no goal.
+    const text = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '  - id: "2"', '    title: B', '    - x', '    description: y', '# end');
+    const { doc } = load(text);
+    assert.strictEqual(doc.model.parseMode, 'blocks');
+    assert.deepStrictEqual(foldAt(doc, provideFoldingRanges(doc), 'goals:'), [2, 7]);
+    assert.deepStrictEqual(provideFoldingRanges(doc), provideFoldingRanges(fullDoc(text)));
+  });
+
   describe('of half-typed or broken YAML', () => {
     const broken = [
       '',
