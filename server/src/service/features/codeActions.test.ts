@@ -3,7 +3,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { applyEdits } from '../edits';
 import { DETENTION, ERRORS, ICE, ICE_URI, lines, load, textAt } from '../test-util';
-import { provideCodeActions } from './codeActions';
+import { improves, provideCodeActions } from './codeActions';
 import { provideDiagnostics } from './diagnostics';
 
 const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -264,6 +264,16 @@ describe('code actions', () => {
       assert.ok(!actions.some((a) => a.title === 'Renumber the sub-objectives of objective 1.4'), JSON.stringify(titles(actions)));
       // The whole-plan renumber does help, and stays.
       assert.ok(actions.some((a) => a.title === 'Renumber the whole plan'), JSON.stringify(titles(actions)));
+    });
+
+    it('judges an action by the problems its edit leaves, and never offers one whose edits overlap', () => {
+      const { ws, doc } = load(ERRORS);
+      const at = (line: number, a: number, b: number, newText: string) => ({ range: { start: { line, character: a }, end: { line, character: b } }, newText });
+      const action = (...edits: ReturnType<typeof at>[]): CodeAction => ({ title: `test ${JSON.stringify(edits)}`, edit: { changes: { [doc.uri]: edits } } });
+      assert.strictEqual(improves(ws, doc, action(at(25, 8, 13, 'title'))), true); // titel → title
+      assert.strictEqual(improves(ws, doc, action(at(25, 8, 13, 'titl'))), false); // titel → titl: still misspelt
+      assert.strictEqual(improves(ws, doc, action(at(25, 8, 13, 'title'), at(25, 10, 12, 'x'))), false); // overlapping edits
+      assert.strictEqual(improves(ws, doc, action(at(25, 8, 13, 'title'), at(25, 8, 13, 'title'))), false); // one range twice
     });
 
     it('leaves fewer problems with every fix offered for every diagnostic of every broken fixture', () => {

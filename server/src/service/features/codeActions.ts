@@ -93,6 +93,12 @@ export function improves(ws: PlanWorkspace, doc: PlanDocument, action: CodeActio
   const changes = action.edit?.changes;
   const uris = Object.keys(changes ?? {});
   if (!changes || !uris.length) return true;
+  try {
+    for (const u of uris) changes[u] = checkedEdits(changes[u]);
+  } catch (e) {
+    if (e instanceof EditConflict) return false;
+    throw e;
+  }
   if (uris.some((u) => u !== doc.uri)) return true; // only edits of this plan are made here
   const edits = changes[doc.uri];
   const key = `${ws.unitGeneration}\u0000${action.title}\u0000${edits.length}\u0000${JSON.stringify(edits[0])}\u0000${JSON.stringify(edits[edits.length - 1])}`;
@@ -100,13 +106,7 @@ export function improves(ws: PlanWorkspace, doc: PlanDocument, action: CodeActio
   if (!known) verdicts.set(doc.model, (known = new Map()));
   let verdict = known.get(key);
   if (verdict === undefined) {
-    verdict = false;
-    try {
-      changes[doc.uri] = checkedEdits(edits);
-      verdict = problemsAfter(ws, doc, applyEdits(doc.text, edits)) < planDiagnostics(ws, doc).length;
-    } catch (e) {
-      if (!(e instanceof EditConflict)) throw e;
-    }
+    verdict = problemsAfter(ws, doc, applyEdits(doc.text, edits)) < planDiagnostics(ws, doc).length;
     known.set(key, verdict);
   }
   return verdict;
