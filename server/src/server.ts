@@ -248,7 +248,10 @@ connection.onExecuteCommand(guard('executeCommand', null, (p) => {
   const uri = canonicalUri(String(p.arguments?.[0] ?? ''));
   const doc = current(uri);
   if (!doc) return null;
-  const edits = service.getRenumberEdits(uri);
+  const r = service.getRenumberEdits(uri);
+  // The client shows the reason: "Planwright could not renumber the plan: ...".
+  if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
+  const edits = r.edits;
   if (edits.length) void connection.workspace.applyEdit({ label: 'Renumber the whole plan', edit: { documentChanges: [{ textDocument: { uri, version: documents.get(uri)?.version ?? null }, edits }] } });
   return { edits: edits.length };
 }));

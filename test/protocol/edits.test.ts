@@ -65,4 +65,16 @@ describe('language server over stdio: edits', () => {
     assert.match(after, /id: SECURITY, name: Port Security/);
     assert.match(after, /support: SECURITY/);
   });
+
+  it('refuses to renumber a plan where an objective takes its number through a merge key, and the client gets the reason', async () => {
+    const merged = 'file:///ws/merged.plan.yaml';
+    const text = ['planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - &base', '        id: "1.1"', '        title: O', '      - <<: *base', '        title: P', ''].join('\n');
+    client.open(merged, text);
+    await client.waitForDiagnostics(merged, (p) => p.version === 1);
+    await assert.rejects(
+      client.request('workspace/executeCommand', { command: 'planwright.server.renumberPlan', arguments: [merged] }),
+      /The number 1\.1 on line 8 is the number of 2 items/,
+    );
+    assert.deepStrictEqual(client.applied, []);
+  });
 });

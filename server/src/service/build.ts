@@ -17,6 +17,25 @@ export class NodeReader {
     private readonly base: number,
   ) {}
 
+  /**
+   * Ids and entries already read, by the offset of their text. Reading the same text again
+   * (a merge key or an alias reaches the same scalar from another item) marks it shared, and
+   * an entry read again repeats the first reading instead of being a second entry.
+   */
+  private readonly readAt = new Map<number, { scalar: ScalarText; ref?: Reference }>();
+
+  /** Notes that `s` was read (as an id, or for `ref`); returns the first reading of the same text, if any. */
+  private noteRead(s: ScalarText, ref?: Reference): { scalar: ScalarText; ref?: Reference } | undefined {
+    const first = this.readAt.get(s.span.start);
+    if (!first) {
+      this.readAt.set(s.span.start, { scalar: s, ref });
+      return undefined;
+    }
+    first.scalar.shared = true;
+    s.shared = true;
+    return first;
+  }
+
   /** Follows an alias to the node it names, so that anchors and merges read like what they stand for. */
   deref(node: unknown): Node | undefined {
     let n = node as Node | null | undefined;
@@ -104,6 +123,7 @@ export class NodeReader {
       switch (key) {
         case 'id':
           item.id = this.scalar(pair.value);
+          if (item.id) this.noteRead(item.id);
           break;
         case 'title': {
           const s = this.deref(pair.value);
@@ -146,7 +166,15 @@ export class NodeReader {
     const nodes = isSeq(v) ? v.items : [value];
     for (const n of nodes) {
       const target = this.scalar(n);
-      if (target) owner.refs.push({ field, target, owner } satisfies Reference);
+      if (!target) continue;
+      const ref: Reference = { field, target, owner };
+      const first = this.noteRead(target, ref)?.ref;
+      // The same entry read by another item (`<<: *base`, `related: *rel`): one entry, several readers.
+      if (first && (first.field === 'related') === (field === 'related')) {
+        ref.repeats = first;
+        if (first.owner !== owner && !first.sharedBy?.includes(owner)) (first.sharedBy ??= []).push(owner);
+      }
+      owner.refs.push(ref);
     }
   }
 
@@ -155,7 +183,10 @@ export class NodeReader {
     if (!n || !isMap(n) || !n.range) return undefined;
     const unit: Unit = { span: this.span(n)!, index, fields: this.fields(n) };
     for (const { key, pair } of this.pairs(n)) {
-      if (key === 'id') unit.id = this.scalar(pair.value);
+      if (key === 'id') {
+        unit.id = this.scalar(pair.value);
+        if (unit.id) this.noteRead(unit.id);
+      }
       else if (key === 'name') unit.name = this.string(pair.value);
       else if (key === 'kind') unit.kind = this.string(pair.value);
       else if (key === 'description') unit.description = this.string(pair.value);

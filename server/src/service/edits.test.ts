@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { parse } from 'yaml';
-import { applyEdits, innerSpan, readsBackPlain, scalarEdit, writeScalar } from './edits';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { applyEdits, checkedEdits, EditConflict, innerSpan, readsBackPlain, scalarEdit, writeScalar } from './edits';
 import { lines, load, textAt } from './test-util';
 
 describe('edits', () => {
@@ -112,6 +113,17 @@ describe('edits', () => {
         { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, newText: 'x' },
         { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 4 } }, newText: 'y' },
       ]), /overlapping/);
+    });
+  });
+
+  describe('checkedEdits', () => {
+    it('refuses repeated and overlapping ranges with EditConflict, naming the line, and sorts edits that only touch', () => {
+      const at = (l: number, a: number, b: number, t = 'x'): TextEdit => ({ range: { start: { line: l, character: a }, end: { line: l, character: b } }, newText: t });
+      assert.throws(() => checkedEdits([at(3, 8, 11), at(3, 8, 11)]), EditConflict);
+      assert.throws(() => checkedEdits([at(3, 8, 11), at(3, 10, 12)]), EditConflict);
+      assert.throws(() => checkedEdits([at(3, 5, 5, 'a'), at(3, 5, 5, 'b')]), EditConflict);
+      assert.throws(() => checkedEdits([at(3, 8, 11), at(2, 0, 1), at(3, 9, 9)]), /two of its edits would change the same text on line 4/);
+      assert.deepStrictEqual(checkedEdits([at(3, 11, 12), at(3, 8, 11), at(1, 0, 0)]), [at(1, 0, 0), at(3, 8, 11), at(3, 11, 12)]);
     });
   });
 });

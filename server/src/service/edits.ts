@@ -1,7 +1,7 @@
 // Helpers to build the smallest text edits that change a scalar of a plan while keeping the
 // author's quoting: a double-quoted number stays double-quoted, a plain unit id stays plain,
 // and a value YAML would read differently without quotes (`1.10`, `true`, `a: b`) gets quotes.
-import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { PlanDocument } from './documents';
 import type { ScalarStyle, ScalarText } from './model';
 import { LineIndex, type Span } from './text';
@@ -108,6 +108,42 @@ export function sortEdits(edits: TextEdit[]): TextEdit[] {
     .map((x) => x.e);
 }
 
+/**
+ * Two edits of one change touch the same text (they overlap, or repeat the same range): an
+ * editor would refuse the whole change (VS Code) or write both (`OPSRATIONS`). It means a bug
+ * in the feature that made them, so the change is refused with this message instead.
+ */
+export class EditConflict extends Error {
+  constructor(readonly line: number) {
+    super(`Planwright could not make this change safely: two of its edits would change the same text on line ${line + 1}, so nothing was changed. This is a bug in Planwright; please report it, with the plan if you can.`);
+  }
+}
+
+/**
+ * Puts one document's edits in document order and checks that no two of them overlap or repeat
+ * the same range (two insertions at one place included): throws EditConflict if they do. Every
+ * edit the service hands out (rename, code actions, Renumber Plan) passes through here.
+ */
+export function checkedEdits(edits: TextEdit[]): TextEdit[] {
+  const sorted = sortEdits(edits);
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1].range;
+    const b = sorted[i].range;
+    const overlaps = before(b.start, a.end);
+    const repeats = same(a.start, b.start) && same(a.end, b.end);
+    if (overlaps || repeats) throw new EditConflict(b.start.line);
+  }
+  return sorted;
+}
+
+function before(p: Position, q: Position): boolean {
+  return p.line < q.line || (p.line === q.line && p.character < q.character);
+}
+
+function same(p: Position, q: Position): boolean {
+  return p.line === q.line && p.character === q.character;
+}
+
 /** Adds an edit to a workspace edit's `changes`, under its document. */
 export function addEdit(edit: WorkspaceEdit, uri: string, e: TextEdit | undefined): void {
   if (!e) return;
@@ -115,10 +151,15 @@ export function addEdit(edit: WorkspaceEdit, uri: string, e: TextEdit | undefine
   (changes[uri] ??= []).push(e);
 }
 
-/** Puts each document's edits of a workspace edit in document order. */
-export function sortWorkspaceEdit(edit: WorkspaceEdit): WorkspaceEdit {
-  for (const uri of Object.keys(edit.changes ?? {})) edit.changes![uri] = sortEdits(edit.changes![uri]);
+/** Puts each document's edits of a workspace edit in document order, checked by checkedEdits (throws EditConflict). */
+export function checkedWorkspaceEdit(edit: WorkspaceEdit): WorkspaceEdit {
+  for (const uri of Object.keys(edit.changes ?? {})) edit.changes![uri] = checkedEdits(edit.changes![uri]);
   return edit;
+}
+
+/** A workspace edit of one document's edits, checked by checkedEdits (throws EditConflict). */
+export function documentEdit(uri: string, edits: TextEdit[]): WorkspaceEdit {
+  return { changes: { [uri]: checkedEdits(edits) } };
 }
 
 /** Applies LSP edits to a text, as an editor would (all ranges refer to the original text). */

@@ -14,7 +14,7 @@ import { provideHover } from './features/hover';
 import { planTreeLevel, providePlanTree, type PlanTreeNode } from './features/planTree';
 import { provideReferences } from './features/references';
 import { prepareRename, provideRenameEdits } from './features/rename';
-import { renumberEdits } from './features/renumber';
+import { renumber } from './features/renumber';
 import { provideSelectionRanges } from './features/selectionRange';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 import type { TextChange } from './text';
@@ -50,8 +50,11 @@ export interface PlanLanguageService {
   prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | { error: string } | null;
   getRenameEdits(uri: string, position: Position, newName: string): { edit: WorkspaceEdit } | { error: string } | null;
   getCodeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
-  /** Edits that renumber the whole plan in document order, links following their items. */
-  getRenumberEdits(uri: string): TextEdit[];
+  /**
+   * Edits that renumber the whole plan in document order, links following their items; or why
+   * the plan cannot be renumbered (an item takes its number from another through a merge key).
+   */
+  getRenumberEdits(uri: string): { edits: TextEdit[] } | { error: string };
   /** Options that come from the editor's settings. */
   configure(options: Partial<ServiceOptions>): void;
 }
@@ -117,7 +120,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     prepareRename: (uri: string, p: Position) => on(uri, null, (d) => prepareRename(workspace, d, p)),
     getRenameEdits: (uri: string, p: Position, newName: string) => on(uri, null, (d) => provideRenameEdits(workspace, d, p, newName)),
     getCodeActions: (uri: string, range: Range, diagnostics: Diagnostic[]) => on(uri, [], (d) => provideCodeActions(workspace, d, range, diagnostics)),
-    getRenumberEdits: (uri: string) => on(uri, [], (d) => renumberEdits(d)),
+    getRenumberEdits: (uri: string) => on(uri, { edits: [] }, (d) => renumber(d)),
     getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p)),
     configure: (o: Partial<ServiceOptions>) => {
       // Settings arrive as JSON from any editor: anything but a number ≥ 0 leaves the option as it is.

@@ -39,6 +39,11 @@ export interface ScalarText {
   style: ScalarStyle;
   /** YAML read it as a number, not a string. */
   isNumber: boolean;
+  /**
+   * The text is read by more than one item (the same scalar reached again through an anchor's
+   * alias or a merge key, `<<: *base`): editing it changes every item that reads it.
+   */
+  shared?: true;
 }
 
 /** A key of a mapping and where its value sits. */
@@ -56,6 +61,16 @@ export interface Reference {
   /** The id referred to: a unit id for lead/support, an item id for related. */
   target: ScalarText;
   owner: PlanItem;
+  /**
+   * Other items that read this same entry through an alias or a merge key (`<<: *base` naming
+   * a unit, `related: *rel`): the entry is written once, here, and means the same for each.
+   */
+  sharedBy?: PlanItem[];
+  /**
+   * Set on such a second reading of an entry: it is in its owner's `refs` (what the item says),
+   * not in the plan's `refs`, which lists each entry written in the text once.
+   */
+  repeats?: Reference;
 }
 
 export interface PlanItem {
@@ -119,6 +134,7 @@ export interface PlanModel {
   readonly goals: PlanItem[];
   /** Goals, objectives and sub-objectives in document order. */
   readonly items: PlanItem[];
+  /** The `lead`, `support` and `related` entries as written: each once, even when several items read it (see Reference.repeats). */
   readonly refs: Reference[];
   /** Items by the id the author typed; more than one entry means a duplicate. */
   readonly itemsById: ReadonlyMap<string, PlanItem[]>;

@@ -92,7 +92,8 @@ function flatten(goals: PlanItem[]): Flat {
   const refs: Reference[] = [];
   const walk = (item: PlanItem) => {
     items.push(item);
-    for (const r of item.refs) refs.push(r);
+    // An entry read again through an alias or merge key is listed once, where it is written.
+    for (const r of item.refs) if (!r.repeats) refs.push(r);
     for (const c of item.children) walk(c);
   };
   for (const g of goals) walk(g);

@@ -79,3 +79,38 @@ export const DETENTION = lines(
   '        lead: ERO',
   '        support: [OPR, XYZ]',
 );
+
+/**
+ * Objectives that share a base through a merge key (`<<: *base`, naming a unit and a `related`
+ * list) and a `related: *rel` alias: each entry is written once and read by three objectives.
+ */
+export const MERGED = lines(
+  'planwright: 1',
+  'title: Merged Plan',
+  'units:',
+  '  - id: OPERATIONS',
+  '    name: Port Operations',
+  'goals:',
+  '  - id: "1"',
+  '    title: Keep Cargo Moving',
+  '    objectives:',
+  '      - &base',
+  '        id: "1.1"',
+  '        title: Shorten Waits',
+  '        lead: OPERATIONS',
+  '        related: &rel ["2.3"]',
+  '      - <<: *base',
+  '        id: "1.2"',
+  '        title: Modernize Cranes',
+  '      - <<: *base',
+  '        id: "1.3"',
+  '        title: Train Crews',
+  '        related: *rel',
+  '  - id: "2"',
+  '    title: Secure the Waterfront',
+  '    objectives:',
+  '      - id: "2.1"',
+  '        title: Screen Containers',
+  '      - id: "2.3"',
+  '        title: Patrol the Channel',
+);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { PlanWorkspace } from '../documents';
-import { planDiagnostics } from '../features/diagnostics';
-import { lines, load } from '../test-util';
+import { planDiagnostics, provideDiagnostics } from '../features/diagnostics';
+import { lines, load, MERGED, textAt } from '../test-util';
 
 const plan = lines(
   'planwright: 1',
@@ -41,5 +41,11 @@ describe('reference checks', () => {
     const ws = new PlanWorkspace();
     ws.update('file:///org.plan.yaml', lines('planwright: 1', 'title: Org', 'units:', '  - { id: OPX, name: Other }', 'goals:', '  - { id: "1", title: G }'));
     assert.deepStrictEqual(found(plan, ws).filter((d) => d[2] === 'OPX'), []);
+  });
+
+  it('reports an unresolved entry that objectives share through `<<: *base` once, where it is written', () => {
+    const { ws, doc } = load(MERGED.replace('lead: OPERATIONS', 'lead: OPERATION').replace('["2.3"]', '["2.9"]'));
+    const unresolved = provideDiagnostics(ws, doc).filter((d) => d.code === 'reference-unresolved');
+    assert.deepStrictEqual(unresolved.map((d) => [d.range.start.line, textAt(doc, d.range)]), [[12, 'OPERATION'], [13, '"2.9"']]);
   });
 });

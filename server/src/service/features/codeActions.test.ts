@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { applyEdits } from '../edits';
-import { ERRORS, ICE, ICE_URI, lines, load } from '../test-util';
-import { provideCodeActions } from './codeActions';
+import { DETENTION, ERRORS, ICE, ICE_URI, lines, load, textAt } from '../test-util';
+import { improves, provideCodeActions } from './codeActions';
 import { provideDiagnostics } from './diagnostics';
 
 const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -17,6 +17,10 @@ function actionsOnLine(ws: PlanWorkspace, doc: PlanDocument, line: number, code?
 
 function titles(actions: CodeAction[]): [string, string | undefined][] {
   return actions.map((a) => [a.title, a.kind]);
+}
+
+function textOf(doc: PlanDocument, d: Diagnostic): string {
+  return textAt(doc, d.range);
 }
 
 function applied(doc: PlanDocument, a: CodeAction): string {
@@ -208,13 +212,87 @@ describe('code actions', () => {
     });
 
     it('offers one action for several entries naming the same missing unit', () => {
-      const text = lines(...goals, '        support: [NEW]');
+      // A whole plan: without `planwright:` and `title:`, adding `units:` brings out their two problems (see improves).
+      const text = lines('planwright: 1', 'title: T', ...goals, '        support: [NEW]');
       const { ws, doc } = load(text);
       const diags = provideDiagnostics(ws, doc).filter((d) => d.code === 'reference-unresolved');
       assert.strictEqual(diags.length, 2);
       const actions = provideCodeActions(ws, doc, { start: diags[0].range.start, end: diags[1].range.end }, diags);
       assert.deepStrictEqual(titles(actions), [['Create unit NEW under `units:`', 'quickfix']]);
       assert.deepStrictEqual(actions[0].diagnostics, diags);
+    });
+  });
+
+  describe('a fix is offered only if it leaves fewer problems', () => {
+    /** Two objectives numbered 1.4; the second one's sub-objectives are numbered as if it were 1.5. */
+    const TWO_1_4 = lines(
+      'planwright: 1',
+      'title: T',
+      'goals:',
+      '  - id: "1"',
+      '    title: A',
+      '    objectives:',
+      '      - id: "1.3"',
+      '        title: C',
+      '      - id: "1.4"',
+      '        title: D',
+      '        subobjectives:',
+      '          - id: "1.4.1"',
+      '            title: D1',
+      '          - id: "1.4.2"',
+      '            title: D2',
+      '      - id: "1.4"',
+      '        title: E',
+      '        subobjectives:',
+      '          - id: "1.4.5"',
+      '            title: E1',
+      '          - id: "1.4.6"',
+      '            title: E2',
+    );
+
+    const problems = (text: string) => {
+      const { ws, doc } = load(text);
+      return provideDiagnostics(ws, doc).length;
+    };
+
+    it('does not offer to renumber the sub-objectives of the second objective 1.4, which would make them duplicates of the first one\'s', () => {
+      const { ws, doc } = load(TWO_1_4);
+      const diags = provideDiagnostics(ws, doc);
+      const seq = diags.find((d) => d.code === 'numbering-sequence' && textOf(doc, d) === '"1.4.5"');
+      assert.ok(seq, JSON.stringify(diags.map((d) => d.message)));
+      const actions = provideCodeActions(ws, doc, seq.range, [seq]);
+      assert.ok(!actions.some((a) => a.title === 'Renumber the sub-objectives of objective 1.4'), JSON.stringify(titles(actions)));
+      // The whole-plan renumber does help, and stays.
+      assert.ok(actions.some((a) => a.title === 'Renumber the whole plan'), JSON.stringify(titles(actions)));
+    });
+
+    it('judges an action by the problems its edit leaves, and never offers one whose edits overlap', () => {
+      const { ws, doc } = load(ERRORS);
+      const at = (line: number, a: number, b: number, newText: string) => ({ range: { start: { line, character: a }, end: { line, character: b } }, newText });
+      const action = (...edits: ReturnType<typeof at>[]): CodeAction => ({ title: `test ${JSON.stringify(edits)}`, edit: { changes: { [doc.uri]: edits } } });
+      assert.strictEqual(improves(ws, doc, action(at(25, 8, 13, 'title'))), true); // titel → title
+      assert.strictEqual(improves(ws, doc, action(at(25, 8, 13, 'titl'))), false); // titel → titl: still misspelt
+      assert.strictEqual(improves(ws, doc, action(at(25, 8, 13, 'title'), at(25, 10, 12, 'x'))), false); // overlapping edits
+      assert.strictEqual(improves(ws, doc, action(at(25, 8, 13, 'title'), at(25, 8, 13, 'title'))), false); // one range twice
+    });
+
+    it('leaves fewer problems with every fix offered for every diagnostic of every broken fixture', () => {
+      const fixtures: Record<string, string> = { 'with-errors sample': ERRORS, 'two objectives numbered 1.4': TWO_1_4, 'detention plan (units it does not define)': DETENTION };
+      let offered = 0;
+      for (const [name, text] of Object.entries(fixtures)) {
+        const { ws, doc } = load(text);
+        const diags = provideDiagnostics(ws, doc);
+        const before = diags.length;
+        assert.ok(before > 0, name);
+        for (const d of [...diags.map((x) => [x]), diags]) {
+          for (const a of provideCodeActions(ws, doc, d[0].range, d)) {
+            offered++;
+            const after = problems(applied(doc, a));
+            assert.ok(after < before, `${name}: "${a.title}" leaves ${after} problems of ${before}`);
+          }
+        }
+      }
+      assert.ok(offered >= 20, `${offered} fixes offered`);
     });
   });
 });

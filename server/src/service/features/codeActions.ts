@@ -4,7 +4,10 @@
 // plan has a numbering problem, wherever the cursor is.
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
-import { eolOf, quote, scalarEdit, writeScalar } from '../edits';
+import { checkUnitRefs } from '../checks/references';
+import { applyEdits, checkedEdits, EditConflict, eolOf, quote, scalarEdit, writeScalar } from '../edits';
+import { PlanParser } from '../parse';
+import { planDiagnostics } from './diagnostics';
 import { itemLabel, type Field, type PlanItem, type PlanModel, type ScalarText } from '../model';
 import { itemAt, targetAt } from '../locate';
 import { contains } from '../text';
@@ -15,7 +18,6 @@ const RENUMBER_CODES = new Set(['numbering-sequence', 'numbering-parent', 'numbe
 export const RENUMBER_PLAN_TITLE = 'Renumber the whole plan';
 
 export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
-  void ws;
   void range;
   const fixes: CodeAction[] = [];
   const groups = new Map<PlanItem | undefined, Diagnostic[]>();
@@ -76,7 +78,51 @@ export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: 
       );
     }
   }
-  return actions;
+  // Only what helps: an action is offered when its edit is sound and leaves fewer problems.
+  return actions.filter((a) => improves(ws, doc, a));
+}
+
+/**
+ * Whether applying an action's edit leaves the plan with fewer problems than it has now: the
+ * edit is applied to the text in memory and the result checked as the editor would check it
+ * (its own diagnostics, and its units resolved against the other plans of the workspace). An
+ * edit whose parts overlap (checkedEdits) is never offered. Remembered per version of the
+ * text, so that asking again (every cursor move) costs nothing.
+ */
+export function improves(ws: PlanWorkspace, doc: PlanDocument, action: CodeAction): boolean {
+  const changes = action.edit?.changes;
+  const uris = Object.keys(changes ?? {});
+  if (!changes || !uris.length) return true;
+  try {
+    for (const u of uris) changes[u] = checkedEdits(changes[u]);
+  } catch (e) {
+    if (e instanceof EditConflict) return false;
+    throw e;
+  }
+  if (uris.some((u) => u !== doc.uri)) return true; // only edits of this plan are made here
+  const edits = changes[doc.uri];
+  const key = `${ws.unitGeneration}\u0000${action.title}\u0000${edits.length}\u0000${JSON.stringify(edits[0])}\u0000${JSON.stringify(edits[edits.length - 1])}`;
+  let known = verdicts.get(doc.model);
+  if (!known) verdicts.set(doc.model, (known = new Map()));
+  let verdict = known.get(key);
+  if (verdict === undefined) {
+    verdict = problemsAfter(ws, doc, applyEdits(doc.text, edits)) < planDiagnostics(ws, doc).length;
+    known.set(key, verdict);
+  }
+  return verdict;
+}
+
+/** Code action verdicts of each version of a plan; the key names the edit (see improves). */
+const verdicts = new WeakMap<PlanModel, Map<string, boolean>>();
+
+/** The problems a new text of `doc` would have: the same count planDiagnostics gives for a plan. */
+function problemsAfter(ws: PlanWorkspace, doc: PlanDocument, text: string): number {
+  // A parser of its own: the document's parser moves the spans of the current model in place.
+  const model = new PlanParser().parse(text);
+  const units = ws.units();
+  const elsewhere = (id: string) => (units.get(id) ?? []).some((u) => u.uri !== doc.uri);
+  // Known units only feed the "did you mean" of a message, not the count.
+  return model.diagnostics.length + checkUnitRefs(model, elsewhere, () => []).length;
 }
 
 /** "Renumber the goals", "Renumber the objectives of goal 3", "Renumber the sub-objectives of objective 2.1". */

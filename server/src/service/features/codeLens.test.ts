@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { CodeLens, Location } from 'vscode-languageserver-types';
 import type { PlanDocument } from '../documents';
 import { PlanWorkspace } from '../documents';
-import { ICE, ICE_URI, lines, load, textAt } from '../test-util';
+import { ICE, ICE_URI, lines, load, MERGED, textAt } from '../test-util';
 import { provideCodeLenses, SHOW_REFERENCES } from './codeLens';
 
 function summary(doc: PlanDocument, lenses: CodeLens[]): string[] {
@@ -120,5 +120,12 @@ describe('code lenses', () => {
     const docs = texts.map((t, i) => load(t, `file:///work/b${i}.plan.yaml`).doc);
     for (const d of docs) provideCodeLenses(d, docs);
     assert.deepStrictEqual(summary(docs[5], provideCodeLenses(docs[5], docs)), ['A: no references']);
+  });
+
+  it('counts an entry that objectives share through `<<: *base` or `*rel` once', () => {
+    const { doc } = load(MERGED);
+    const counts = summary(doc, provideCodeLenses(doc, [doc]));
+    assert.ok(counts.includes('OPERATIONS: 1 reference'), counts.join(', '));
+    assert.ok(counts.includes('"2.3": 1 reference'), counts.join(', '));
   });
 });

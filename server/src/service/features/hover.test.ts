@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { ERRORS, ICE, ICE_URI, lines, load, positionOf, textAt, coastPlan, DETENTION } from '../test-util';
+import { ERRORS, ICE, ICE_URI, lines, load, MERGED, positionOf, textAt, coastPlan, DETENTION } from '../test-util';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { clip, provideHover } from './hover';
 
@@ -283,5 +283,12 @@ describe('hover', () => {
       assert.strictEqual(clip('abcdefghi🌊jklmnopqrst', 10), 'abcdefghi…');
     });
   });
-});
 
+  describe('through merge keys and aliases', () => {
+    it('links an item from every objective that reads a `related` entry through `*rel` or `<<: *base`, and counts each objective a shared `lead` names', () => {
+      const { ws, doc } = load(MERGED);
+      assert.ok(valueOf(hoverAt(ws, doc, 'id: "2.3"', 5)).includes('Linked from: 1.1 Shorten Waits; 1.2 Modernize Cranes; 1.3 Train Crews'));
+      assert.ok(valueOf(hoverAt(ws, doc, 'id: OPERATIONS', 4)).includes('Leads 3 objectives.'));
+    });
+  });
+});

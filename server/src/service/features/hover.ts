@@ -56,7 +56,8 @@ function itemHover(ws: PlanWorkspace, doc: PlanDocument, item: PlanItem): string
   const others = itemDefinitions(doc, id).length;
   if (others > 1) parts.push(`${others} items are numbered ${md(id)}.`);
   const linkers: PlanItem[] = [];
-  for (const ref of itemReferences(doc, id)) if (!linkers.includes(ref.owner)) linkers.push(ref.owner);
+  // An entry read by several items (`related: *rel`) links each of them.
+  for (const ref of itemReferences(doc, id)) for (const o of [ref.owner, ...(ref.sharedBy ?? [])]) if (!linkers.includes(o)) linkers.push(o);
   if (linkers.length) parts.push(`Linked from: ${linkers.map(linkLabel).join('; ')}`);
   const units = unitsLine(ws, doc, item);
   if (units) parts.push(units);
@@ -122,7 +123,7 @@ function unitHover(ws: PlanWorkspace, doc: PlanDocument, unit: Unit): string {
   const support = new Map<PlanItem, true>();
   const plans = new Set<string>();
   for (const { doc: where, ref } of unitReferences(ws, doc, id)) {
-    (ref.field === 'lead' ? lead : support).set(ref.owner, true);
+    for (const o of [ref.owner, ...(ref.sharedBy ?? [])]) (ref.field === 'lead' ? lead : support).set(o, true);
     plans.add(where.uri);
   }
   if (!lead.size && !support.size) parts.push(`No objective names ${md(id)} in \`lead\` or \`support\` yet.`);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Location } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
-import { ERRORS, ICE, ICE_URI, lines, load, positionOf, textAt, coastPlan, DETENTION } from '../test-util';
+import { ERRORS, ICE, ICE_URI, lines, load, MERGED, positionOf, textAt, coastPlan, DETENTION } from '../test-util';
 import { provideReferences } from './references';
 
 /** "ice@304:18-23": file name, then 0-based line and UTF-16 characters of a one-line range. */
@@ -144,5 +144,18 @@ describe('references', () => {
       const { ws, doc } = load(text.slice(0, n));
       for (let o = 0; o <= n; o++) provideReferences(ws, doc, doc.lines.positionAt(o), true);
     }
+  });
+
+  describe('through merge keys and aliases', () => {
+    it('lists an entry that several objectives read through `<<: *base` once, where it is written', () => {
+      const { ws, doc } = load(MERGED);
+      assert.deepStrictEqual(refsAt(ws, doc, 'id: OPERATIONS', 4, true), ['test@3:8-18', 'test@12:14-24']);
+      assert.deepStrictEqual(refsAt(ws, doc, 'lead: OPERATIONS', 6, false), ['test@12:14-24']);
+    });
+
+    it('lists a `related` entry that objectives read through `*rel` and `<<: *base` once', () => {
+      const { ws, doc } = load(MERGED);
+      assert.deepStrictEqual(refsAt(ws, doc, 'id: "2.3"', 5, false), ['test@13:23-28']);
+    });
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import type { PlanDocument } from '../documents';
 import { applyEdits } from '../edits';
-import { ICE, ICE_URI, lines, load, positionOf, textAt } from '../test-util';
+import { ICE, ICE_URI, lines, load, MERGED, positionOf, textAt } from '../test-util';
 import { NOT_RENAMEABLE, prepareRename, provideRenameEdits } from './rename';
 
 const PLAN = lines(
@@ -427,6 +427,49 @@ describe('rename', () => {
       const two = load(planA, A).ws;
       const b = two.update(B, planB, 1);
       assert.strictEqual(error(b, two, "'OPS'", 'SEC'), 'SEC is already the id of unit SEC ("Port Security") in a.plan.yaml. Choose an id no other unit has.');
+    });
+  });
+
+  describe('through merge keys and aliases', () => {
+    /** The edit of one document, each range with its text, checked to have no two edits at one place. */
+    const editsOf = (doc: PlanDocument, r: { edit: WorkspaceEdit } | { error: string }) => {
+      assert.ok('edit' in r, JSON.stringify(r));
+      const edits = r.edit.changes![doc.uri];
+      const ranges = edits.map((e) => JSON.stringify(e.range));
+      assert.strictEqual(new Set(ranges).size, ranges.length, `repeated ranges: ${ranges.join(' ')}`);
+      return edits;
+    };
+
+    it('renames a unit named in a base that objectives share through `<<: *base` with one edit of that entry', () => {
+      const { ws, doc } = load(MERGED);
+      const edits = editsOf(doc, provideRenameEdits(ws, doc, positionOf(doc, 'id: OPERATIONS', 4), 'OPS'));
+      assert.deepStrictEqual(edits.map((e) => [textAt(doc, e.range), e.range.start.line, e.newText]), [['OPERATIONS', 3, 'OPS'], ['OPERATIONS', 12, 'OPS']]);
+      const after = applyEdits(doc.text, edits);
+      assert.strictEqual(after, MERGED.replace(/OPERATIONS/g, 'OPS'));
+    });
+
+    it('renumbers an item named in a `related` list that objectives share through `*rel` and `<<: *base` with one edit of that entry', () => {
+      const { ws, doc } = load(MERGED);
+      const edits = editsOf(doc, provideRenameEdits(ws, doc, positionOf(doc, 'id: "2.3"', 5), '2.2'));
+      assert.deepStrictEqual(edits.map((e) => [textAt(doc, e.range), e.range.start.line, e.newText]), [['2.3', 13, '2.2'], ['2.3', 26, '2.2']]);
+    });
+
+    it('renames through an alias of a unit id by editing the alias, which then means the new id', () => {
+      const text = MERGED.replace('        title: Train Crews\n', '        title: Train Crews\n        support: *u\n').replace('lead: OPERATIONS', 'lead: &u OPERATIONS');
+      const { ws, doc } = load(text);
+      const edits = editsOf(doc, provideRenameEdits(ws, doc, positionOf(doc, 'id: OPERATIONS', 4), 'OPS'));
+      assert.deepStrictEqual(edits.map((e) => textAt(doc, e.range)), ['OPERATIONS', 'OPERATIONS', '*u']);
+      const re = load(applyEdits(text, edits)).doc;
+      assert.deepStrictEqual(re.model.refs.filter((r) => r.field !== 'related').map((r) => r.target.text), ['OPS', 'OPS']);
+    });
+
+    it('refuses to renumber an item whose number comes from another item through `<<: *base`, saying which line it is read from', () => {
+      // Objective 1.5 (out of sequence) is the base; the objective after it takes its number.
+      const text = MERGED.replace('      - &base\n        id: "1.1"\n', '      - { id: "1.1", title: First }\n      - &base\n        id: "1.5"\n').replace('      - <<: *base\n        id: "1.2"\n', '      - <<: *base\n');
+      const { ws, doc } = load(text);
+      const r = provideRenameEdits(ws, doc, positionOf(doc, 'id: "1.5"', 5), '1.2');
+      assert.ok('error' in r, JSON.stringify(r));
+      assert.match(r.error, /^The number 1\.5 on line 12 is the number of 2 items, the 2nd objective of goal 1 and the 3rd objective of goal 1: .* Give each item that takes its number from a merge key or an alias an `id:` line of its own/);
     });
   });
 });

@@ -7,11 +7,12 @@ import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types
 import { HOW_NUMBERED, isWellFormed } from '../checks/numbering';
 import { groupTitle } from './codeActions';
 import { type PlanDocument, type PlanWorkspace, fileNameOf } from '../documents';
-import { addEdit, innerSpan, scalarEdit, sortWorkspaceEdit } from '../edits';
+import { addEdit, checkedWorkspaceEdit, EditConflict, innerSpan, scalarEdit } from '../edits';
 import { itemLabel, kindWord, type PlanItem, type PlanModel, type ScalarText, type Unit } from '../model';
 import { targetAt } from '../locate';
 import { unitDefinitions } from './definition';
 import { unitReferences } from './references';
+import { sharedNumberProblem } from './renumber';
 
 export const NOT_RENAMEABLE = 'You can rename the number of a goal, objective or sub-objective, or a unit id. Place the cursor on one.';
 
@@ -110,6 +111,9 @@ function renameItem(doc: PlanDocument, item: PlanItem, name: string): { edit: Wo
 
   const outOfSequence = sequenceError(model, item, name);
   if (outOfSequence) return { error: outOfSequence };
+  // A number taken from another item's text (merge key, alias) cannot change on its own.
+  const shared = sharedNumberProblem(doc, renamed);
+  if (shared) return { error: shared };
 
   const edit: WorkspaceEdit = { changes: {} };
   for (const [it, id] of renamed) addEdit(edit, doc.uri, scalarEdit(doc, it.id!, id));
@@ -119,7 +123,7 @@ function renameItem(doc: PlanDocument, item: PlanItem, name: string): { edit: Wo
     const id = target && renamed.get(target);
     if (id !== undefined) addEdit(edit, doc.uri, scalarEdit(doc, ref.target, id));
   }
-  return { edit: sortWorkspaceEdit(edit) };
+  return checked(edit);
 }
 
 /**
@@ -171,7 +175,17 @@ function renameUnit(ws: PlanWorkspace, doc: PlanDocument, uri: string, unit: Uni
   addEdit(edit, uri, scalarEdit(defDoc, unit.id!, name));
   // The entries that mean this unit, by the rule find references uses (see references.ts).
   for (const r of unitReferences(ws, doc, old)) addEdit(edit, r.doc.uri, scalarEdit(r.doc, r.ref.target, name));
-  return { edit: sortWorkspaceEdit(edit) };
+  return checked(edit);
+}
+
+/** The edit, checked: no two of its edits overlap or repeat (see checkedEdits), or why not. */
+function checked(edit: WorkspaceEdit): { edit: WorkspaceEdit } | { error: string } {
+  try {
+    return { edit: checkedWorkspaceEdit(edit) };
+  } catch (e) {
+    if (e instanceof EditConflict) return { error: e.message };
+    throw e;
+  }
 }
 
 function article(word: string): string {

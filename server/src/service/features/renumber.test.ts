@@ -4,7 +4,7 @@ import type { PlanDocument } from '../documents';
 import { applyEdits } from '../edits';
 import { ERRORS, ICE, ICE_URI, lines, load } from '../test-util';
 import { provideDiagnostics } from './diagnostics';
-import { renumberEdits } from './renumber';
+import { renumber, renumberEdits } from './renumber';
 
 /** The text after a renumber, and the plan it reads as. */
 function renumbered(doc: PlanDocument, scope?: Parameters<typeof renumberEdits>[1]): { text: string; doc: PlanDocument } {
@@ -213,6 +213,58 @@ describe('renumber', () => {
     ).replace(/\n/g, '\r\n');
     const { doc } = load(text);
     assert.strictEqual(renumbered(doc).text, text.replace('"2"', '"1"'));
+  });
+
+  describe('when items share a number through a merge key or an alias', () => {
+    /** Objective 1.1 is a base; the objective after it merges it and has no id of its own. */
+    const MERGED_ID = lines(
+      'planwright: 1',
+      'title: T',
+      'goals:',
+      '  - id: "1"',
+      '    title: A',
+      '    objectives:',
+      '      - &base',
+      '        id: "1.1"',
+      '        title: O',
+      '      - <<: *base',
+      '        title: P',
+      '      - id: "1.5"',
+      '        title: Q',
+    );
+
+    it('refuses, naming the shared line and the items that read it, instead of editing the base\'s number back and forth on every run', () => {
+      const { doc } = load(MERGED_ID);
+      const r = renumber(doc);
+      assert.ok('error' in r, JSON.stringify(r));
+      assert.strictEqual(
+        r.error,
+        'The number 1.1 on line 8 is the number of 2 items, the 1st objective of goal 1 and the 2nd objective of goal 1: the others take it from there through a merge key (`<<: *...`) or an alias. ' +
+          'Renumbering would give them different numbers (1.1 and 1.2), and changing that one line would change them all. ' +
+          'Give each item that takes its number from a merge key or an alias an `id:` line of its own, then renumber again.',
+      );
+      assert.deepStrictEqual(renumberEdits(doc), []);
+    });
+
+    it('renumbers once the merging objective has an id of its own, and a second renumber changes nothing', () => {
+      const { doc } = load(MERGED_ID.replace('      - <<: *base\n', '      - <<: *base\n        id: "1.7"\n'));
+      const once = renumbered(doc);
+      assert.deepStrictEqual(once.doc.model.items.map((i) => i.id?.text), ['1', '1.1', '1.2', '1.3']);
+      assert.deepStrictEqual(renumberEdits(once.doc), []);
+    });
+
+    it('refuses when a goal\'s objectives are an alias of another goal\'s', () => {
+      const text = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives: &objs', '      - id: "1.1"', '        title: O', '  - id: "2"', '    title: B', '    objectives: *objs');
+      const r = renumber(load(text).doc);
+      assert.ok('error' in r && r.error.startsWith('The number 1.1 on line 7 is the number of 2 items, the 1st objective of goal 1 and the 1st objective of goal 2'), JSON.stringify(r));
+    });
+
+    it('writes an own number over an id that is an alias of another item\'s number, and then has nothing left to change', () => {
+      const text = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - id: &one "1.1"', '        title: O', '      - id: *one', '        title: P');
+      const once = renumbered(load(text).doc);
+      assert.match(once.text, /- id: &one "1\.1"\n {8}title: O\n {6}- id: "1\.2"\n/);
+      assert.deepStrictEqual(renumberEdits(once.doc), []);
+    });
   });
 
   describe('on random plans with random damage', () => {

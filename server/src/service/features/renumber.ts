@@ -4,8 +4,8 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { isWellFormed } from '../checks/numbering';
 import type { PlanDocument } from '../documents';
-import { scalarEdit, sortEdits } from '../edits';
-import type { PlanItem, PlanModel, ScalarText } from '../model';
+import { checkedEdits, EditConflict, scalarEdit } from '../edits';
+import { itemLabel, kindWord, ordinal, type PlanItem, type PlanModel, type ScalarText } from '../model';
 
 export interface RenumberScope {
   /** Renumber only this item's children (and the prefixes of their descendants). */
@@ -30,15 +30,34 @@ export interface RenumberScope {
  *   Quoted numbers keep their quotes (single or double); plain whole numbers (goal `id: 3`)
  *   stay plain.
  * - Only edits that change the text are returned, in document order.
+ * - When the plan cannot be renumbered (see renumber), no edits.
  */
 export function renumberEdits(doc: PlanDocument, scope?: RenumberScope): TextEdit[] {
+  const r = renumber(doc, scope);
+  return 'edits' in r ? r.edits : [];
+}
+
+/**
+ * The edits of renumberEdits, or why the plan cannot be renumbered: an item that takes its
+ * number from another item's text (through a merge key `<<: *base` or an alias) cannot be given
+ * a number of its own by editing that text, since every item reading it would change with it
+ * (renumbering again would change it back, and the problems would never go away). The edits
+ * are checked by checkedEdits (no two overlap).
+ */
+export function renumber(doc: PlanDocument, scope?: RenumberScope): { edits: TextEdit[] } | { error: string } {
   const model = doc.model;
   const renumbered = newNumbers(model, scope);
+  const shared = sharedNumberProblem(doc, renumbered);
+  if (shared) return { error: shared };
   const edits: TextEdit[] = [];
+  // Text read by several items (checked above: they all get the same number) is edited once.
+  const done = new Set<number>();
   // A number that keeps its text is left as written, unless YAML reads it as a number (`1.10`).
   const edit = (s: ScalarText, id: string) => {
+    if (s.shared && done.has(s.span.start)) return;
     const e = s.text !== id || s.isNumber ? scalarEdit(doc, s, id, { quoteDotted: true }) : undefined;
     if (e) edits.push(e);
+    if (s.shared) done.add(s.span.start);
   };
   for (const [item, id] of renumbered) edit(item.id!, id);
   for (const ref of model.refs) {
@@ -47,7 +66,51 @@ export function renumberEdits(doc: PlanDocument, scope?: RenumberScope): TextEdi
     const id = target && renumbered.get(target);
     if (id !== undefined) edit(ref.target, id);
   }
-  return sortEdits(edits);
+  try {
+    return { edits: checkedEdits(edits) };
+  } catch (e) {
+    if (e instanceof EditConflict) return { error: e.message };
+    throw e;
+  }
+}
+
+/**
+ * Why giving items these numbers cannot be done by editing their ids: when items read the same
+ * id text (one takes it from another through a merge key `<<: *base` or an alias) and are to get
+ * different numbers. Undefined when every id to change can change on its own.
+ */
+export function sharedNumberProblem(doc: PlanDocument, numbers: ReadonlyMap<PlanItem, string>): string | undefined {
+  const readers = new Map<number, PlanItem[]>();
+  for (const item of doc.model.items) {
+    if (!item.id?.shared) continue;
+    const list = readers.get(item.id.span.start);
+    if (list) list.push(item);
+    else readers.set(item.id.span.start, [item]);
+  }
+  for (const [item, id] of numbers) {
+    const s = item.id!;
+    if (!s.shared || s.text === id) continue;
+    const all = readers.get(s.span.start) ?? [item];
+    const wanted = all.map((r) => numbers.get(r) ?? r.id!.text);
+    if (new Set(wanted).size === 1) continue;
+    const line = doc.lines.positionAt(s.span.start).line + 1;
+    return (
+      `The number ${s.text} on line ${line} is the number of ${all.length} items, ${and(all.map(place))}: ` +
+      `the others take it from there through a merge key (\`<<: *...\`) or an alias. Renumbering would give them ` +
+      `different numbers (${and(wanted)}), and changing that one line would change them all. Give each item that ` +
+      `takes its number from a merge key or an alias an \`id:\` line of its own, then renumber again.`
+    );
+  }
+  return undefined;
+}
+
+function and(words: string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** "the 2nd objective of goal 1": where an item is, without its number (which other items share). */
+function place(item: PlanItem): string {
+  return `the ${ordinal(item.index + 1)} ${kindWord(item.kind)}${item.parent ? ` of ${itemLabel(item.parent)}` : ''}`;
 }
 
 /** The number each item in scope gets. */
