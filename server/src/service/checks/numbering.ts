@@ -250,8 +250,9 @@ export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
    * as it should be); `prefix`: the one they should start with.
    */
   const checkSiblings = (siblings: PlanItem[], parent: PlanItem | undefined, prefixes: string[], prefix: string) => {
-    const slots: Slot[] = siblings.map((s) => (s.own === undefined ? {} : { own: s.own, dup: duplicates.has(s), ...childEvidence(s) }));
-    const { labels } = readSequence(slots);
+    const labels = inOrder(siblings, duplicates)
+      ? siblings.map(() => [KEEP])
+      : readSequence(siblings.map((s) => (s.own === undefined ? {} : { own: s.own, dup: duplicates.has(s), ...childEvidence(s) }))).labels;
     const word = siblings.length ? kindWord(siblings[0].kind) : '';
     const fullId = (n: number) => prefix + n;
     /** The number each sibling should have, where the reading is certain. */
@@ -263,16 +264,20 @@ export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
       if (l.t === 'change' || l.t === 'free') return l.to === undefined ? undefined : fullId(l.to);
       return undefined;
     });
-    const neighbours = (k: number) => {
-      let before: string | undefined;
-      let after: string | undefined;
-      for (let i = k - 1; i >= 0 && before === undefined; i--) before = should[i];
-      for (let i = k + 1; i < siblings.length && after === undefined; i++) after = should[i];
-      return { before, after };
+    /** The nearest sibling with a certain number, as written (and what it should be, if not that). */
+    const neighbour = (k: number, step: 1 | -1) => {
+      for (let i = k + step; i >= 0 && i < siblings.length; i += step) {
+        const s = should[i];
+        if (s === undefined) continue;
+        const written = siblings[i].id?.text;
+        return written === undefined || written === s ? s : `${written}, which should be ${s}`;
+      }
+      return undefined;
     };
+    const neighbours = (k: number) => ({ before: neighbour(k, -1), after: neighbour(k, 1) });
     const place = (k: number) => {
       const { before, after } = neighbours(k);
-      if (before && after) return ` (it follows ${before} and precedes ${after})`;
+      if (before && after) return ` (it follows ${before}${before.includes(',') ? ',' : ''} and precedes ${after})`;
       if (before) return ` (it follows ${before})`;
       const first = `the first ${word}${parent ? ` of ${itemLabel(parent)}` : ''}`;
       return after ? ` (it is ${first}, before ${after})` : ` (it is ${first})`;
@@ -396,6 +401,20 @@ export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
   };
 
   checkSiblings(model.goals, undefined, [], '');
+}
+
+/** Numbered 1, 2, 3 in order, with children whose ids start with their parent's: most lists, on most keystrokes. */
+function inOrder(siblings: PlanItem[], duplicates: Set<PlanItem>): boolean {
+  for (let i = 0; i < siblings.length; i++) {
+    const s = siblings[i];
+    if (s.own !== i + 1 || (duplicates.size && duplicates.has(s))) return false;
+    const prefix = s.id!.text;
+    for (const c of s.children) {
+      const t = c.id?.text;
+      if (c.own !== undefined && (t!.length <= prefix.length || t!.charCodeAt(prefix.length) !== 46 || !t!.startsWith(prefix))) return false;
+    }
+  }
+  return true;
 }
 
 /** How many of an item's children name it as number n: 1.4.2 and 1.4.3 say their objective is 4. */
