@@ -250,6 +250,25 @@ export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
    * as it should be); `prefix`: the one they should start with.
    */
   const checkSiblings = (siblings: PlanItem[], parent: PlanItem | undefined, prefixes: string[], prefix: string) => {
+    if (inOrder(siblings, duplicates) && (!parent || (prefixes.length === 1 && prefixes[0] + '.' === prefix))) {
+      // Numbered 1, 2, 3 under a parent whose number is as written: only prefixes can be wrong.
+      for (const item of siblings) {
+        const text = item.id!.text;
+        if (parent && !(text.length > prefix.length && text.startsWith(prefix) && text.indexOf('.', prefix.length) < 0)) {
+          const to = prefix + item.own;
+          out.push({
+            span: item.id!.span,
+            severity: 'error',
+            code: 'numbering-parent',
+            message: `${upper(itemLabel(item))} is under ${itemLabel(parent)}, so its number should start with ${prefix.slice(0, -1)}: it should be ${to}.`,
+            data: { expected: to, change: to, certain: true },
+          });
+        }
+        const right = prefix + item.own;
+        if (item.children.length) checkSiblings(item.children, item, text === right ? [text] : [text, right], right + '.');
+      }
+      return;
+    }
     const labels = inOrder(siblings, duplicates)
       ? siblings.map(() => [KEEP])
       : readSequence(siblings.map((s) => (s.own === undefined ? {} : { own: s.own, dup: duplicates.has(s), ...childEvidence(s) }))).labels;
