@@ -224,7 +224,7 @@ describe('planwright CLI', () => {
       assert.strictEqual(r.code, 1, `${name}: ${r.out}`);
       assert.deepStrictEqual(d.map((x) => [x.code, x.message]), [
         ['schema', 'Goal 1 has no `title`. Add `title:` with a title.'],
-        ['numbering-sequence', 'Goal 3 follows goal 1: number 2 is missing (expected 2).'],
+        ['numbering-sequence', 'Goal 3 follows goal 1: either number 2 is missing, or 3 should be 2.'],
       ], name);
     }
     const text = run('check', path.join(dir, 'flow.plan.yaml'));

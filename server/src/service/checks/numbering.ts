@@ -1,5 +1,8 @@
-// numbering-format, numbering-duplicate, numbering-parent, numbering-sequence: one pass over
-// the model's items, each problem reported once, on the id at fault.
+// numbering-format, numbering-duplicate, numbering-parent, numbering-sequence: each mistake
+// reported once, on the id at fault. The numbers of each level (the goals; the objectives of a
+// goal; the sub-objectives of an objective) are read the way that needs the fewest corrections
+// (readSequence), and only the items that reading corrects are reported; children are checked
+// against the number their parent should have.
 import { ITEM_DEPTH, itemLabel, kindWord, PlanDiagnostic, PlanItem, PlanModel } from '../model';
 
 const NUMBER = /^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*$/;
@@ -39,6 +42,187 @@ export function unquotedNumberDiagnostic(s: { text: string; span: { start: numbe
   };
 }
 
+/** One sibling as the sequence reader sees it. */
+export type Slot =
+  /**
+   * A well-formed number; `dup` when an earlier item already has the same id (it may be left
+   * out of the sequence); `children`: how many of its children's ids say it is number n (1.4.2
+   * says its objective is 4), out of `childCount`.
+   */
+  | { own: number; dup?: boolean; children?: ReadonlyMap<number, number>; childCount?: number }
+  /** No id, or one that is not a number of its level: already reported; it may take a number or none, for free. */
+  | { own?: undefined };
+
+/**
+ * What the reading with the fewest corrections says of one sibling:
+ * - `keep`: its number is right; `gap`: right, but numbers are missing before it;
+ * - `change`: it should be `to`; `skip`: a second use of a number, out of the sequence;
+ * - `free`: an item without a valid number, taking number `to` (or none).
+ */
+export type Label =
+  | { t: 'keep' }
+  | { t: 'gap' }
+  | { t: 'change'; to: number }
+  | { t: 'skip' }
+  | { t: 'free'; to?: number };
+
+/** Predecessors considered for a kept number: readings are exact for up to this many siblings in a row corrected. */
+const WINDOW = 32;
+
+const KEEP: Label = { t: 'keep' };
+
+function labelKey(l: Label): string {
+  return l.t === 'change' || l.t === 'free' ? `${l.t}:${l.to ?? ''}` : l.t;
+}
+
+/**
+ * The readings of a list of sibling numbers that need the fewest corrections. Each sibling's
+ * number is either kept (kept numbers go up, with room for the siblings between them), or
+ * corrected; a number missing before a kept one (a gap) is one correction, and so is each
+ * corrected number and each child whose id names neither the number its parent has nor the one
+ * it is given (so children's ids count as evidence of their parent's number). For each sibling,
+ * every label it has in some fewest-corrections reading (one label: the reading is certain
+ * there; more: two readings are equally short).
+ *
+ * Kept numbers are joined to the previous kept one at most WINDOW siblings back (or none), so
+ * the cost is linear in the number of siblings.
+ */
+export function readSequence(slots: readonly Slot[]): { cost: number; labels: Label[][] } {
+  const n = slots.length;
+  // Most lists, on most keystrokes, are numbered 1, 2, 3 with children that agree.
+  let inOrder = true;
+  for (let i = 0; i < n && inOrder; i++) {
+    const s = slots[i];
+    inOrder = s.own === i + 1 && !s.dup && (!s.childCount || s.children?.get(s.own) === s.childCount);
+  }
+  if (inOrder) return { cost: 0, labels: slots.map(() => [KEEP]) };
+  const END = n + 1;
+  // Nodes: 0 (before the first, number 0), 1..n (a kept sibling), END (after the last).
+  const a = (i: number) => (i === 0 ? 0 : slots[i - 1].own!);
+  const keepable = (i: number) => i === 0 || i === END || slots[i - 1].own !== undefined;
+  const costly = new Int32Array(n + 1); // prefix counts: numbered siblings (a correction each)
+  const skippable = new Int32Array(n + 1); // prefix counts: siblings that may stay out of the sequence
+  // Siblings some of whose children name another number than theirs (rare): kept, they cost
+  // those children; given number x, the children naming neither.
+  const keepCost = new Int32Array(n + 2);
+  const disputed: number[] = [];
+  for (let i = 1; i <= n; i++) {
+    const s = slots[i - 1];
+    costly[i] = costly[i - 1] + (s.own !== undefined ? 1 : 0);
+    skippable[i] = skippable[i - 1] + (s.own === undefined || s.dup ? 1 : 0);
+    if (s.own !== undefined && s.childCount) {
+      keepCost[i] = s.childCount - (s.children?.get(s.own) ?? 0);
+      if (keepCost[i]) disputed.push(i);
+    }
+  }
+  const changeCost = (k: number, x: number) => (x === a(k) ? keepCost[k] : keepCost[k] - ((slots[k - 1] as { children?: ReadonlyMap<number, number> }).children?.get(x) ?? 0));
+  /** Children-cost of the disputed siblings strictly between j and i, numbered on from j. */
+  const disputedBetween = (j: number, i: number) => {
+    if (!disputed.length) return 0;
+    let lo = 0;
+    let hi = disputed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (disputed[mid] <= j) lo = mid + 1;
+      else hi = mid;
+    }
+    let sum = 0;
+    for (let d = lo; d < disputed.length && disputed[d] < i; d++) sum += changeCost(disputed[d], a(j) + disputed[d] - j);
+    return sum;
+  };
+  /** Cost of keeping j and i with every sibling between corrected; undefined when they cannot both be kept. */
+  const edge = (j: number, i: number): { w: number; gap: boolean; skips: number } | undefined => {
+    const m = i - j - 1;
+    const between = costly[i - 1] - costly[j] + disputedBetween(j, i);
+    if (i === END) return { w: between, gap: false, skips: 0 };
+    const room = a(i) - a(j) - 1;
+    if (room < 0) return undefined;
+    const need = m - room;
+    if (need > skippable[i - 1] - skippable[j]) return undefined;
+    const gap = room > m;
+    return { w: between + keepCost[i] + (gap ? 1 : 0), gap, skips: Math.max(0, need) };
+  };
+  const preds = function* (i: number): Generator<number> {
+    const lo = i === END ? 0 : Math.max(0, i - 1 - WINDOW);
+    for (let j = i - 1; j >= lo; j--) if (keepable(j)) yield j;
+    if (lo > 0) yield 0;
+  };
+  const INF = Number.MAX_SAFE_INTEGER;
+  const F = new Array<number>(END + 1).fill(INF);
+  const B = new Array<number>(END + 1).fill(INF);
+  F[0] = 0;
+  for (let i = 1; i <= END; i++) {
+    if (!keepable(i)) continue;
+    for (const j of preds(i)) {
+      if (F[j] === INF) continue;
+      const e = edge(j, i);
+      if (e && F[j] + e.w < F[i]) F[i] = F[j] + e.w;
+    }
+  }
+  B[END] = 0;
+  for (let i = END; i >= 1; i--) {
+    if (!keepable(i) || B[i] === INF) continue;
+    for (const j of preds(i)) {
+      const e = edge(j, i);
+      if (e && e.w + B[i] < B[j]) B[j] = e.w + B[i];
+    }
+  }
+  const cost = F[END];
+  const labels: Label[][] = Array.from({ length: n }, () => []);
+  const add = (k: number, l: Label) => {
+    const list = labels[k - 1];
+    if (list.length < 3 && !list.some((x) => labelKey(x) === labelKey(l))) list.push(l);
+  };
+  // Readings that end with every sibling after j corrected: j's number, then one more each.
+  let endFrom: number | undefined; // a(j) - j of the first such j (the numbers it gives)
+  let endFromMany = false;
+  for (let i = 1; i <= END; i++) {
+    if (!keepable(i) || F[i] === INF || B[i] === INF || F[i] + B[i] !== cost) continue;
+    for (const j of preds(i)) {
+      if (F[j] === INF || B[j] === INF || F[j] + B[j] !== cost) continue;
+      const e = edge(j, i);
+      if (!e || F[j] + e.w + B[i] !== cost) continue;
+      if (i === END) continue;
+      if (i <= n) add(i, e.gap ? { t: 'gap' } : { t: 'keep' });
+      // The siblings between: those without a number stay out first, then later second uses.
+      let skips = e.skips;
+      const out = new Set<number>();
+      for (let k = j + 1; k < i && skips > 0; k++) if (slots[k - 1].own === undefined) (out.add(k), skips--);
+      for (let k = i - 1; k > j && skips > 0; k--) if (slots[k - 1].own !== undefined && !out.has(k)) (out.add(k), skips--);
+      let next = a(j) + 1;
+      for (let k = j + 1; k < i; k++) {
+        const s = slots[k - 1];
+        if (out.has(k)) add(k, s.own === undefined ? { t: 'free' } : { t: 'skip' });
+        else add(k, s.own === undefined ? { t: 'free', to: next++ } : { t: 'change', to: next++ });
+      }
+    }
+  }
+  // The readings that correct every sibling after a kept j (edges j → END), in one pass.
+  const endSources = new Set<number>();
+  for (const j of preds(END)) {
+    if (F[j] === INF || F[j] + B[j] !== cost) continue;
+    const e = edge(j, END)!;
+    if (F[j] + e.w === cost) endSources.add(j);
+  }
+  for (let k = 0; k <= n; k++) {
+    if (k >= 1 && endFrom !== undefined) {
+      if (endFromMany) {
+        add(k, { t: 'change', to: -1 });
+        add(k, { t: 'change', to: -2 });
+      } else {
+        const to = endFrom + k;
+        add(k, slots[k - 1].own === undefined ? { t: 'free', to } : { t: 'change', to });
+      }
+    }
+    if (endSources.has(k)) {
+      const v = a(k) - k;
+      if (endFrom === undefined) endFrom = v;
+      else if (endFrom !== v) endFromMany = true;
+    }
+  }
+  return { cost, labels };
+}
+
 export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
   // Runs on every keystroke over every item: `own` is computed once per item when it is read.
   const firstUse = new Map<string, PlanItem>();
@@ -49,63 +233,225 @@ export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
     if (!id) continue;
     if (id.isNumber && id.text.includes('.')) out.push(unquotedNumberDiagnostic(id, 'number'));
     if (item.own === undefined) {
-      const Word = kindWord(item.kind).replace(/^./, (c) => c.toUpperCase());
       out.push({
         span: id.span,
         severity: 'error',
         code: 'numbering-format',
-        message: `${Word} number "${id.text}" is not valid: ${HOW_NUMBERED[item.kind]}.`,
+        message: `${upper(kindWord(item.kind))} number "${id.text}" is not valid: ${HOW_NUMBERED[item.kind]}.`,
       });
       continue;
     }
-    const first = firstUse.get(id.text);
-    if (first) {
-      duplicates.add(item);
-      out.push({
-        span: id.span,
-        severity: 'error',
-        code: 'numbering-duplicate',
-        message: `Number ${id.text} is used twice: ${itemLabel(first)}${first.title ? ` ("${first.title}")` : ''} already has it. Give this ${kindWord(item.kind)} its own number.`,
-        related: [{ span: first.id!.span, message: `${itemLabel(first)} is numbered ${id.text} here` }],
-      });
-    } else firstUse.set(id.text, item);
+    if (firstUse.has(id.text)) duplicates.add(item);
+    else firstUse.set(id.text, item);
   }
 
-  const checkSiblings = (siblings: PlanItem[], parent: PlanItem | undefined) => {
-    // Children of a badly numbered item cannot be judged until their parent is fixed.
-    if (parent && parent.own === undefined) return;
-    const parentId = parent ? parent.id!.text : undefined;
-    const prefix = parentId === undefined ? '' : parentId + '.';
-    let prev = 0;
-    let prevItem: PlanItem | undefined;
-    for (const item of siblings) {
-      const own = item.own;
-      if (own === undefined) continue;
-      const text = item.id!.text;
-      if (parent && (text.length !== prefix.length + String(own).length || !text.startsWith(prefix))) {
+  /**
+   * `prefixes`: the numbers the siblings' ids may start with (the parent's number as written and
+   * as it should be); `prefix`: the one they should start with.
+   */
+  const checkSiblings = (siblings: PlanItem[], parent: PlanItem | undefined, prefixes: string[], prefix: string) => {
+    if (inOrder(siblings, duplicates) && (!parent || (prefixes.length === 1 && prefixes[0] + '.' === prefix))) {
+      // Numbered 1, 2, 3 under a parent whose number is as written: only prefixes can be wrong.
+      for (const item of siblings) {
+        const text = item.id!.text;
+        if (parent && !(text.length > prefix.length && text.startsWith(prefix) && text.indexOf('.', prefix.length) < 0)) {
+          const to = prefix + item.own;
+          out.push({
+            span: item.id!.span,
+            severity: 'error',
+            code: 'numbering-parent',
+            message: `${upper(itemLabel(item))} is under ${itemLabel(parent)}, so its number should start with ${prefix.slice(0, -1)}: it should be ${to}.`,
+            data: { expected: to, change: to, certain: true },
+          });
+        }
+        const right = prefix + item.own;
+        if (item.children.length) checkSiblings(item.children, item, text === right ? [text] : [text, right], right + '.');
+      }
+      return;
+    }
+    const labels = inOrder(siblings, duplicates)
+      ? siblings.map(() => [KEEP])
+      : readSequence(siblings.map((s) => (s.own === undefined ? {} : { own: s.own, dup: duplicates.has(s), ...childEvidence(s) }))).labels;
+    const word = siblings.length ? kindWord(siblings[0].kind) : '';
+    const fullId = (n: number) => prefix + n;
+    /** The number each sibling should have, where the reading is certain. */
+    const should = siblings.map((s, k): string | undefined => {
+      const ls = labels[k];
+      if (ls.length !== 1) return undefined;
+      const l = ls[0];
+      if (l.t === 'keep' || l.t === 'gap') return fullId(s.own!);
+      if (l.t === 'change' || l.t === 'free') return l.to === undefined ? undefined : fullId(l.to);
+      return undefined;
+    });
+    /** The nearest sibling with a certain number, as written (and what it should be, if not that). */
+    const neighbour = (k: number, step: 1 | -1) => {
+      for (let i = k + step; i >= 0 && i < siblings.length; i += step) {
+        const s = should[i];
+        if (s === undefined) continue;
+        const written = siblings[i].id?.text;
+        return written === undefined || written === s ? s : `${written}, which should be ${s}`;
+      }
+      return undefined;
+    };
+    const neighbours = (k: number) => ({ before: neighbour(k, -1), after: neighbour(k, 1) });
+    const place = (k: number) => {
+      const { before, after } = neighbours(k);
+      if (before && after) return ` (it follows ${before}${before.includes(',') ? ',' : ''} and precedes ${after})`;
+      if (before) return ` (it follows ${before})`;
+      const first = `the first ${word}${parent ? ` of ${itemLabel(parent)}` : ''}`;
+      return after ? ` (it is ${first}, before ${after})` : ` (it is ${first})`;
+    };
+    /** The nearest earlier sibling with a well-formed number, as the author wrote it. */
+    const writtenBefore = (k: number) => {
+      for (let i = k - 1; i >= 0; i--) if (siblings[i].own !== undefined && labels[i][0]?.t !== 'skip') return siblings[i];
+      return undefined;
+    };
+    const gapMessage = (item: PlanItem, k: number, expected: string, orChange?: string) => {
+      const prev = writtenBefore(k);
+      if (!prev) return `The first ${word}${parent ? ` of ${itemLabel(parent)}` : ''} is numbered ${item.id!.text}; numbering starts at ${expected}.`;
+      const missing = `number ${expected} is missing`;
+      if (orChange) return `${upper(word)} ${item.id!.text} follows ${itemLabel(prev)}: either ${missing}, or ${item.id!.text} should be ${orChange}.`;
+      return `${upper(word)} ${item.id!.text} follows ${itemLabel(prev)}: ${missing} (expected ${expected}).`;
+    };
+    const expectedAfterGap = (k: number) => {
+      for (let i = k - 1; i >= 0; i--) {
+        const s = should[i];
+        if (s !== undefined) return prefix + (Number(s.slice(s.lastIndexOf('.') + 1)) + 1);
+      }
+      return prefix + 1;
+    };
+
+    let run: number[] = [];
+    const flushRun = () => {
+      if (!run.length) return;
+      const items = run.map((k) => siblings[k]);
+      run = [];
+      const first = items[0];
+      const k = siblings.indexOf(first);
+      const ls = labels[k];
+      if (items.length === 1 && ls.length === 2 && ls.some((l) => l.t === 'gap') && ls.some((l) => l.t === 'change')) {
+        // A number one too high at the end: a gap before it, or a mistyped number; equally short.
+        const to = fullId((ls.find((l) => l.t === 'change') as { to: number }).to);
+        out.push({ span: first.id!.span, severity: 'error', code: 'numbering-sequence', message: gapMessage(first, k, expectedAfterGap(k), to), data: { expected: to, change: to, certain: false } });
+        return;
+      }
+      const names = items.map((i) => i.id!.text);
+      const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+      const prev = writtenBefore(k);
+      const whose = parent ? `${word === 'objective' ? 'objectives' : 'sub-objectives'} of ${itemLabel(parent)}` : 'goals';
+      out.push({
+        span: first.id!.span,
+        severity: 'error',
+        code: 'numbering-sequence',
+        message: `${upper(word)}${names.length > 1 ? 's' : ''} ${list}${prev ? ` after ${itemLabel(prev)}` : ''} ${names.length > 1 ? 'are' : 'is'} out of sequence, and ${names.length > 1 ? 'their numbers' : 'its number'} can be corrected in more than one way. Number the ${whose} in the order they are written, or use "Renumber the ${whose}".`,
+        related: items.slice(1).map((i) => ({ span: i.id!.span, message: `${itemLabel(i)} is out of sequence too` })),
+      });
+    };
+
+    siblings.forEach((item, k) => {
+      const ls = labels[k];
+      if (item.own === undefined) return;
+      if (ls.length !== 1) {
+        run.push(k);
+        return;
+      }
+      flushRun();
+      const l = ls[0];
+      const id = item.id!;
+      const text = id.text;
+      const Label = upper(itemLabel(item));
+      if (l.t === 'change') {
+        const to = fullId(l.to);
+        const twin = duplicates.has(item) ? firstUse.get(text) : model.itemsById.get(text)?.find((x) => x !== item);
+        const because = place(k);
+        const message = twin
+          ? `Number ${text} is used twice: ${itemLabel(twin)}${twin.title ? ` ("${twin.title}")` : ''} also has it. This ${kindWord(item.kind)} should be ${to}${because}.`
+          : `${Label} should be ${to}${because}.`;
         out.push({
-          span: item.id!.span,
+          span: id.span,
+          severity: 'error',
+          code: twin ? 'numbering-duplicate' : 'numbering-sequence',
+          message,
+          related: twin?.id ? [{ span: twin.id.span, message: `${itemLabel(twin)} is numbered ${text} here` }] : undefined,
+          data: { expected: to, change: to, certain: true },
+        });
+        return;
+      }
+      if (l.t === 'skip') {
+        const first = firstUse.get(text)!;
+        out.push({
+          span: id.span,
+          severity: 'error',
+          code: 'numbering-duplicate',
+          message: `Number ${text} is used twice: ${itemLabel(first)}${first.title ? ` ("${first.title}")` : ''} already has it. Give this ${kindWord(item.kind)} its own number.`,
+          related: [{ span: first.id!.span, message: `${itemLabel(first)} is numbered ${text} here` }],
+        });
+        return;
+      }
+      // Kept: its own number is right; its prefix must be its parent's number.
+      const own = item.own;
+      const ownPrefix = text.slice(0, text.length - String(own).length);
+      if (parent && !prefixes.some((p) => ownPrefix === p + '.')) {
+        const to = fullId(own);
+        out.push({
+          span: id.span,
           severity: 'error',
           code: 'numbering-parent',
-          message: `${itemLabel(item).replace(/^./, (c) => c.toUpperCase())} is under ${itemLabel(parent)}, so its number should start with ${parentId} (for example ${prefix}${own}).`,
-          data: { expected: prefix + own },
+          message: `${Label} is under ${itemLabel(parent)}, so its number should start with ${prefix.slice(0, -1)}: it should be ${to}.`,
+          data: { expected: to, change: to, certain: true },
         });
       }
-      if (duplicates.size && duplicates.has(item)) continue;
-      if (own !== prev + 1) {
-        const Word = kindWord(item.kind);
-        const expected = `${prefix}${prev + 1}`;
-        let message: string;
-        if (!prevItem) message = `The first ${Word}${parent ? ` of ${itemLabel(parent)}` : ''} is numbered ${text}; numbering starts at ${expected}.`;
-        else if (own <= prev) message = `${Word[0].toUpperCase()}${Word.slice(1)} ${text} comes after ${itemLabel(prevItem)}: numbers must go up by one in the order they are written (expected ${expected}).`;
-        else message = `${Word[0].toUpperCase()}${Word.slice(1)} ${text} follows ${itemLabel(prevItem)}: number ${expected} is missing (expected ${expected}).`;
-        out.push({ span: item.id!.span, severity: 'error', code: 'numbering-sequence', message, data: { expected } });
+      if (l.t === 'gap') {
+        const expected = expectedAfterGap(k);
+        out.push({ span: id.span, severity: 'error', code: 'numbering-sequence', message: gapMessage(item, k, expected), data: { expected } });
       }
-      prev = own;
-      prevItem = item;
-    }
+    });
+    flushRun();
+
+    siblings.forEach((item, k) => {
+      // Children of an item without a valid number cannot be judged until it has one.
+      if (!item.children.length || item.own === undefined) return;
+      const written = item.id!.text;
+      const right = should[k];
+      // Where the reading is not certain, children may name any number their parent may have.
+      const maybe = labels[k].flatMap((l) => (l.t === 'change' && l.to > 0 ? [fullId(l.to)] : []));
+      checkSiblings(item.children, item, [...new Set([written, ...(right ? [right] : []), ...maybe])], (right ?? written) + '.');
+    });
   };
 
-  checkSiblings(model.goals, undefined);
-  for (const item of model.items) if (item.children.length) checkSiblings(item.children, item);
+  checkSiblings(model.goals, undefined, [], '');
+}
+
+/** Numbered 1, 2, 3 in order, with children whose ids start with their parent's: most lists, on most keystrokes. */
+function inOrder(siblings: PlanItem[], duplicates: Set<PlanItem>): boolean {
+  for (let i = 0; i < siblings.length; i++) {
+    const s = siblings[i];
+    if (s.own !== i + 1 || (duplicates.size && duplicates.has(s))) return false;
+    const prefix = s.id!.text;
+    for (const c of s.children) {
+      const t = c.id?.text;
+      if (c.own !== undefined && (t!.length <= prefix.length || t!.charCodeAt(prefix.length) !== 46 || !t!.startsWith(prefix))) return false;
+    }
+  }
+  return true;
+}
+
+/** How many of an item's children name it as number n: 1.4.2 and 1.4.3 say their objective is 4. */
+function childEvidence(item: PlanItem): { children?: Map<number, number>; childCount?: number } {
+  if (!item.children.length) return {};
+  const children = new Map<number, number>();
+  let childCount = 0;
+  for (const c of item.children) {
+    if (c.own === undefined) continue;
+    const t = c.id!.text;
+    const end = t.lastIndexOf('.');
+    const n = Number(t.slice(t.lastIndexOf('.', end - 1) + 1, end));
+    children.set(n, (children.get(n) ?? 0) + 1);
+    childCount++;
+  }
+  return { children, childCount };
+}
+
+function upper(s: string): string {
+  return s[0].toUpperCase() + s.slice(1);
 }

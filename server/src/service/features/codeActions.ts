@@ -1,5 +1,5 @@
-// Quick fixes for the diagnostics of a plan, each carrying its edit: renumber a group of
-// siblings or the whole plan, quote a dotted number, create a missing unit, take the suggested
+// Quick fixes for the diagnostics of a plan, each carrying its edit: change one number to the
+// one the numbering check says it should have, renumber a group of siblings or the whole plan, quote a dotted number, create a missing unit, take the suggested
 // id or number, rename a misspelled field. "Renumber the whole plan" is offered whenever the
 // plan has a numbering problem, wherever the cursor is.
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
@@ -38,6 +38,10 @@ export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: 
         continue;
       }
       const item = itemWithIdAt(doc.model, offset);
+      if (item && typeof data.change === 'string') {
+        const fix = changeNumberFix(doc, d, item, data.change, data.certain === true);
+        if (fix) fixes.push(fix);
+      }
       if (item) {
         const list = groups.get(item.parent);
         if (list) list.push(d);
@@ -123,6 +127,31 @@ function problemsAfter(ws: PlanWorkspace, doc: PlanDocument, text: string): numb
   const elsewhere = (id: string) => (units.get(id) ?? []).some((u) => u.uri !== doc.uri);
   // Known units only feed the "did you mean" of a message, not the count.
   return model.diagnostics.length + checkUnitRefs(model, elsewhere, () => []).length;
+}
+
+/**
+ * "Change to 1.2": gives one item the number the numbering check says it should have, and its
+ * descendants numbered after the number it had (1.7.1 → 1.2.1) the new prefix. Preferred when
+ * that reading is the only shortest one. `related` entries are left as they are: a mistyped
+ * number was not the one links meant.
+ */
+function changeNumberFix(doc: PlanDocument, d: Diagnostic, item: PlanItem, to: string, certain: boolean): CodeAction | undefined {
+  const from = item.id!.text;
+  const edits: TextEdit[] = [];
+  const add = (s: ScalarText, value: string) => {
+    const e = scalarEdit(doc, s, value, { quoteDotted: true });
+    if (e) edits.push(e);
+  };
+  add(item.id!, to);
+  const walk = (items: PlanItem[]) => {
+    for (const c of items) {
+      if (c.id?.text.startsWith(from + '.')) add(c.id, to + c.id.text.slice(from.length));
+      walk(c.children);
+    }
+  };
+  walk(item.children);
+  if (!edits.length) return undefined;
+  return { title: `Change to ${to}`, kind: 'quickfix', diagnostics: [d], isPreferred: certain, edit: { changes: { [doc.uri]: edits } } };
 }
 
 /** "Renumber the goals", "Renumber the objectives of goal 3", "Renumber the sub-objectives of objective 2.1". */

@@ -2,7 +2,14 @@ import * as assert from 'assert';
 import { InsertTextFormat, InsertTextMode, type CompletionItem, type MarkupContent, type TextEdit } from 'vscode-languageserver-types';
 import { PlanWorkspace } from '../documents';
 import { ERRORS, ICE, ICE_URI, lines, load } from '../test-util';
+import { applyEdits } from '../edits';
 import { MAX_RELATED_ITEMS, provideCompletion } from './completion';
+import { provideDiagnostics } from './diagnostics';
+
+/** The range `lines` lines further down (edits computed before a line was inserted above them). */
+function shiftRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }, lines: number) {
+  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}
 
 const URI = 'file:///work/plans/border.plan.yaml';
 const CURSOR = '|';
@@ -251,10 +258,35 @@ describe('completion', () => {
       assert.strictEqual(edit(items[0]).newText, 'id: "1.2.4"\n            title: ${1:Title}');
     });
 
-    it('offers the new item with its dash on a blank line at the column of the entries', () => {
+    it('offers the number that fits where a new objective is typed between 1.1 and 1.2 of ICE, moving 1.2 to 1.4 up by one in the same edit, their sub-objectives and the links naming them following', () => {
+      const text = iceWith('      - |', '      - id: "1.2"');
+      const items = completeAt(text, new PlanWorkspace(), ICE_URI);
+      assert.strictEqual(items[0].label, 'New objective 1.2');
+      assert.strictEqual(items[0].detail, 'Adds objective 1.2 of goal 1; 1.2–1.4 become 1.3–1.5, links following');
+      assert.strictEqual(edit(items[0]).newText, 'id: "1.2"\n        title: ${1:Title}');
+      // Typed and applied, the plan has no numbering or reference problem.
+      const at = text.indexOf('|');
+      const typed = text.slice(0, at) + 'id: "1.2"\n        title: New' + text.slice(at + 1);
+      const line = text.slice(0, at).split('\n').length - 1;
+      const after = applyEdits(typed, items[0].additionalTextEdits!.map((e) => (e.range.start.line > line ? { ...e, range: shiftRange(e.range, 1) } : e)));
+      const re = load(after, ICE_URI);
+      assert.deepStrictEqual(provideDiagnostics(re.ws, re.doc).map((d) => d.message), []);
+      assert.match(after, /id: "1\.5"\n        title: Advance the Mission through Strategic/);
+      assert.match(after, /related: "1\.5\.4"/);
+    });
+
+    it('offers the next number and no other edit at the end of a list', () => {
+      const items = completeAt(iceWith('      - |', '  # ---------------------------------------------------------------- Goal 5'));
+      assert.strictEqual(items[0].additionalTextEdits, undefined);
+      assert.strictEqual(items[0].detail, 'Adds objective 4.5 of goal 4');
+    });
+
+    it('offers the new item with its dash on a blank line at the column of the entries, numbered for its place, the objective after it moving up by one', () => {
       const items = completeAt(border('      |'));
-      assert.deepStrictEqual(labels(items), ['New objective 1.3']);
-      assert.deepStrictEqual(edit(items[0]), { range: range(14, 6), newText: '- id: "1.3"\n        title: ${1:Title}' });
+      assert.deepStrictEqual(labels(items), ['New objective 1.2']);
+      assert.deepStrictEqual(edit(items[0]), { range: range(14, 6), newText: '- id: "1.2"\n        title: ${1:Title}' });
+      assert.deepStrictEqual(items[0].additionalTextEdits, [{ range: { start: { line: 15, character: 13 }, end: { line: 15, character: 16 } }, newText: '1.3' }]);
+      assert.strictEqual(items[0].detail, 'Adds objective 1.2 of goal 1; 1.2 becomes 1.3, links following');
     });
 
     it('offers no new item on a blank line at the column of the list key', () => {

@@ -12,9 +12,11 @@ import {
   type CompletionList,
   type Position,
   type Range,
+  type TextEdit,
 } from 'vscode-languageserver-types';
 import { type PlanDocument, type PlanWorkspace, fileNameOf } from '../documents';
-import { CHILD_KIND, CHILDREN_KEY, ITEM_DEPTH, breadcrumb, kindWord, type Field, type ItemKind, type PlanItem } from '../model';
+import { scalarEdit, sortEdits } from '../edits';
+import { CHILD_KIND, CHILDREN_KEY, ITEM_DEPTH, breadcrumb, kindWord, type Field, type ItemKind, type PlanItem, type ScalarText } from '../model';
 import { itemAt, unitAt, type KeyOwner } from '../locate';
 import { PLAN_SCHEMA } from '../schema';
 import { contains } from '../text';
@@ -317,6 +319,13 @@ function numberOf(item: PlanItem): string {
   return item.parent ? `${numberOf(item.parent)}.${item.index + 1}` : String(item.index + 1);
 }
 
+/** "1.3" for an item numbered 1.2: its number once an entry is added before it. */
+function numberAfter(item: PlanItem): string {
+  const t = item.id!.text;
+  const dot = t.lastIndexOf('.');
+  return t.slice(0, dot + 1) + (Number(t.slice(dot + 1)) + 1);
+}
+
 /** One more than the highest well-formed number among the siblings under `parent`. */
 function nextNumber(parent: PlanItem | undefined, siblings: PlanItem[]): string {
   const prefix = parent ? numberOf(parent) + '.' : '';
@@ -330,9 +339,72 @@ function nextNumber(parent: PlanItem | undefined, siblings: PlanItem[]): string 
   return prefix + (max + 1);
 }
 
+/**
+ * The number a new entry typed at the cursor should have: one more than the sibling before it
+ * (1 for the first). When siblings after it already have that number and the ones after, they
+ * move up by one in the same edit, with their descendants' numbers and the `related` entries
+ * naming any of them (links follow items, as in Renumber).
+ */
+function fittingNumber(c: Cursor, list: ListOwner): { n: string; shifted: PlanItem[]; edits: TextEdit[] } {
+  const prefix = list.parent ? numberOf(list.parent) + '.' : '';
+  const own = (s: PlanItem) => {
+    const t = s.id?.text;
+    if (t === undefined || !t.startsWith(prefix) || !/^\d+$/.test(t.slice(prefix.length))) return undefined;
+    return Number(t.slice(prefix.length));
+  };
+  let prev = 0;
+  const after: PlanItem[] = [];
+  for (const s of list.siblings) {
+    // yaml's span of the entry before runs on over blank lines: where an entry starts decides.
+    if (s.span.start < c.offset) prev = own(s) ?? prev;
+    else if (s.span.start > c.offset) after.push(s);
+  }
+  const n = prev + 1;
+  const shifted: PlanItem[] = [];
+  let next = n;
+  for (const s of after) {
+    if (own(s) !== next) break;
+    shifted.push(s);
+    next++;
+  }
+  const edits: TextEdit[] = [];
+  if (shifted.length) {
+    const doc = c.doc;
+    const renamed = new Map<PlanItem, string>();
+    const walk = (item: PlanItem, from: string, to: string) => {
+      for (const ch of item.children) {
+        const t = ch.id?.text;
+        if (t?.startsWith(from + '.')) {
+          const id = to + t.slice(from.length);
+          renamed.set(ch, id);
+          walk(ch, t, id);
+        }
+      }
+    };
+    for (const s of shifted) {
+      const id = prefix + (own(s)! + 1);
+      renamed.set(s, id);
+      walk(s, s.id!.text, id);
+    }
+    const add = (s: ScalarText, id: string) => {
+      const e = scalarEdit(doc, s, id, { quoteDotted: true });
+      if (e) edits.push(e);
+    };
+    for (const [item, id] of renamed) add(item.id!, id);
+    for (const ref of doc.model.refs) {
+      if (ref.field !== 'related') continue;
+      const target = doc.model.itemsById.get(ref.target.text)?.[0];
+      const id = target && renamed.get(target);
+      if (id !== undefined) add(ref.target, id);
+    }
+  }
+  return { n: prefix + n, shifted, edits: sortEdits(edits) };
+}
+
 function newItemSnippet(c: Cursor, list: ListOwner, keyCol: number, word: { start: number; end: number }, withDash: boolean): CompletionItem {
   const kind = list.kind as ItemKind;
-  const n = nextNumber(list.parent, list.siblings);
+  const fit = fittingNumber(c, list);
+  const n = fit.n;
   const nl = c.eol;
   const pad = spaces(keyCol);
   let body = `id: "${n}"${nl}${pad}title: \${1:Title}`;
@@ -341,10 +413,14 @@ function newItemSnippet(c: Cursor, list: ListOwner, keyCol: number, word: { star
   const noun = kindWord(kind);
   const label = `New ${noun} ${n}`;
   const where = list.parent ? ` of ${kindWord(list.parent.kind)} ${numberOf(list.parent)}` : '';
+  const moved = fit.shifted.length
+    ? `; ${fit.shifted.length === 1 ? `${fit.shifted[0].id!.text} becomes` : `${fit.shifted[0].id!.text}–${fit.shifted[fit.shifted.length - 1].id!.text} become`} ${numberAfter(fit.shifted[0])}${fit.shifted.length > 1 ? `–${numberAfter(fit.shifted[fit.shifted.length - 1])}` : ''}, links following`
+    : '';
   return {
     label,
     kind: CompletionItemKind.Snippet,
-    detail: `Adds ${noun} ${n}${where}`,
+    detail: `Adds ${noun} ${n}${where}${moved}`,
+    ...(fit.edits.length ? { additionalTextEdits: fit.edits } : {}),
     documentation: { kind: MarkupKind.Markdown, value: ['```yaml', (withDash ? '' : '- ') + body.replace(/\$\{1:Title\}/, 'Title').replace(/\$\d/g, ''), '```'].join('\n') },
     sortText: '0',
     insertText: text,

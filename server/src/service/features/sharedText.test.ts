@@ -94,6 +94,14 @@ function problems(ws: PlanWorkspace, doc: PlanDocument): number {
   return provideDiagnostics(ws, doc).length;
 }
 
+/**
+ * Problems a rename must never add: giving one item a new number can leave its siblings'
+ * numbering reading worse (a partial renumber), but never a broken link, unit or YAML.
+ */
+function problemsBesidesNumbering(ws: PlanWorkspace, doc: PlanDocument): number {
+  return provideDiagnostics(ws, doc).filter((d) => !String(d.code).startsWith('numbering-')).length;
+}
+
 /** Fails unless no two edits repeat a range or overlap: what an editor needs to apply them as one change. */
 function assertDisjoint(text: string, edits: TextEdit[], what: string): string {
   const ranges = edits.map((e) => JSON.stringify(e.range));
@@ -104,7 +112,7 @@ function assertDisjoint(text: string, edits: TextEdit[], what: string): string {
 const SEEN = { shared: 0, merges: 0, renames: 0, renamedUnits: 0, refused: 0, renumbered: 0 };
 
 describe('text shared through anchors, aliases and merge keys (property)', () => {
-  it('every rename gives an edit list with no repeated or overlapping ranges, and leaves no more problems than before', () => {
+  it('every rename gives an edit list with no repeated or overlapping ranges, and leaves no more problems (besides numbering) than before', () => {
     fc.assert(
       fc.property(arbPlan, (goals) => {
         const text = render(goals);
@@ -112,7 +120,7 @@ describe('text shared through anchors, aliases and merge keys (property)', () =>
         assert.deepStrictEqual(doc.model.diagnostics.filter((d) => d.code === 'yaml-syntax' || d.code === 'schema').map((d) => d.message), [], text);
         if (text.includes('<<:')) SEEN.merges++;
         if (doc.model.items.some((i) => i.id?.shared) || doc.model.items.some((i) => i.refs.some((r) => r.repeats))) SEEN.shared++;
-        const before = problems(ws, doc);
+        const before = problemsBesidesNumbering(ws, doc);
         const numbers = newNumbers(doc.model);
         // Every place a rename can start: unit ids, entries, item numbers.
         const starts = new Map<number, string>();
@@ -134,7 +142,7 @@ describe('text shared through anchors, aliases and merge keys (property)', () =>
           if (newName === 'NEWUNIT') SEEN.renamedUnits++;
           const after = assertDisjoint(text, edits, `rename at ${start} to ${newName}`);
           const re = load(after);
-          assert.ok(problems(re.ws, re.doc) <= before, `rename at ${start} to ${newName}: ${problems(re.ws, re.doc)} problems, ${before} before\n${after}`);
+          assert.ok(problemsBesidesNumbering(re.ws, re.doc) <= before, `rename at ${start} to ${newName}: ${problemsBesidesNumbering(re.ws, re.doc)} problems besides numbering, ${before} before\n${after}`);
           if (newName === 'NEWUNIT') {
             const old = doc.model.refs.find((x) => x.target.span.start === start)?.target.text ?? doc.model.units.find((u) => u.id?.span.start === start)!.id!.text;
             const stillOld = re.doc.model.items.flatMap((i) => i.refs).filter((x) => x.field !== 'related' && x.target.text === old);

@@ -1,0 +1,286 @@
+// The mutation harness: one mistake at a time, made to every applicable item of real plans, each
+// checked by the language service as the editor and the CLI check it. A case succeeds when the
+// plan then has exactly one error or warning, within one line of the mistake; a case is "far"
+// when any diagnostic sits more than 3 lines from it. See issue #10 and docs/reliability.md.
+//
+//   npm run mutations        (prints the table for the ICE sample and the harness's own plans)
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { createLanguageService } from '../../server/src/service';
+import { parseFull } from '../../server/src/service/parse';
+import type { PlanItem, PlanModel } from '../../server/src/service/model';
+import { generatePlan } from '../bench/generate';
+
+export type MutationKind =
+  | 'own-number'
+  | 'wrong-goal'
+  | 'deleted'
+  | 'id-key'
+  | 'tab'
+  | 'open-quote'
+  | 'colon'
+  | 'indent'
+  | 'duplicated-line'
+  | 'title-moved';
+
+export const KIND_LABELS: Record<MutationKind, string> = {
+  'own-number': 'an item\'s own number mistyped ("1.2" → "1.7")',
+  'wrong-goal': 'an item\'s number given the wrong goal ("1.2" → "2.2" under goal 1)',
+  deleted: 'an objective or sub-objective deleted (a gap)',
+  'id-key': '`id:` mistyped as `ib:`',
+  tab: 'a tab instead of two spaces at the start of a line',
+  'open-quote': 'a quote left open (`id: "1.2`)',
+  colon: 'the colon after a key dropped (`title Recruit ...`)',
+  indent: 'a line indented one space more',
+  'duplicated-line': 'a line duplicated',
+  'title-moved': 'a title moved out of its item (dedented to the level of its `-`)',
+};
+
+/** The kinds about numbering, which the test holds to the target. */
+export const NUMBERING_KINDS: MutationKind[] = ['own-number', 'wrong-goal', 'deleted'];
+
+/** At most this many cases per kind and plan for the kinds that are about a line, not an item. */
+const SAMPLE = 20;
+
+export interface Mutation {
+  kind: MutationKind;
+  /** Which plan and item, for messages: "ice: objective 1.2". */
+  where: string;
+  text: string;
+  /** 0-based line of the mistake in the mutated text. */
+  line: number;
+}
+
+export interface CaseResult extends Mutation {
+  /** Errors and warnings. */
+  problems: { line: number; code: string; message: string }[];
+  ok: boolean;
+  far: boolean;
+}
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** The plans the harness runs on: the ICE sample, a hand-written plan, a generated plan. */
+export function harnessPlans(): { name: string; text: string }[] {
+  return [
+    { name: 'ice', text: fs.readFileSync(path.join(ROOT, 'samples/ice-strategic-plan-2021-2025.plan.yaml'), 'utf8') },
+    { name: 'river-valley', text: fs.readFileSync(path.join(ROOT, 'test/fixtures/river-valley.plan.yaml'), 'utf8') },
+    { name: 'generated-3x4x3', text: generatePlan({ goals: 3, objectives: 4, subobjectives: 3, seed: 7, goalDescriptionLines: 2, objectiveDescriptionLines: 2, subDescriptionEvery: 3, subDescriptionLines: 2 }).text },
+  ];
+}
+
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') out.push(i + 1);
+  return out;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Every `related` target and every ancestor of one: changing them makes a second, true problem. */
+function namedByRelated(model: PlanModel): { named: Set<PlanItem>; withNamedDescendant: Set<PlanItem> } {
+  const named = new Set<PlanItem>();
+  const withNamedDescendant = new Set<PlanItem>();
+  for (const ref of model.refs) {
+    if (ref.field !== 'related') continue;
+    for (const item of model.itemsById.get(ref.target.text) ?? []) {
+      named.add(item);
+      for (let p = item.parent; p; p = p.parent) withNamedDescendant.add(p);
+    }
+  }
+  return { named, withNamedDescendant };
+}
+
+/** `n` of `list`, spread evenly (deterministic). */
+function spread<T>(list: T[], n: number): T[] {
+  if (list.length <= n) return list;
+  return Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]);
+}
+
+/** Every single mistake the harness makes to one plan. */
+export function mutations(name: string, text: string): Mutation[] {
+  const model = parseFull(text);
+  if (model.diagnostics.length) throw new Error(`${name}: the plan must be clean before mutating it: ${model.diagnostics[0].message}`);
+  const starts = lineStarts(text);
+  const lineText = (l: number) => text.slice(starts[l], l + 1 < starts.length ? starts[l + 1] : text.length);
+  const { named, withNamedDescendant } = namedByRelated(model);
+  const out: Mutation[] = [];
+  const label = (item: PlanItem) => `${name}: ${item.kind} ${item.id!.text}`;
+  const replace = (start: number, end: number, s: string) => text.slice(0, start) + s + text.slice(end);
+  const items = model.items.filter((i) => i.id);
+  const siblingsOf = (item: PlanItem) => (item.parent ? item.parent.children : model.goals);
+  /** The id's number as written, inside its quotes. */
+  const idInner = (item: PlanItem) => {
+    const s = item.id!.span;
+    const raw = text.slice(s.start, s.end);
+    const q = raw[0] === '"' || raw[0] === "'" ? 1 : 0;
+    return { start: s.start + q, end: s.end - q, quoted: q === 1 };
+  };
+  const titleLine = (item: PlanItem) => (item.titleSpan ? lineOf(starts, item.titleSpan.start) : undefined);
+
+  for (const item of items) {
+    if (named.has(item)) continue;
+    const { start, end } = idInner(item);
+    const idLine = lineOf(starts, start);
+    const parts = item.id!.text.split('.');
+    // Own number mistyped: a number none of its siblings has.
+    const own = String(siblingsOf(item).length + 3);
+    out.push({ kind: 'own-number', where: label(item), text: replace(start, end, [...parts.slice(0, -1), own].join('.')), line: idLine });
+    // The wrong goal.
+    if (parts.length > 1) {
+      const g = Number(parts[0]);
+      const other = g < model.goals.length ? g + 1 : g - 1;
+      out.push({ kind: 'wrong-goal', where: label(item), text: replace(start, end, [String(other), ...parts.slice(1)].join('.')), line: idLine });
+    }
+    // `id:` mistyped as `ib:`.
+    const idField = item.fields.find((f) => f.key === 'id');
+    if (idField && text.slice(idField.keySpan.start, idField.keySpan.end) === 'id') {
+      out.push({ kind: 'id-key', where: label(item), text: replace(idField.keySpan.start, idField.keySpan.end, 'ib'), line: lineOf(starts, idField.keySpan.start) });
+    }
+  }
+
+  // Deleted: an objective or sub-objective that is not the last of its siblings (deleting the last
+  // leaves a plan that is right), whose lines run up to the next sibling.
+  for (const item of items) {
+    if (item.kind === 'goal' || named.has(item) || withNamedDescendant.has(item)) continue;
+    const next = siblingsOf(item)[item.index + 1];
+    if (!next) continue;
+    const from = starts[lineOf(starts, item.span.start)];
+    const to = starts[lineOf(starts, next.span.start)];
+    out.push({ kind: 'deleted', where: label(item), text: replace(from, to, ''), line: lineOf(starts, from) });
+  }
+
+  // Kinds about one line of an item: sampled evenly over the items.
+  const lineCases = (kind: MutationKind, make: (item: PlanItem) => Omit<Mutation, 'kind' | 'where'> | undefined) => {
+    const made: Mutation[] = [];
+    for (const item of items) {
+      if (named.has(item)) continue;
+      const m = make(item);
+      if (m) made.push({ kind, where: label(item), ...m });
+    }
+    out.push(...spread(made, SAMPLE));
+  };
+  /** The line the title is on (the item's only line for a one-line item). */
+  const mainLine = (item: PlanItem) => titleLine(item) ?? lineOf(starts, item.span.start);
+  lineCases('tab', (item) => {
+    const l = mainLine(item);
+    if (!lineText(l).startsWith('  ')) return undefined;
+    return { text: replace(starts[l], starts[l] + 2, '\t'), line: l };
+  });
+  lineCases('open-quote', (item) => {
+    const { end, quoted } = idInner(item);
+    if (!quoted) return undefined;
+    return { text: replace(end, end + 1, ''), line: lineOf(starts, end) };
+  });
+  lineCases('colon', (item) => {
+    const f = item.fields.find((x) => x.key === 'title');
+    if (!f || text.slice(f.keySpan.end, f.keySpan.end + 2) !== ': ') return undefined;
+    return { text: replace(f.keySpan.end, f.keySpan.end + 1, ''), line: lineOf(starts, f.keySpan.start) };
+  });
+  lineCases('indent', (item) => {
+    const l = mainLine(item);
+    return { text: replace(starts[l], starts[l], ' '), line: l };
+  });
+  lineCases('duplicated-line', (item) => {
+    const l = mainLine(item);
+    const s = lineText(l);
+    return { text: replace(starts[l], starts[l], s.endsWith('\n') ? s : s + '\n'), line: l + 1 };
+  });
+  lineCases('title-moved', (item) => {
+    const l = titleLine(item);
+    if (l === undefined || l === lineOf(starts, item.span.start) || !lineText(l).startsWith('  ')) return undefined;
+    return { text: replace(starts[l], starts[l] + 2, ''), line: l };
+  });
+  return out;
+}
+
+/** Checks one mutated plan with the language service, as the editor and the CLI do. */
+export function runCase(m: Mutation): CaseResult {
+  const service = createLanguageService();
+  const uri = 'file:///work/mutation.plan.yaml';
+  service.update(uri, m.text, 1);
+  const all = service.getDiagnostics(uri);
+  const problems = all
+    .filter((d) => d.severity === 1 || d.severity === 2)
+    .map((d) => ({ line: d.range.start.line, code: String(d.code), message: d.message }));
+  const ok = problems.length === 1 && Math.abs(problems[0].line - m.line) <= 1;
+  const far = all.some((d) => Math.abs(d.range.start.line - m.line) > 3);
+  return { ...m, problems, ok, far };
+}
+
+export interface KindFigures {
+  kind: MutationKind | 'all';
+  cases: number;
+  ok: number;
+  mean: number;
+  worst: number;
+  far: number;
+}
+
+export function figures(results: CaseResult[]): KindFigures[] {
+  const rows: KindFigures[] = [];
+  const row = (kind: KindFigures['kind'], rs: CaseResult[]): KindFigures => ({
+    kind,
+    cases: rs.length,
+    ok: rs.filter((r) => r.ok).length,
+    mean: rs.length ? rs.reduce((s, r) => s + r.problems.length, 0) / rs.length : 0,
+    worst: Math.max(0, ...rs.map((r) => r.problems.length)),
+    far: rs.filter((r) => r.far).length,
+  });
+  for (const kind of Object.keys(KIND_LABELS) as MutationKind[]) {
+    const rs = results.filter((r) => r.kind === kind);
+    if (rs.length) rows.push(row(kind, rs));
+  }
+  rows.push(row('all', results));
+  return rows;
+}
+
+export function table(rows: KindFigures[]): string {
+  const pct = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)}%` : '-');
+  const out = [
+    '| one mistake | cases | exactly one error or warning, within a line of it | mean | worst | any diagnostic > 3 lines away |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    const name = r.kind === 'all' ? '**all**' : KIND_LABELS[r.kind];
+    out.push(`| ${name} | ${r.cases} | ${r.ok} (${pct(r.ok, r.cases)}) | ${r.mean.toFixed(1)} | ${r.worst} | ${r.far} |`);
+  }
+  return out.join('\n');
+}
+
+/** Runs every mutation of every harness plan. */
+export function runAll(plans = harnessPlans()): CaseResult[] {
+  const results: CaseResult[] = [];
+  for (const p of plans) for (const m of mutations(p.name, p.text)) results.push(runCase(m));
+  return results;
+}
+
+if (require.main === module) {
+  const verbose = process.argv.includes('--verbose');
+  const t0 = Date.now();
+  const plans = harnessPlans();
+  const all = runAll(plans);
+  for (const p of plans) {
+    console.log(`\n${p.name}:\n`);
+    console.log(table(figures(all.filter((r) => r.where.startsWith(p.name + ':')))));
+  }
+  console.log('\nall plans:\n');
+  console.log(table(figures(all)));
+  console.log(`\n${all.length} cases in ${Date.now() - t0} ms`);
+  if (verbose) {
+    for (const r of all.filter((x) => !x.ok)) {
+      console.log(`\n✗ ${r.kind} at ${r.where} (mistake on line ${r.line + 1}):`);
+      for (const d of r.problems) console.log(`    line ${d.line + 1} ${d.code}: ${d.message}`);
+    }
+  }
+}
