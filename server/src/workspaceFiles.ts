@@ -15,7 +15,7 @@
 //   never checked while the plan defining its units is still being read.
 import { promises as fs } from 'fs';
 import { URI } from 'vscode-uri';
-import { findPlanFiles, PLAN_FILE } from './planFiles';
+import { findPlanFiles, PLAN_FILE, readRegularFile } from './planFiles';
 import type { PlanLanguageService } from './service';
 import { stripBom } from './service/text';
 
@@ -59,6 +59,15 @@ interface Read {
   ticket: number;
 }
 
+/**
+ * Node's file system, reading through readRegularFile: a file swapped for a pipe between the
+ * stat and the read is refused (a failure, the plan kept as last read), never left blocking.
+ */
+const nodeFiles: PlanFileSystem = {
+  stat: (path) => fs.stat(path),
+  readFile: async (path) => (await readRegularFile(path, MAX_INDEXED_FILE_BYTES)).toString('utf8'),
+};
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function describe(e: unknown): { code?: string; message: string } {
@@ -67,7 +76,7 @@ function describe(e: unknown): { code?: string; message: string } {
 }
 
 /** Reads a plan file, trying again while the system is short of resources. */
-export async function readPlanFile(file: string, files: PlanFileSystem = fs): Promise<Outcome> {
+export async function readPlanFile(file: string, files: PlanFileSystem = nodeFiles): Promise<Outcome> {
   for (let attempt = 0; ; attempt++) {
     let stage: 'stat' | 'read' = 'stat';
     try {
