@@ -4,7 +4,8 @@
 //    version that did not change, so a keystroke re-reads one goal, not the whole plan; a goal
 //    is read by lineReader.ts when its YAML is plain, by yaml otherwise.
 // A property test holds the two to identical diagnostics after every edit.
-import { Document, isMap, isSeq, Node, Pair, parseDocument, YAMLError } from 'yaml';
+import { Composer, Document, isMap, isSeq, Lexer, Node, Pair, Parser, YAMLError, YAMLParseError } from 'yaml';
+import type { CST } from 'yaml';
 import { collectSpans, emptyHead, HeadParts, NodeReader } from './build';
 import { checkNumbering } from './checks/numbering';
 import { checkRelated } from './checks/references';
@@ -18,8 +19,55 @@ import { firstLine, type Span } from './text';
 const PARSE_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' } as const;
 const TO_JS = { maxAliasCount: 1000 } as const;
 
-function parseYaml(source: string): Document.Parsed {
-  return parseDocument(normalizeLineEnds(source), PARSE_OPTIONS) as Document.Parsed;
+/**
+ * Collections (block or flow) nested deeper than this are refused before yaml builds them.
+ * yaml's parser, composer and toJS all recurse once per level, and how many levels fit on the
+ * stack depends on the caller and on whether the code is compiled yet (a cold parse of
+ * `- - - ...` ran out near 1,000 levels). Plans nest about eight levels deep.
+ */
+export const MAX_DEPTH = 200;
+
+/** Where the text nests more than MAX_DEPTH levels deep: nothing of it was built. */
+interface TooDeep {
+  tooDeep: number;
+}
+
+/**
+ * parseDocument, with the nesting guard: the text is fed to yaml's parser token by token, and
+ * reading stops as soon as its stack of open collections (block maps and lists, `[` and `{`)
+ * is deeper than MAX_DEPTH. yaml's own lexer decides what is a collection, so comments, quoted
+ * strings and `|` text holding brackets or dashes count for nothing, exactly as yaml reads them.
+ */
+function parseYaml(source: string): Document.Parsed | TooDeep {
+  const text = normalizeLineEnds(source);
+  const parser = new Parser();
+  let tooDeep = -1;
+  function* tokens(): Generator<CST.Token> {
+    for (const lexeme of new Lexer().lex(text)) {
+      const at = parser.offset;
+      yield* parser.next(lexeme);
+      if (parser.stack.length > MAX_DEPTH) {
+        tooDeep = at;
+        return;
+      }
+    }
+    yield* parser.end();
+  }
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(PARSE_OPTIONS).compose(tokens(), true, text.length)) {
+    if (tooDeep >= 0) break;
+    if (!doc) doc = next as Document.Parsed;
+    else {
+      // As parseDocument does.
+      doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return tooDeep >= 0 ? { tooDeep } : doc!;
+}
+
+function isTooDeep(d: Document.Parsed | TooDeep): d is TooDeep {
+  return 'tooDeep' in d;
 }
 
 /**
@@ -153,30 +201,6 @@ function assemble(
 }
 
 /**
- * Flow collections nested deeper than this are refused before yaml reads them: its reader is
- * recursive, and how deep it gets before the stack runs out depends on the caller.
- */
-export const MAX_FLOW_DEPTH = 1000;
-
-/** Offset where `[`/`{` nesting first exceeds MAX_FLOW_DEPTH (quotes ignored: a safe overestimate). */
-function tooDeep(text: string): number {
-  // Fewer brackets than the limit cannot nest past it: count them with native search first.
-  let count = 0;
-  for (const open of ['[', '{']) {
-    for (let i = text.indexOf(open); i >= 0 && count <= MAX_FLOW_DEPTH; i = text.indexOf(open, i + 1)) count++;
-  }
-  if (count <= MAX_FLOW_DEPTH) return -1;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) {
-      if (++depth > MAX_FLOW_DEPTH) return i;
-    } else if ((c === 93 || c === 125) && depth > 0) depth--;
-  }
-  return -1;
-}
-
-/**
  * A schema problem on a value that contains a YAML error is that error's consequence ("title
  * should be text, not a group of fields" where an unquoted `: ` made a mapping): only the YAML
  * error, which says what to fix, is kept.
@@ -194,17 +218,17 @@ function dropConsequencesOfSyntaxErrors(diagnostics: PlanDiagnostic[]): void {
 
 /** Reads the whole text as one yaml document. */
 export function parseFull(text: string): PlanModel {
-  const deep = tooDeep(text);
-  if (deep >= 0) {
+  const doc = parseYaml(text);
+  if (isTooDeep(doc)) {
+    const at = doc.tooDeep;
     const diagnostics: PlanDiagnostic[] = [{
-      span: { start: deep, end: deep + 1 },
+      span: { start: at, end: Math.min(at + 1, text.length) },
       severity: 'error',
       code: 'yaml-syntax',
-      message: `YAML syntax: brackets are nested more than ${MAX_FLOW_DEPTH} levels deep here, too deep to read. A plan needs only a few levels; check for a run of [ or { characters.`,
+      message: `YAML syntax: the text is nested more than ${MAX_DEPTH} levels deep here (lists, groups of fields or brackets inside each other), too deep to read. A plan needs only a few levels; check for a long run of \`- \`, \`[\` or \`{\`, or of ever deeper indentation, and remove it.`,
     }];
     return assemble(text, emptyHead(), [], { start: 0, end: 0 }, diagnostics, 'full', false);
   }
-  const doc = parseYaml(text);
   const reader = new NodeReader(doc, text, 0);
   const conflicts = conflictDiagnostics(text);
   const diagnostics = syntaxDiagnostics(doc, 0, text.length);
@@ -296,9 +320,8 @@ interface HeadBlock {
 }
 
 function readHead(key: string, source: string, start: number): HeadBlock | undefined {
-  if (tooDeep(source) >= 0) return undefined;
   const doc = parseYaml(source);
-  if (doc.errors.length || doc.warnings.length) return undefined;
+  if (isTooDeep(doc) || doc.errors.length || doc.warnings.length) return undefined;
   const root = doc.contents as Node | null;
   if (!root || !isMap(root) || root.items.length !== 1) return undefined;
   const reader = new NodeReader(doc, source, start);
@@ -523,7 +546,6 @@ function readGoal(source: string, index: number, base: number, text: string): Go
     const diagnostics = validate(quick.js) ? [] : schemaDiagnostics(validate.errors, new NodeReader(undefined, source, base), quick.yamlNode(), ['goals', index], text);
     return { source, index, base, goal: quick.goal, js: quick.js, diagnostics, flat: flatten([quick.goal]), movable: diagnostics.length === 0 && !!quick.goal.id };
   }
-  if (tooDeep(source) >= 0) return undefined;
   const read = readGoalWithYaml(source, index, base);
   if (!read) return undefined;
   const { doc, reader, node, goal, js } = read;
@@ -539,6 +561,7 @@ function readGoal(source: string, index: number, base: number, text: string): Go
 /** A goal block read by yaml: the reference the line reader is held to. */
 export function readGoalWithYaml(source: string, index: number, base: number) {
   const doc = parseYaml(source);
+  if (isTooDeep(doc)) return undefined;
   const root = doc.contents as Node | null;
   if (!root || !isSeq(root) || root.items.length !== 1) return undefined;
   const reader = new NodeReader(doc, source, base);
@@ -564,6 +587,7 @@ function problemSignature(doc: Document.Parsed, shift: number): string[] {
 function errorStaysInside(block: GoalBlock, after: GoalBlock | undefined): boolean {
   const prefix = 'goals:\n';
   const doc = parseYaml(prefix + block.source + (after?.source ?? ''));
+  if (isTooDeep(doc)) return false;
   const root = doc.contents as Node | null;
   if (!root || !isMap(root) || root.items.length !== 1) return false;
   const js = toJS(doc);
