@@ -6,7 +6,7 @@
 // A property test holds the two to identical diagnostics after every edit.
 import { Composer, Document, isMap, isSeq, Lexer, Node, Pair, Parser, YAMLError, YAMLParseError } from 'yaml';
 import type { CST } from 'yaml';
-import { collectSpans, emptyHead, HeadParts, NodeReader } from './build';
+import { collectSpans, documentValue, emptyHead, ExpansionError, HeadParts, NodeReader } from './build';
 import { checkNumbering } from './checks/numbering';
 import { checkRelated } from './checks/references';
 import type { PlanDiagnostic, PlanItem, PlanModel, Reference, Section, Unit } from './model';
@@ -17,7 +17,6 @@ import { firstLine, type Span } from './text';
 
 // logLevel 'error': yaml would otherwise print its warnings on the server's stderr; we report them.
 const PARSE_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' } as const;
-const TO_JS = { maxAliasCount: 1000 } as const;
 
 /**
  * Collections (block or flow) nested deeper than this are refused before yaml builds them.
@@ -78,12 +77,13 @@ function normalizeLineEnds(text: string): string {
   return /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
-/** Reads a parsed document's JSON value, or undefined when it cannot be expanded safely (alias bombs). */
-function toJS(doc: Document.Parsed): { value: unknown; error?: string } {
+/** Reads a parsed document's JSON value, or why it cannot be read (aliases that expand too far, or forever). */
+function toJS(doc: Document.Parsed): { value: unknown; error?: ExpansionError } {
   try {
-    return { value: doc.toJS(TO_JS) };
+    return { value: documentValue(doc) };
   } catch (e) {
-    return { value: undefined, error: e instanceof Error ? e.message : String(e) };
+    // documentValue throws only ExpansionError; anything else still becomes a diagnostic, not a crash.
+    return { value: undefined, error: e instanceof ExpansionError ? e : new ExpansionError('too-large', e instanceof Error ? e.message.replace(/\.$/, '') : String(e), undefined) };
   }
 }
 
@@ -115,13 +115,21 @@ function syntaxDiagnostics(doc: Document.Parsed, base: number, textLength: numbe
   return out;
 }
 
-function aliasDiagnostic(doc: Document.Parsed, base: number, error: string): PlanDiagnostic {
-  const r = (doc.contents as Node | null)?.range;
+function aliasDiagnostic(doc: Document.Parsed, base: number, error: ExpansionError): PlanDiagnostic {
+  const r = error.at?.range ?? (doc.contents as Node | null)?.range;
+  const fix = {
+    'too-large': 'Write the repeated parts out instead of using nested aliases.',
+    recursive: 'Write that part out instead of naming it inside itself.',
+    unresolved: 'Put the part marked with `&` first, or write the part out.',
+    merge: 'Point `<<:` at a group of fields marked with `&`.',
+  }[error.reason];
+  const what = { 'too-large': "the plan's aliases expand to too much data to read", recursive: 'this alias cannot be read', unresolved: 'this alias cannot be read', merge: 'this merge key cannot be read' }[error.reason];
+  const start = base + (r?.[0] ?? 0);
   return {
-    span: { start: base + (r?.[0] ?? 0), end: base + (r?.[0] ?? 0) },
+    span: { start, end: error.at?.range ? base + r![1] : start },
     severity: 'error',
     code: 'yaml-syntax',
-    message: `YAML syntax: the plan's aliases expand to too much data to read (${error.replace(/\.$/, '')}). Write the repeated parts out instead of using nested aliases.`,
+    message: `YAML syntax: ${what}: ${error.message}. ${fix}`,
   };
 }
 
