@@ -161,6 +161,19 @@ describe('reading a document with aliases and merge keys', () => {
     assert.strictEqual(refused(plan(10000, 200)), true);
   });
 
+  it('counts a chain of mappings, each merging the one before, by the keys each adds', () => {
+    const chain = (n: number, key: (i: number) => string) => {
+      const l = ['planwright: 1', 'title: T', 'x:', '  a0: &a0 {k: 1}'];
+      for (let i = 1; i < n; i++) l.push(`  a${i}: &a${i} {${key(i)}: 1, <<: *a${i - 1}}`);
+      return l.join('\n') + '\ngoals:\n  - { id: "1", title: G }\n';
+    };
+    const refused = (t: string) => parseFull(t).diagnostics.some((d) => /aliases expand/.test(d.message));
+    // Each adds nothing new (the same key): linear.
+    assert.strictEqual(refused(chain(2000, () => 'k')), false);
+    // Each holds all the keys before it: 2 million values from 10,000 written.
+    assert.strictEqual(refused(chain(2000, (i) => `k${i}`)), true);
+  });
+
   it('refuses an alias inside the value it names, in plain words, block-wise as in a full parse', () => {
     const text = 'planwright: 1\ntitle: T\ngoals:\n  - &g\n    id: "1"\n    title: G\n    x: *g\n    title: H\n  - id: "2"\n    title: G2\n';
     const full = parseFull(text).diagnostics;

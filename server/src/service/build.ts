@@ -338,7 +338,7 @@ class Expander {
   /** Anchored nodes being read: an alias to one of them is inside it. */
   private readonly open = new Set<Node>();
   /** Mappings merged by `<<`, read as yaml reads a merge source (a Map of key values). */
-  private readonly sources = new Map<YAMLMap, { entries: Map<unknown, unknown>; size: number }>();
+  private readonly sources = new Map<YAMLMap, Map<unknown, Read>>();
   private aliases: Aliases | undefined;
   private limit = Infinity;
   private total = 0;
@@ -408,10 +408,10 @@ class Expander {
       let size = 1;
       for (const pair of isPair(n) ? [n] : (n.items as Pair[])) {
         if (isMergeKey(pair.key)) {
-          size += this.merge(pair.value, (key, value) => {
-            if (!Object.prototype.hasOwnProperty.call(out, key as PropertyKey)) {
-              Object.defineProperty(out, key as PropertyKey, { value, writable: true, enumerable: true, configurable: true });
-            }
+          size += this.merge(pair.value, (key, { value }) => {
+            if (Object.prototype.hasOwnProperty.call(out, key as PropertyKey)) return false;
+            Object.defineProperty(out, key as PropertyKey, { value, writable: true, enumerable: true, configurable: true });
+            return true;
           });
           continue;
         }
@@ -429,44 +429,49 @@ class Expander {
     return { value: null, size: 1 };
   }
 
-  /** `<<: x`: each mapping of x (one, or a list of them) adds the keys not already there. */
-  private merge(value: unknown, add: (key: unknown, value: unknown) => void): number {
+  /**
+   * `<<: x`: each mapping of x (one, or a list of them) adds the keys not already there. Counted:
+   * what it adds, and one per key it does not (a mapping that merges the one before it, which
+   * merges the one before that, ... adds one key each time, not all of them).
+   */
+  private merge(value: unknown, add: (key: unknown, entry: Read) => boolean): number {
     const src = isAlias(value) ? this.target(value) : value;
     let size = 0;
     for (const item of isSeq(src) ? src.items : [src]) {
       const m = isAlias(item) ? this.target(item) : item;
       if (!isMap(m)) throw new ExpansionError('merge', 'a merge key `<<` must name a group of fields (a mapping), or a list of them', (isAlias(item) ? item : (value as Node)) ?? undefined);
-      const s = this.source(m);
-      this.count(s.size, value as Node);
-      size += s.size;
-      for (const [k, v] of s.entries) add(k, v);
+      for (const [k, v] of this.source(m)) {
+        const n = add(k, v) ? v.size : 1;
+        this.count(n, value as Node);
+        size += n;
+      }
     }
     return size;
   }
 
-  /** A merge source, read once: keys as values (not text), later keys replace earlier ones. */
-  private source(m: YAMLMap): { entries: Map<unknown, unknown>; size: number } {
-    let s = this.sources.get(m);
-    if (s) return s;
+  /** A merge source, read once: key values (not text) with what each holds; later keys replace earlier ones. */
+  private source(m: YAMLMap): Map<unknown, Read> {
+    let entries = this.sources.get(m);
+    if (entries) return entries;
     if (this.open.has(m)) throw new ExpansionError('recursive', `a mapping merges itself (\`<<\` inside &${m.anchor})`, m);
     this.open.add(m);
-    const entries = new Map<unknown, unknown>();
-    let size = 0;
+    const out = (entries = new Map<unknown, Read>());
     for (const pair of m.items as Pair[]) {
       if (isMergeKey(pair.key)) {
-        size += this.merge(pair.value, (key, value) => {
-          if (!entries.has(key)) entries.set(key, value);
+        this.merge(pair.value, (key, entry) => {
+          if (out.has(key)) return false;
+          out.set(key, entry);
+          return true;
         });
         continue;
       }
       const k = this.read(pair.key);
       const v = this.read(pair.value);
-      entries.set(k.value, v.value);
-      size += k.size + v.size;
+      out.set(k.value, { value: v.value, size: k.size + v.size });
     }
     this.open.delete(m);
-    this.sources.set(m, (s = { entries, size }));
-    return s;
+    this.sources.set(m, entries);
+    return entries;
   }
 }
 
