@@ -5,12 +5,19 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseFull, PlanParser } from '../../server/src/service/parse';
+import { MAX_DEPTH, parseFull, PlanParser } from '../../server/src/service/parse';
 import { stripBom } from '../../server/src/service/text';
 import { TestClient } from '../protocol/lspClient';
 import * as F from './fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
+const TOO_DEEP = new RegExp(`nested more than ${MAX_DEPTH} levels deep`);
+
+/** Runs `f` under `frames` extra stack frames: what the parser does must not depend on its caller. */
+function underStack<T>(frames: number, f: () => T): T {
+  const down = (n: number): T => (n === 0 ? f() : down(n - 1));
+  return down(frames);
+}
 
 function codes(text: string): string[] {
   return parseFull(stripBom(text)).diagnostics.map((d) => d.code);
@@ -32,6 +39,55 @@ describe('hostile input', function () {
     const d = parseFull(F.aliasBomb()).diagnostics;
     assert.deepStrictEqual(d.map((x) => x.code), ['yaml-syntax']);
     assert.match(d[0].message, /aliases expand to too much data/);
+  });
+
+  describe('nesting', () => {
+    const SHAPES: F.BlockShape[] = ['dashes', 'maps', 'lists of maps'];
+
+    for (const shape of SHAPES) {
+      it(`refuses block nesting (${shape}) past ${MAX_DEPTH} levels with one plain-words error where it gets too deep, block-wise and whole`, () => {
+        for (const depth of shape === 'dashes' ? [MAX_DEPTH + 10, 1000, 2500, 3000, 10000, 100000] : [MAX_DEPTH + 10, 1000, 2500]) {
+          const text = F.deepBlockInPlan(depth, shape);
+          const full = parseFull(text).diagnostics;
+          assert.deepStrictEqual(full.map((d) => d.code), ['yaml-syntax'], `depth ${depth}`);
+          assert.match(full[0].message, TOO_DEEP);
+          // On the nesting itself, in the notes, not at an arbitrary place.
+          const notes = text.indexOf('notes:');
+          assert.ok(full[0].span.start > notes && full[0].span.start < text.indexOf('\ngoals:', notes), `depth ${depth}: at ${full[0].span.start}`);
+          assert.deepStrictEqual(new PlanParser().parse(text).diagnostics, full);
+        }
+      });
+
+      it(`reads block nesting (${shape}) just under the limit as yaml does, even when called deep in the stack`, () => {
+        const text = F.deepBlockInPlan(MAX_DEPTH - 10, shape);
+        for (const frames of [0, 3000]) {
+          const d = underStack(frames, () => parseFull(text).diagnostics);
+          // `notes` is not a plan field: that is all there is to say.
+          assert.deepStrictEqual(d.map((x) => x.code), ['schema'], `${frames} frames: ${d.map((x) => x.message)}`);
+          assert.deepStrictEqual(underStack(frames, () => new PlanParser().parse(text).diagnostics), d);
+        }
+      });
+    }
+
+    it('counts block and bracket nesting together', () => {
+      const d = parseFull(F.blockAndFlow()).diagnostics;
+      assert.deepStrictEqual(d.map((x) => x.code), ['yaml-syntax']);
+      assert.match(d[0].message, TOO_DEEP);
+    });
+
+    it('refuses deep nesting the same way when called deep in the stack', () => {
+      const text = F.deepBlockInPlan(10000);
+      const shallow = parseFull(text).diagnostics;
+      assert.deepStrictEqual(underStack(5000, () => parseFull(text).diagnostics), shallow);
+      assert.deepStrictEqual(underStack(5000, () => parseFull(F.deepFlow()).diagnostics.map((d) => d.message)), [shallow[0].message]);
+    });
+
+    it('does not count brackets in comments, quoted strings, | text or mid-word as nesting', () => {
+      const text = F.bracketsInText();
+      assert.deepStrictEqual(codes(text), []);
+      // Forced to a full parse by a document marker: still nothing to say.
+      assert.deepStrictEqual(codes('---\n' + text), []);
+    });
   });
 
   it('says that a merge conflict is one, and nothing else about those lines', () => {
@@ -80,6 +136,18 @@ describe('hostile input', function () {
       });
     }
 
+    for (const depth of [2500, 3000, 10000]) {
+      it(`exits 1 with the nesting error for block nesting ${depth} levels deep`, () => {
+        const file = path.join(dir, `deep-${depth}.plan.yaml`);
+        fs.writeFileSync(file, F.deepBlockInPlan(depth));
+        const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/planwright.js'), 'check', file], { encoding: 'utf8' });
+        assert.strictEqual(r.status, 1, r.stderr);
+        assert.match(r.stdout, TOO_DEEP);
+        assert.doesNotMatch(r.stdout + r.stderr, /call stack/i);
+        assert.match(r.stdout, /1 plan checked: 1 error/);
+      });
+    }
+
     it('exits 2 naming a file that is not UTF-8', () => {
       const file = path.join(dir, 'invalid-utf8.plan.yaml');
       fs.writeFileSync(file, Buffer.from([0x74, 0x69, 0x74, 0x6c, 0x65, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
@@ -107,6 +175,26 @@ describe('hostile input', function () {
         const h = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
         assert.ok(h === null || typeof h === 'object');
         assert.strictEqual(client.proc.exitCode, null);
+      });
+    }
+
+    for (const depth of [2500, 3000, 10000, 100000]) {
+      it(`publishes the nesting error for the new version, lists symbols and stays alive when ${depth}-deep block nesting is typed into an open plan`, async () => {
+        const uri = `file:///hostile/typed-deep-${depth}.plan.yaml`;
+        client.open(uri, F.ICE_TEXT, 1);
+        await client.waitForDiagnostics(uri, (p) => p.version === 1);
+        const edit = F.deepBlockEdit(depth);
+        client.change(uri, 2, [{ range: { start: { line: edit.line, character: 0 }, end: { line: edit.line, character: 0 } }, text: edit.text }]);
+        const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+        assert.ok(Array.isArray(symbols));
+        const d = await client.waitForDiagnostics(uri, (p) => p.version === 2, 30000);
+        assert.deepStrictEqual(d.map((x) => x.code), ['yaml-syntax']);
+        assert.match(d[0].message, TOO_DEEP);
+        assert.strictEqual(d[0].range.start.line, edit.line + 1);
+        const h = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+        assert.ok(h === null || typeof h === 'object');
+        assert.strictEqual(client.proc.exitCode, null);
+        client.close(uri);
       });
     }
   });

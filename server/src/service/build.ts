@@ -1,6 +1,6 @@
 // Reads yaml nodes into the plan model. Works on a whole document or on one block of it
 // (a top-level section, or one goal), so that the incremental parser can reuse it as is.
-import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, visit, YAMLMap } from 'yaml';
 import type { Field, ItemKind, PlanItem, Reference, RefField, ScalarStyle, ScalarText, Section, Unit, Value } from './model';
 import { ownNumber } from './checks/numbering';
 import { CHILD_KIND, CHILDREN_KEY } from './model';
@@ -36,10 +36,15 @@ export class NodeReader {
     return first;
   }
 
+  private aliases: Aliases | undefined;
+
   /** Follows an alias to the node it names, so that anchors and merges read like what they stand for. */
   deref(node: unknown): Node | undefined {
     let n = node as Node | null | undefined;
-    for (let hops = 0; n && isAlias(n) && this.doc && hops < 32; hops++) n = n.resolve(this.doc) as Node | undefined;
+    if (!n || !isAlias(n)) return n ?? undefined;
+    if (!this.doc) return undefined;
+    const aliases = (this.aliases ??= aliasesOf(this.doc));
+    for (let hops = 0; n && isAlias(n) && hops < 32; hops++) n = aliases.targets.get(n);
     return n && !isAlias(n) ? n : undefined;
   }
 
@@ -280,4 +285,231 @@ export function collectSpans(item: PlanItem, out: Set<Span>): void {
   }
   for (const r of item.refs) out.add(r.target.span);
   for (const c of item.children) collectSpans(c, out);
+}
+
+
+/** What each alias of a document stands for, found in one pass over it. */
+interface Aliases {
+  /** The node each alias names: the last node before it with that anchor, as yaml resolves it. */
+  targets: Map<Alias, Node | undefined>;
+  /** Nodes written in the document (aliases count one each). */
+  written: number;
+}
+
+const ALIASES = new WeakMap<Document, Aliases>();
+
+/**
+ * yaml resolves an alias by scanning the document up to it, once per use (and our reader once
+ * per field read): quadratic when many objectives share `<<: *d`. One pre-order pass, in yaml's
+ * order, gives every alias its target. Only documents with an alias pay for it.
+ */
+function aliasesOf(doc: Document): Aliases {
+  let a = ALIASES.get(doc);
+  if (!a) {
+    const targets = new Map<Alias, Node | undefined>();
+    const current = new Map<string, Node>();
+    let written = 0;
+    // Depth is bounded: parseYaml refuses text nested deeper than MAX_DEPTH.
+    visit(doc, {
+      Node: (_key, node) => {
+        written++;
+        if (isAlias(node)) targets.set(node, current.get(node.source));
+        else if (node.anchor) current.set(node.anchor, node);
+      },
+    });
+    ALIASES.set(doc, (a = { targets, written }));
+  }
+  return a;
+}
+
+/**
+ * How much aliases may add to a plan's value, counted in values (a scalar, or a list or
+ * mapping) as read out: each use of an alias or merge key counts the size of what it stands
+ * for. A legitimate plan sharing a mapping among thousands of objectives adds a few values per
+ * use; "billion laughs" adds 9^9. The bound keeps everything that walks the value (schema
+ * checks, comparisons) linear in the size of the text.
+ */
+export const EXPANSION_PER_VALUE = 10;
+export const EXPANSION_FLOOR = 100_000;
+
+/** Why a document's value cannot be read: said in plain words by the caller. */
+export class ExpansionError extends Error {
+  constructor(
+    readonly reason: 'too-large' | 'recursive' | 'unresolved' | 'merge',
+    message: string,
+    /** The alias or merge key at fault, in the document's text. */
+    readonly at: Node | null | undefined,
+  ) {
+    super(message);
+  }
+}
+
+interface Read {
+  value: unknown;
+  /** Values in it as read out, aliases expanded. */
+  size: number;
+}
+
+/**
+ * A document's JSON value, as yaml's `doc.toJS()` gives it (same objects, key order, merge
+ * rules, `__proto__` as an own key), but linear: each alias is resolved through one lookup and
+ * shares the value of the node it names (as yaml does), a mapping merged by `<<` is read once
+ * however many mappings merge it, and expansion is counted by the size of what each alias
+ * stands for, not by the number of uses. Throws ExpansionError when aliases expand past
+ * EXPANSION_PER_VALUE times the values written (plus EXPANSION_FLOOR), or refer to a value that
+ * holds them. Keys that are lists or mappings become their JSON text (yaml writes them as YAML).
+ */
+export function documentValue(doc: Document.Parsed): unknown {
+  return new Expander(doc).read(doc.contents).value;
+}
+
+class Expander {
+  /** Nodes with an anchor, read: every alias to one shares its value. */
+  private readonly anchored = new Map<Node, Read>();
+  /** Anchored nodes being read: an alias to one of them is inside it. */
+  private readonly open = new Set<Node>();
+  /** Mappings merged by `<<`, read as yaml reads a merge source (a Map of key values). */
+  private readonly sources = new Map<YAMLMap, Map<unknown, Read>>();
+  private aliases: Aliases | undefined;
+  private limit = Infinity;
+  private total = 0;
+
+  constructor(private readonly doc: Document.Parsed) {}
+
+  private count(n: number, at?: Node): void {
+    this.total += n;
+    if (this.total > this.limit) {
+      throw new ExpansionError('too-large', `read out, they would hold more than ${this.limit.toLocaleString('en-US')} values where the plan writes ${this.aliases!.written.toLocaleString('en-US')}`, at);
+    }
+  }
+
+  read(node: unknown): Read {
+    if (isAlias(node)) return this.alias(node);
+    if (!node || typeof node !== 'object') return { value: node ?? null, size: 1 };
+    const n = node as Node;
+    if (!n.anchor) return this.readNode(n);
+    const known = this.anchored.get(n);
+    if (known) return known;
+    this.open.add(n);
+    const r = this.readNode(n);
+    this.open.delete(n);
+    this.anchored.set(n, r);
+    return r;
+  }
+
+  private alias(a: Alias): Read {
+    const r = this.read(this.target(a));
+    this.count(r.size, a);
+    return r;
+  }
+
+  /** The node an alias names; throws when there is none, or when the alias is inside it. */
+  private target(a: Alias): Node {
+    if (!this.aliases) {
+      this.aliases = aliasesOf(this.doc);
+      this.limit = EXPANSION_PER_VALUE * this.aliases.written + EXPANSION_FLOOR;
+    }
+    const target = this.aliases.targets.get(a);
+    if (!target) throw new ExpansionError('unresolved', `the alias *${a.source} comes before any &${a.source}; an anchor must be set before its aliases`, a);
+    if (this.open.has(target)) throw new ExpansionError('recursive', `the alias *${a.source} is inside the value it names (&${a.source}), so reading it would never end`, a);
+    return target;
+  }
+
+  private readNode(n: Node | Pair): Read {
+    if (isScalar(n)) {
+      this.count(1);
+      const v = n.value;
+      return { value: typeof v === 'bigint' ? Number(v) : v, size: 1 };
+    }
+    if (isSeq(n)) {
+      this.count(1);
+      const out: unknown[] = [];
+      let size = 1;
+      for (const item of n.items) {
+        const r = isPair(item) ? this.readNode(item) : this.read(item);
+        out.push(r.value);
+        size += r.size;
+      }
+      return { value: out, size };
+    }
+    if (isMap(n) || isPair(n)) {
+      // A pair in a list (`[a: 1]`) reads as a mapping of one key, as in yaml.
+      this.count(1);
+      const out: Record<string, unknown> = {};
+      let size = 1;
+      for (const pair of isPair(n) ? [n] : (n.items as Pair[])) {
+        if (isMergeKey(pair.key)) {
+          size += this.merge(pair.value, (key, { value }) => {
+            if (Object.prototype.hasOwnProperty.call(out, key as PropertyKey)) return false;
+            Object.defineProperty(out, key as PropertyKey, { value, writable: true, enumerable: true, configurable: true });
+            return true;
+          });
+          continue;
+        }
+        const k = this.read(pair.key);
+        const key = k.value === null ? '' : typeof k.value === 'object' ? JSON.stringify(k.value) : String(k.value);
+        const v = this.read(pair.value);
+        if (key in out) Object.defineProperty(out, key, { value: v.value, writable: true, enumerable: true, configurable: true });
+        else out[key] = v.value;
+        size += k.size + v.size;
+      }
+      return { value: out, size };
+    }
+    // Not a node yaml's composer makes.
+    this.count(1);
+    return { value: null, size: 1 };
+  }
+
+  /**
+   * `<<: x`: each mapping of x (one, or a list of them) adds the keys not already there. Counted:
+   * what it adds, and one per key it does not (a mapping that merges the one before it, which
+   * merges the one before that, ... adds one key each time, not all of them).
+   */
+  private merge(value: unknown, add: (key: unknown, entry: Read) => boolean): number {
+    const src = isAlias(value) ? this.target(value) : value;
+    let size = 0;
+    for (const item of isSeq(src) ? src.items : [src]) {
+      const m = isAlias(item) ? this.target(item) : item;
+      if (!isMap(m)) throw new ExpansionError('merge', 'a merge key `<<` must name a group of fields (a mapping), or a list of them', (isAlias(item) ? item : (value as Node)) ?? undefined);
+      for (const [k, v] of this.source(m)) {
+        const n = add(k, v) ? v.size : 1;
+        this.count(n, value as Node);
+        size += n;
+      }
+    }
+    return size;
+  }
+
+  /** A merge source, read once: key values (not text) with what each holds; later keys replace earlier ones. */
+  private source(m: YAMLMap): Map<unknown, Read> {
+    let entries = this.sources.get(m);
+    if (entries) return entries;
+    if (this.open.has(m)) throw new ExpansionError('recursive', `a mapping merges itself (\`<<\` inside &${m.anchor})`, m);
+    this.open.add(m);
+    const out = (entries = new Map<unknown, Read>());
+    for (const pair of m.items as Pair[]) {
+      if (isMergeKey(pair.key)) {
+        this.merge(pair.value, (key, entry) => {
+          if (out.has(key)) return false;
+          out.set(key, entry);
+          return true;
+        });
+        continue;
+      }
+      const k = this.read(pair.key);
+      const v = this.read(pair.value);
+      out.set(k.value, { value: v.value, size: k.size + v.size });
+    }
+    this.open.delete(m);
+    this.sources.set(m, entries);
+    return entries;
+  }
+}
+
+/** `<<` as yaml's merge option reads it: a plain `<<` key (a symbol once composed). */
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  const v = key.value;
+  if (typeof v === 'symbol') return v.description === '<<';
+  return v === '<<' && (!key.type || key.type === Scalar.PLAIN);
 }

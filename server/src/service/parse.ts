@@ -4,8 +4,9 @@
 //    version that did not change, so a keystroke re-reads one goal, not the whole plan; a goal
 //    is read by lineReader.ts when its YAML is plain, by yaml otherwise.
 // A property test holds the two to identical diagnostics after every edit.
-import { Document, isMap, isSeq, Node, Pair, parseDocument, YAMLError, YAMLMap } from 'yaml';
-import { collectSpans, emptyHead, HeadParts, NodeReader } from './build';
+import { Composer, Document, isMap, isSeq, Lexer, Node, Pair, Parser, YAMLError, YAMLMap, YAMLParseError } from 'yaml';
+import type { CST } from 'yaml';
+import { collectSpans, documentValue, emptyHead, ExpansionError, HeadParts, NodeReader } from './build';
 import { checkNumbering } from './checks/numbering';
 import { checkRelated } from './checks/references';
 import type { PlanDiagnostic, PlanItem, PlanModel, Reference, Section, Unit } from './model';
@@ -16,10 +17,56 @@ import { firstLine, type Span } from './text';
 
 // logLevel 'error': yaml would otherwise print its warnings on the server's stderr; we report them.
 const PARSE_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' } as const;
-const TO_JS = { maxAliasCount: 1000 } as const;
 
-function parseYaml(source: string): Document.Parsed {
-  return parseDocument(normalizeLineEnds(source), PARSE_OPTIONS) as Document.Parsed;
+/**
+ * Collections (block or flow) nested deeper than this are refused before yaml builds them.
+ * yaml's parser, composer and toJS all recurse once per level, and how many levels fit on the
+ * stack depends on the caller and on whether the code is compiled yet (a cold parse of
+ * `- - - ...` ran out near 1,000 levels). Plans nest about eight levels deep.
+ */
+export const MAX_DEPTH = 200;
+
+/** Where the text nests more than MAX_DEPTH levels deep: nothing of it was built. */
+interface TooDeep {
+  tooDeep: number;
+}
+
+/**
+ * parseDocument, with the nesting guard: the text is fed to yaml's parser token by token, and
+ * reading stops as soon as its stack of open collections (block maps and lists, `[` and `{`)
+ * is deeper than MAX_DEPTH. yaml's own lexer decides what is a collection, so comments, quoted
+ * strings and `|` text holding brackets or dashes count for nothing, exactly as yaml reads them.
+ */
+function parseYaml(source: string): Document.Parsed | TooDeep {
+  const text = normalizeLineEnds(source);
+  const parser = new Parser();
+  let tooDeep = -1;
+  function* tokens(): Generator<CST.Token> {
+    for (const lexeme of new Lexer().lex(text)) {
+      const at = parser.offset;
+      yield* parser.next(lexeme);
+      if (parser.stack.length > MAX_DEPTH) {
+        tooDeep = at;
+        return;
+      }
+    }
+    yield* parser.end();
+  }
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(PARSE_OPTIONS).compose(tokens(), true, text.length)) {
+    if (tooDeep >= 0) break;
+    if (!doc) doc = next as Document.Parsed;
+    else {
+      // As parseDocument does.
+      doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return tooDeep >= 0 ? { tooDeep } : doc!;
+}
+
+function isTooDeep(d: Document.Parsed | TooDeep): d is TooDeep {
+  return 'tooDeep' in d;
 }
 
 /**
@@ -30,12 +77,13 @@ function normalizeLineEnds(text: string): string {
   return /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
-/** Reads a parsed document's JSON value, or undefined when it cannot be expanded safely (alias bombs). */
-function toJS(doc: Document.Parsed): { value: unknown; error?: string } {
+/** Reads a parsed document's JSON value, or why it cannot be read (aliases that expand too far, or forever). */
+function toJS(doc: Document.Parsed): { value: unknown; error?: ExpansionError } {
   try {
-    return { value: doc.toJS(TO_JS) };
+    return { value: documentValue(doc) };
   } catch (e) {
-    return { value: undefined, error: e instanceof Error ? e.message : String(e) };
+    // documentValue throws only ExpansionError; anything else still becomes a diagnostic, not a crash.
+    return { value: undefined, error: e instanceof ExpansionError ? e : new ExpansionError('too-large', e instanceof Error ? e.message.replace(/\.$/, '') : String(e), undefined) };
   }
 }
 
@@ -67,13 +115,21 @@ function syntaxDiagnostics(doc: Document.Parsed, base: number, textLength: numbe
   return out;
 }
 
-function aliasDiagnostic(doc: Document.Parsed, base: number, error: string): PlanDiagnostic {
-  const r = (doc.contents as Node | null)?.range;
+function aliasDiagnostic(doc: Document.Parsed, base: number, error: ExpansionError): PlanDiagnostic {
+  const r = error.at?.range ?? (doc.contents as Node | null)?.range;
+  const fix = {
+    'too-large': 'Write the repeated parts out instead of using nested aliases.',
+    recursive: 'Write that part out instead of naming it inside itself.',
+    unresolved: 'Put the part marked with `&` first, or write the part out.',
+    merge: 'Point `<<:` at a group of fields marked with `&`.',
+  }[error.reason];
+  const what = { 'too-large': "the plan's aliases expand to too much data to read", recursive: 'this alias cannot be read', unresolved: 'this alias cannot be read', merge: 'this merge key cannot be read' }[error.reason];
+  const start = base + (r?.[0] ?? 0);
   return {
-    span: { start: base + (r?.[0] ?? 0), end: base + (r?.[0] ?? 0) },
+    span: { start, end: error.at?.range ? base + r![1] : start },
     severity: 'error',
     code: 'yaml-syntax',
-    message: `YAML syntax: the plan's aliases expand to too much data to read (${error.replace(/\.$/, '')}). Write the repeated parts out instead of using nested aliases.`,
+    message: `YAML syntax: ${what}: ${error.message}. ${fix}`,
   };
 }
 
@@ -154,30 +210,6 @@ function assemble(
 }
 
 /**
- * Flow collections nested deeper than this are refused before yaml reads them: its reader is
- * recursive, and how deep it gets before the stack runs out depends on the caller.
- */
-export const MAX_FLOW_DEPTH = 1000;
-
-/** Offset where `[`/`{` nesting first exceeds MAX_FLOW_DEPTH (quotes ignored: a safe overestimate). */
-function tooDeep(text: string): number {
-  // Fewer brackets than the limit cannot nest past it: count them with native search first.
-  let count = 0;
-  for (const open of ['[', '{']) {
-    for (let i = text.indexOf(open); i >= 0 && count <= MAX_FLOW_DEPTH; i = text.indexOf(open, i + 1)) count++;
-  }
-  if (count <= MAX_FLOW_DEPTH) return -1;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) {
-      if (++depth > MAX_FLOW_DEPTH) return i;
-    } else if ((c === 93 || c === 125) && depth > 0) depth--;
-  }
-  return -1;
-}
-
-/**
  * A schema problem on a value that contains a YAML error is that error's consequence ("title
  * should be text, not a group of fields" where an unquoted `: ` made a mapping): only the YAML
  * error, which says what to fix, is kept.
@@ -195,17 +227,17 @@ function dropConsequencesOfSyntaxErrors(diagnostics: PlanDiagnostic[]): void {
 
 /** Reads the whole text as one yaml document. */
 export function parseFull(text: string): PlanModel {
-  const deep = tooDeep(text);
-  if (deep >= 0) {
+  const doc = parseYaml(text);
+  if (isTooDeep(doc)) {
+    const at = doc.tooDeep;
     const diagnostics: PlanDiagnostic[] = [{
-      span: { start: deep, end: deep + 1 },
+      span: { start: at, end: Math.min(at + 1, text.length) },
       severity: 'error',
       code: 'yaml-syntax',
-      message: `YAML syntax: brackets are nested more than ${MAX_FLOW_DEPTH} levels deep here, too deep to read. A plan needs only a few levels; check for a run of [ or { characters.`,
+      message: `YAML syntax: the text is nested more than ${MAX_DEPTH} levels deep here (lists, groups of fields or brackets inside each other), too deep to read. A plan needs only a few levels; check for a long run of \`- \`, \`[\` or \`{\`, or of ever deeper indentation, and remove it.`,
     }];
     return assemble(text, emptyHead(), [], { start: 0, end: 0 }, diagnostics, 'full', false);
   }
-  const doc = parseYaml(text);
   const reader = new NodeReader(doc, text, 0);
   const conflicts = conflictDiagnostics(text);
   const diagnostics = syntaxDiagnostics(doc, 0, text.length);
@@ -297,9 +329,8 @@ interface HeadBlock {
 }
 
 function readHead(key: string, source: string, start: number): HeadBlock | undefined {
-  if (tooDeep(source) >= 0) return undefined;
   const doc = parseYaml(source);
-  if (doc.errors.length || doc.warnings.length) return undefined;
+  if (isTooDeep(doc) || doc.errors.length || doc.warnings.length) return undefined;
   const root = doc.contents as Node | null;
   if (!root || !isMap(root) || root.items.length !== 1) return undefined;
   const reader = new NodeReader(doc, source, start);
@@ -548,7 +579,6 @@ function readGoal(source: string, index: number, base: number, text: string): Go
     const diagnostics = validate(quick.js) ? [] : schemaDiagnostics(validate.errors, new NodeReader(undefined, source, base), quick.yamlNode(), ['goals', index], text);
     return { source, index, base, goal: quick.goal, js: quick.js, diagnostics, flat: flatten([quick.goal]), movable: diagnostics.length === 0 && !!quick.goal.id };
   }
-  if (tooDeep(source) >= 0) return undefined;
   const read = readGoalWithYaml(source, index, base);
   if (!read) return undefined;
   const { doc, reader, node, goal, js, listEnd } = read;
@@ -564,6 +594,7 @@ function readGoal(source: string, index: number, base: number, text: string): Go
 /** A goal block read by yaml: the reference the line reader is held to. */
 export function readGoalWithYaml(source: string, index: number, base: number) {
   const doc = parseYaml(source);
+  if (isTooDeep(doc)) return undefined;
   const root = doc.contents as Node | null;
   if (!root || !isSeq(root) || root.items.length !== 1) return undefined;
   const reader = new NodeReader(doc, source, base);
@@ -590,6 +621,7 @@ function errorStaysInside(block: GoalBlock, after: GoalBlock | undefined, tail: 
   const prefix = 'goals:\n';
   const own = block.source.slice(0, block.source.length - tail);
   const doc = parseYaml(prefix + own + (after?.source ?? ''));
+  if (isTooDeep(doc)) return false;
   const root = doc.contents as Node | null;
   if (!root || !isMap(root) || root.items.length !== 1) return false;
   const js = toJS(doc);
