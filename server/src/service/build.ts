@@ -1,9 +1,8 @@
 // Reads yaml nodes into the plan model. Works on a whole document or on one block of it
 // (a top-level section, or one goal), so that the incremental parser can reuse it as is.
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, visit, YAMLMap } from 'yaml';
-import type { Field, ItemKind, PlanItem, Reference, RefField, ScalarStyle, ScalarText, Section, Unit, Value } from './model';
-import { ownNumber } from './checks/numbering';
-import { CHILD_KIND, CHILDREN_KEY } from './model';
+import type { Field, ItemKind, PlanItem, Reference, ScalarStyle, ScalarText, Section, Unit, Value } from './model';
+import { buildItem, type NodeSource } from './fields';
 import type { Span } from './text';
 
 /** Builds model pieces from the nodes of one yaml document whose text starts at `base` in the plan. */
@@ -110,77 +109,29 @@ export class NodeReader {
     return out;
   }
 
-  item(node: unknown, kind: ItemKind, path: (string | number)[], index: number, parent: PlanItem | undefined): PlanItem | undefined {
-    const n = this.deref(node);
-    if (!n || !isMap(n) || !n.range) return undefined;
-    const item: PlanItem = {
-      kind,
-      span: { start: this.base + n.range[0], end: this.base + n.range[1] },
-      path,
-      index,
-      parent,
-      children: [],
-      refs: [],
-      fields: this.fields(n),
-    };
-    const childKey = CHILDREN_KEY[kind];
-    for (const { key, pair } of this.pairs(n)) {
-      switch (key) {
-        case 'id':
-          item.id = this.scalar(pair.value);
-          if (item.id) this.noteRead(item.id);
-          break;
-        case 'title': {
-          const s = this.deref(pair.value);
-          item.title = this.string(s);
-          if (s) item.titleSpan = this.span(pair.value as Node);
-          break;
-        }
-        case 'description':
-          item.description = this.string(pair.value);
-          break;
-        case 'lead':
-        case 'support':
-        case 'related':
-          if (kind !== 'goal') this.refs(pair.value, key, item);
-          break;
-        default:
-          if (key === childKey) {
-            const seq = this.deref(pair.value);
-            item.childrenKeySpan = this.span(pair.key as Node);
-            if (seq && isSeq(seq)) {
-              const ck = CHILD_KIND[kind]!;
-              seq.items.forEach((c, i) => {
-                const child = this.item(c, ck, [...path, key, i], i, item);
-                if (child) item.children.push(child);
-              });
-            }
-          }
-      }
-    }
-    if (item.id) {
-      const own = ownNumber(kind, item.id.text);
-      if (own !== undefined) item.own = own;
-    }
-    return item;
-  }
+  /** This reader's nodes as the item builder (fields.ts) reads them. */
+  private readonly nodes: NodeSource<unknown> = {
+    mapSpan: (n) => {
+      const m = this.deref(n);
+      return m && isMap(m) && m.range ? this.span(m) : undefined;
+    },
+    fields: (n) => this.fields(this.deref(n) as YAMLMap),
+    pairs: (n) => {
+      const pairs = this.pairs(this.deref(n) as YAMLMap);
+      return { keys: pairs.map((p) => p.key), values: pairs.map((p) => p.pair.value), keySpan: (i) => this.span(pairs[i].pair.key as Node) };
+    },
+    items: (n) => {
+      const v = this.deref(n);
+      return v && isSeq(v) ? v.items : undefined;
+    },
+    scalar: (n) => this.scalar(n),
+    string: (n) => this.string(n),
+    span: (n) => (this.deref(n) ? this.span(n as Node) : undefined),
+    noteRead: (s, ref) => this.noteRead(s, ref),
+  };
 
-  private refs(value: unknown, field: RefField, owner: PlanItem): void {
-    const v = this.deref(value);
-    if (!v) return;
-    const nodes = isSeq(v) ? v.items : [value];
-    for (const n of nodes) {
-      const target = this.scalar(n);
-      if (!target) continue;
-      const ref: Reference = { field, target, owner };
-      const first = this.noteRead(target, ref)?.ref;
-      // The same entry read by another item (`<<: *base`, `related: *rel`): one entry, several readers.
-      if (first && (first.field === 'related') === (field === 'related')) {
-        ref.repeats = first;
-        if (first.owner !== owner && !first.sharedBy?.includes(owner)) (first.sharedBy ??= []).push(owner);
-      }
-      owner.refs.push(ref);
-    }
+  item(node: unknown, kind: ItemKind, path: (string | number)[], index: number, parent: PlanItem | undefined): PlanItem | undefined {
+    return buildItem(this.nodes, node, kind, path, index, parent);
   }
 
   unit(node: unknown, index: number): Unit | undefined {

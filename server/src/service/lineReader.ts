@@ -15,9 +15,8 @@
 // innermost collection that is closed by the next line and is not deeper than the comment
 // (yaml's Parser moves them up otherwise; see `closeRun`).
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
-import { ownNumber } from './checks/numbering';
-import type { Field, ItemKind, PlanItem, Reference, ScalarStyle, ScalarText } from './model';
-import { CHILD_KIND, CHILDREN_KEY } from './model';
+import { buildItem, type NodeSource } from './fields';
+import type { Field, PlanItem, ScalarStyle } from './model';
 
 type QScalar = { t: 's'; r0: number; r1: number; r2: number; value: string | number | boolean | null; style: ScalarStyle };
 type QSeq = { t: 'q'; r0: number; r1: number; r2: number; items: QNode[] };
@@ -474,73 +473,33 @@ function toJS(n: QNode): unknown {
 }
 
 /**
- * Builds model items from the nodes, exactly as NodeReader.item (build.ts) does from yaml's: a
- * change to one is a change to both (lineReader.test.ts compares them). NodeReader over
- * toYamlNode's nodes would do, but costs a fifth more on a first read (15.8k lines: 122-135 ms
- * -> 147-163 ms, node /tmp/open1.js), as every scalar becomes a yaml node first.
+ * The line reader's nodes as the item builder (fields.ts) reads them: the same builder reads
+ * yaml's nodes in build.ts. (Making yaml nodes of these first, toYamlNode, would cost a fifth
+ * more on a first read: every scalar would become a yaml node.)
  */
-class ItemBuilder {
-  constructor(private readonly source: string, private readonly base: number) {}
-
-  scalar(n: QNode): ScalarText | undefined {
-    if (n.t !== 's' || n.value === null) return undefined;
-    const text = typeof n.value === 'string' ? n.value : this.source.slice(n.r0, n.r1).trim();
-    return { text, span: { start: this.base + n.r0, end: this.base + n.r1 }, style: n.style, isNumber: typeof n.value === 'number' };
-  }
-
-  item(n: QNode, kind: ItemKind, path: (string | number)[], index: number, parent: PlanItem | undefined): PlanItem | undefined {
-    if (n.t !== 'm') return undefined;
-    const base = this.base;
-    const fields: Field[] = [];
-    for (let i = 0; i < n.keys.length; i++) {
-      const v = n.values[i];
-      fields.push({ key: n.keys[i], keySpan: { start: base + n.k0[i], end: base + n.k0[i] + n.keys[i].length }, valueSpan: { start: base + v.r0, end: base + v.r1 } });
-    }
-    const item: PlanItem = { kind, span: { start: base + n.r0, end: base + n.r1 }, path, index, parent, children: [], refs: [], fields };
-    const childKey = CHILDREN_KEY[kind];
-    for (let i = 0; i < n.keys.length; i++) {
-      const key = n.keys[i];
-      const v = n.values[i];
-      switch (key) {
-        case 'id':
-          item.id = this.scalar(v);
-          break;
-        case 'title':
-          item.title = v.t === 's' && typeof v.value === 'string' ? v.value : undefined;
-          item.titleSpan = { start: base + v.r0, end: base + v.r1 };
-          break;
-        case 'description':
-          item.description = v.t === 's' && typeof v.value === 'string' ? v.value : undefined;
-          break;
-        case 'lead':
-        case 'support':
-        case 'related':
-          if (kind !== 'goal') {
-            for (const t of v.t === 'q' ? v.items : [v]) {
-              const target = this.scalar(t);
-              if (target) item.refs.push({ field: key, target, owner: item } satisfies Reference);
-            }
-          }
-          break;
-        default:
-          if (key === childKey) {
-            item.childrenKeySpan = fields[i].keySpan;
-            if (v.t === 'q') {
-              const ck = CHILD_KIND[kind]!;
-              v.items.forEach((c, ci) => {
-                const child = this.item(c, ck, [...path, key, ci], ci, item);
-                if (child) item.children.push(child);
-              });
-            }
-          }
+function lineNodes(source: string, base: number): NodeSource<QNode> {
+  return {
+    mapSpan: (n) => (n.t === 'm' ? { start: base + n.r0, end: base + n.r1 } : undefined),
+    fields: (n) => {
+      const m = n as QMap;
+      const fields: Field[] = [];
+      for (let i = 0; i < m.keys.length; i++) {
+        const v = m.values[i];
+        fields.push({ key: m.keys[i], keySpan: { start: base + m.k0[i], end: base + m.k0[i] + m.keys[i].length }, valueSpan: { start: base + v.r0, end: base + v.r1 } });
       }
-    }
-    if (item.id) {
-      const own = ownNumber(kind, item.id.text);
-      if (own !== undefined) item.own = own;
-    }
-    return item;
-  }
+      return fields;
+    },
+    // No merge keys: the pairs are the fields.
+    pairs: (n, fields) => ({ keys: (n as QMap).keys, values: (n as QMap).values, keySpan: (i) => fields[i].keySpan }),
+    items: (n) => (n.t === 'q' ? n.items : undefined),
+    scalar: (n) => {
+      if (n.t !== 's' || n.value === null) return undefined;
+      const text = typeof n.value === 'string' ? n.value : source.slice(n.r0, n.r1).trim();
+      return { text, span: { start: base + n.r0, end: base + n.r1 }, style: n.style, isNumber: typeof n.value === 'number' };
+    },
+    string: (n) => (n.t === 's' && typeof n.value === 'string' ? n.value : undefined),
+    span: (n) => ({ start: base + n.r0, end: base + n.r1 }),
+  };
 }
 
 const SCALAR_TYPE: Record<ScalarStyle, Scalar.Type | undefined> = { plain: 'PLAIN', double: 'QUOTE_DOUBLE', single: 'QUOTE_SINGLE', block: 'BLOCK_LITERAL', other: undefined };
@@ -591,7 +550,7 @@ export function readGoalLines(source: string, index: number, base: number): Goal
   try {
     const node = new LineReader(source).readSingleEntry();
     if (node.t !== 'm') return undefined;
-    const goal = new ItemBuilder(source, base).item(node, 'goal', ['goals', index], index, undefined)!;
+    const goal = buildItem(lineNodes(source, base), node, 'goal', ['goals', index], index, undefined)!;
     return { goal, js: toJS(node), yamlNode: () => toYamlNode(node) };
   } catch (e) {
     if (e === GIVE_UP) return undefined;

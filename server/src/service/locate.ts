@@ -1,6 +1,7 @@
 // What sits at an offset of a plan: an item's number, a reference, a unit id, a key. Shared by
 // hover, definition, references, highlights and rename, all reading the one model.
 import type { Field, PlanItem, PlanModel, Reference, Section, Unit, Value } from './model';
+import { refKind } from './fields';
 import { contains, type Span } from './text';
 
 export type Target =
@@ -52,7 +53,7 @@ export function targetAt(model: PlanModel, offset: number): Target | undefined {
     if (item.id && contains(item.id.span, offset)) return { kind: 'item-id', item, span: item.id.span };
     for (const ref of item.refs) {
       if (contains(ref.target.span, offset)) {
-        return ref.field === 'related' ? { kind: 'item-ref', ref, span: ref.target.span } : { kind: 'unit-ref', ref, span: ref.target.span };
+        return refKind(ref) === 'item' ? { kind: 'item-ref', ref, span: ref.target.span } : { kind: 'unit-ref', ref, span: ref.target.span };
       }
     }
     const f = keyAt(item.fields, offset);

@@ -26,7 +26,6 @@ export interface PlanDiagnostic {
 export type ItemKind = 'goal' | 'objective' | 'subobjective';
 export const ITEM_DEPTH: Record<ItemKind, number> = { goal: 1, objective: 2, subobjective: 3 };
 export const CHILD_KIND: Record<ItemKind, ItemKind | undefined> = { goal: 'objective', objective: 'subobjective', subobjective: undefined };
-export const CHILDREN_KEY: Record<ItemKind, string | undefined> = { goal: 'objectives', objective: 'subobjectives', subobjective: undefined };
 
 /** How a scalar was written, so that edits keep the author's quoting. */
 export type ScalarStyle = 'plain' | 'double' | 'single' | 'block' | 'other';

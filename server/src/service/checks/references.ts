@@ -1,12 +1,13 @@
 // reference-unresolved: `related` entries must name an item of the plan; `lead`/`support`
 // entries must name a unit of the plan or, failing that, of another plan of the workspace.
 import type { PlanDiagnostic, PlanModel, Reference } from '../model';
+import { refKind } from '../fields';
 import { closest } from '../text';
 import { unquotedNumberDiagnostic } from './numbering';
 
 export function checkRelated(model: PlanModel, out: PlanDiagnostic[]): void {
   for (const ref of model.refs) {
-    if (ref.field !== 'related') continue;
+    if (refKind(ref) !== 'item') continue;
     const t = ref.target;
     if (t.isNumber && t.text.includes('.')) out.push(unquotedNumberDiagnostic(t, 'reference'));
     if (model.itemsById.has(t.text)) continue;
@@ -25,7 +26,7 @@ export function checkRelated(model: PlanModel, out: PlanDiagnostic[]): void {
 export function checkUnitRefs(model: PlanModel, unitExists: (id: string) => boolean, knownUnits: () => Iterable<string>): PlanDiagnostic[] {
   const out: PlanDiagnostic[] = [];
   for (const ref of model.refs) {
-    if (ref.field === 'related') continue;
+    if (refKind(ref) !== 'unit') continue;
     if (model.unitsById.has(ref.target.text) || unitExists(ref.target.text)) continue;
     out.push(unresolvedUnit(ref, closest(ref.target.text, knownUnits())));
   }

@@ -2,7 +2,8 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { type PlanDocument, type PlanWorkspace, fileNameOf } from '../documents';
 import { targetAt, type KeyOwner, type Target } from '../locate';
-import { breadcrumb, kindWord, type ItemKind, type PlanItem, type RefField, type Unit } from '../model';
+import { breadcrumb, kindWord, type ItemKind, type PlanItem, type Unit } from '../model';
+import { refFieldsTo } from '../fields';
 import { PLAN_SCHEMA } from '../schema';
 import { itemDefinitions, unitDefinitions } from './definition';
 import { itemReferences, unitReferences } from './references';
@@ -82,7 +83,7 @@ function itemLabelShort(item: PlanItem): string {
 /** "Lead: HSI (Homeland Security Investigations) · Support: ERO (...)" for an item's units. */
 function unitsLine(ws: PlanWorkspace, doc: PlanDocument, item: PlanItem): string | undefined {
   const parts: string[] = [];
-  for (const field of ['lead', 'support'] as RefField[]) {
+  for (const field of refFieldsTo('unit')) {
     const ids: string[] = [];
     for (const ref of item.refs) if (ref.field === field && !ids.includes(ref.target.text)) ids.push(ref.target.text);
     if (!ids.length) continue;
@@ -90,7 +91,7 @@ function unitsLine(ws: PlanWorkspace, doc: PlanDocument, item: PlanItem): string
       const unit = unitDefinitions(ws, doc, id)[0]?.unit;
       return unit ? `${md(id)}${unit.name ? ` (${md(unit.name)})` : ''}` : `${md(id)} (no such unit)`;
     });
-    parts.push(`${field === 'lead' ? 'Lead' : 'Support'}: ${names.join(', ')}`);
+    parts.push(`${cap(field)}: ${names.join(', ')}`);
   }
   return parts.length ? parts.join(' · ') : undefined;
 }

@@ -1,0 +1,211 @@
+// The plan's fields, declared once. Both readers (build.ts over yaml's nodes, lineReader.ts over
+// its own) build items with the one `buildItem` below, from this table; the checks and features
+// that name a field (hover, completion, locate, references, rename, the Plan view) ask it what a
+// field is and what it refers to. schemas/plan.schema.json stays the public contract: fields.test.ts
+// fails when the table and the schema drift apart.
+//
+// Adding a reference field is one entry in ITEM_FIELDS (role 'ref', with what it refers to) plus tests.
+import type { Field, ItemKind, PlanItem, Reference, RefField, ScalarText } from './model';
+import { CHILD_KIND } from './model';
+import { ownNumber } from './checks/numbering';
+import type { Span } from './text';
+
+/** What a reference field names. */
+export type RefKind = 'unit' | 'item' | 'measure';
+
+/** What a field of an item is to the model. */
+export type FieldRole =
+  /** The item's number. */
+  | 'id'
+  | 'title'
+  | 'description'
+  /** Names other things of the plan (see `refers`). */
+  | 'ref'
+  /** The item's objectives or sub-objectives. */
+  | 'children'
+  /** Read by the schema only. */
+  | 'data';
+
+export interface FieldSpec {
+  role: FieldRole;
+  /** For role 'ref': what its entries name. */
+  refers?: RefKind;
+}
+
+/**
+ * The fields each kind of item may have, with what each is to the model. The keys are exactly
+ * the schema's properties of `$defs/goal`, `$defs/objective`, `$defs/subobjective`.
+ */
+export const ITEM_FIELDS: Record<ItemKind, Readonly<Record<string, FieldSpec>>> = {
+  goal: {
+    id: { role: 'id' },
+    title: { role: 'title' },
+    description: { role: 'description' },
+    objectives: { role: 'children' },
+  },
+  objective: {
+    id: { role: 'id' },
+    title: { role: 'title' },
+    description: { role: 'description' },
+    lead: { role: 'ref', refers: 'unit' },
+    support: { role: 'ref', refers: 'unit' },
+    related: { role: 'ref', refers: 'item' },
+    subobjectives: { role: 'children' },
+  },
+  subobjective: {
+    id: { role: 'id' },
+    title: { role: 'title' },
+    description: { role: 'description' },
+    lead: { role: 'ref', refers: 'unit' },
+    support: { role: 'ref', refers: 'unit' },
+    related: { role: 'ref', refers: 'item' },
+  },
+};
+
+/** What each reference field names, whichever item holds it. */
+export const REF_FIELDS: Readonly<Record<RefField, RefKind>> = refFields();
+
+function refFields(): Record<RefField, RefKind> {
+  const out: Record<string, RefKind> = {};
+  for (const kind of Object.keys(ITEM_FIELDS) as ItemKind[]) {
+    for (const [key, spec] of Object.entries(ITEM_FIELDS[kind])) if (spec.role === 'ref') out[key] = spec.refers!;
+  }
+  return out as Record<RefField, RefKind>;
+}
+
+/** What a reference names: a unit (`lead`, `support`), an item (`related`), ... */
+export function refKind(ref: { field: RefField }): RefKind {
+  return REF_FIELDS[ref.field];
+}
+
+/** The reference fields that name `kind`, in table order: ['lead', 'support'] for units. */
+export function refFieldsTo(kind: RefKind): RefField[] {
+  return (Object.keys(REF_FIELDS) as RefField[]).filter((f) => REF_FIELDS[f] === kind);
+}
+
+/** Whether `key` is a reference field of any item. */
+export function isRefField(key: string): key is RefField {
+  return Object.prototype.hasOwnProperty.call(REF_FIELDS, key);
+}
+
+/** The key of each kind's children (`objectives`), if it has any. */
+export const CHILDREN_KEY: Readonly<Record<ItemKind, string | undefined>> = {
+  goal: childrenKey('goal'),
+  objective: childrenKey('objective'),
+  subobjective: childrenKey('subobjective'),
+};
+
+function childrenKey(kind: ItemKind): string | undefined {
+  for (const [key, spec] of Object.entries(ITEM_FIELDS[kind])) if (spec.role === 'children') return key;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One item builder over both readers' nodes
+
+/** The keys and values of a mapping as a reader gives them: the merged keys of `<<: *base` included, own keys first. */
+export interface NodePairs<N> {
+  keys: readonly string[];
+  values: readonly N[];
+  /** Where the i-th key is written. */
+  keySpan(i: number): Span | undefined;
+}
+
+/**
+ * What the item builder needs of a node: yaml's nodes (build.ts) and the line reader's
+ * (lineReader.ts) each have one, so neither is converted into the other.
+ */
+export interface NodeSource<N> {
+  /** The node's span when it is a mapping, else undefined. */
+  mapSpan(n: N): Span | undefined;
+  /** The mapping's own fields as written (no merged keys). */
+  fields(n: N): Field[];
+  /** The mapping's keys and values, merged keys included; `fields` is what `fields(n)` gave. */
+  pairs(n: N, fields: Field[]): NodePairs<N>;
+  /** The entries of a list, or undefined when the node is not one. */
+  items(n: N): N[] | undefined;
+  scalar(n: N): ScalarText | undefined;
+  string(n: N): string | undefined;
+  /** The span of a node as written (an alias's own span), undefined for no node. */
+  span(n: N): Span | undefined;
+  /**
+   * Notes that `s` was read (an id, or the target of `ref`), and returns the first reading of the
+   * same text when there was one (yaml's aliases and merge keys read a text again); the line
+   * reader, which reads no aliases, has none.
+   */
+  noteRead?(s: ScalarText, ref?: Reference): { ref?: Reference } | undefined;
+}
+
+/** The table as maps: a key such as `__proto__` is no field. */
+const FIELD_MAPS: Record<ItemKind, ReadonlyMap<string, FieldSpec>> = {
+  goal: new Map(Object.entries(ITEM_FIELDS.goal)),
+  objective: new Map(Object.entries(ITEM_FIELDS.objective)),
+  subobjective: new Map(Object.entries(ITEM_FIELDS.subobjective)),
+};
+
+/** Builds an item (and its children) from a mapping node, from the field table. */
+export function buildItem<N>(src: NodeSource<N>, node: N, kind: ItemKind, path: (string | number)[], index: number, parent: PlanItem | undefined): PlanItem | undefined {
+  const span = src.mapSpan(node);
+  if (!span) return undefined;
+  const fields = src.fields(node);
+  const item: PlanItem = { kind, span, path, index, parent, children: [], refs: [], fields };
+  const table = FIELD_MAPS[kind];
+  const pairs = src.pairs(node, fields);
+  const { keys, values } = pairs;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const spec = table.get(key);
+    if (!spec) continue;
+    const value = values[i];
+    switch (spec.role) {
+      case 'id':
+        item.id = src.scalar(value);
+        if (item.id) src.noteRead?.(item.id);
+        break;
+      case 'title': {
+        item.title = src.string(value);
+        const s = src.span(value);
+        if (s) item.titleSpan = s;
+        break;
+      }
+      case 'description':
+        item.description = src.string(value);
+        break;
+      case 'ref':
+        readRefs(src, value, key as RefField, spec.refers!, item);
+        break;
+      case 'children': {
+        item.childrenKeySpan = pairs.keySpan(i);
+        const list = src.items(value);
+        if (list) {
+          const ck = CHILD_KIND[kind]!;
+          list.forEach((c, i) => {
+            const child = buildItem(src, c, ck, [...path, key, i], i, item);
+            if (child) item.children.push(child);
+          });
+        }
+        break;
+      }
+    }
+  }
+  if (item.id) {
+    const own = ownNumber(kind, item.id.text);
+    if (own !== undefined) item.own = own;
+  }
+  return item;
+}
+
+function readRefs<N>(src: NodeSource<N>, value: N, field: RefField, refers: RefKind, owner: PlanItem): void {
+  for (const n of src.items(value) ?? [value]) {
+    const target = src.scalar(n);
+    if (!target) continue;
+    const ref: Reference = { field, target, owner };
+    const first = src.noteRead?.(target, ref)?.ref;
+    // The same entry read by another item (`<<: *base`, `related: *rel`): one entry, several readers.
+    if (first && refKind(first) === refers) {
+      ref.repeats = first;
+      if (first.owner !== owner && !first.sharedBy?.includes(owner)) (first.sharedBy ??= []).push(owner);
+    }
+    owner.refs.push(ref);
+  }
+}
