@@ -62,6 +62,16 @@ export class NodeReader {
     return { text, span: { start: this.base + where[0], end: this.base + where[1] }, style: styleOf(n), isNumber };
   }
 
+  number(node: unknown): number | undefined {
+    const n = this.deref(node);
+    return n && isScalar(n) && typeof n.value === 'number' ? n.value : undefined;
+  }
+
+  bool(node: unknown): boolean | undefined {
+    const n = this.deref(node);
+    return n && isScalar(n) && typeof n.value === 'boolean' ? n.value : undefined;
+  }
+
   string(node: unknown): string | undefined {
     const n = this.deref(node);
     return n && isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
@@ -118,7 +128,12 @@ export class NodeReader {
     fields: (n) => this.fields(this.deref(n) as YAMLMap),
     pairs: (n) => {
       const pairs = this.pairs(this.deref(n) as YAMLMap);
-      return { keys: pairs.map((p) => p.key), values: pairs.map((p) => p.pair.value), keySpan: (i) => this.span(pairs[i].pair.key as Node) };
+      return {
+        keys: pairs.map((p) => p.key),
+        values: pairs.map((p) => p.pair.value),
+        keySpan: (i) => this.span(pairs[i].pair.key as Node),
+        keyScalar: (i) => this.scalar(pairs[i].pair.key),
+      };
     },
     items: (n) => {
       const v = this.deref(n);
@@ -126,6 +141,7 @@ export class NodeReader {
     },
     scalar: (n) => this.scalar(n),
     string: (n) => this.string(n),
+    bool: (n) => this.bool(n),
     span: (n) => (this.deref(n) ? this.span(n as Node) : undefined),
     noteRead: (s, ref) => this.noteRead(s, ref),
   };
@@ -177,6 +193,9 @@ export class NodeReader {
       case 'organization':
         if (v && isMap(v)) head.organization = { name: this.string(v.get('name', true)), acronym: this.string(v.get('acronym', true)) };
         break;
+      case 'period':
+        if (v && isMap(v)) head.period = { start: this.number(v.get('start', true)), end: this.number(v.get('end', true)) };
+        break;
       case 'values':
         if (v && isSeq(v)) for (const i of v.items) { const val = this.value(i); if (val) head.values.push(val); }
         break;
@@ -198,6 +217,7 @@ export interface HeadParts {
   mission?: string;
   vision?: string;
   organization?: { name?: string; acronym?: string };
+  period?: { start?: number; end?: number };
   values: Value[];
   units: Unit[];
 }
@@ -235,6 +255,28 @@ export function collectSpans(item: PlanItem, out: Set<Span>): void {
     out.add(f.valueSpan);
   }
   for (const r of item.refs) out.add(r.target.span);
+  for (const m of item.measures ?? []) {
+    out.add(m.span);
+    if (m.id) out.add(m.id.span);
+    for (const f of m.fields) {
+      out.add(f.keySpan);
+      out.add(f.valueSpan);
+    }
+    if (m.baseline?.year) out.add(m.baseline.year.span);
+    if (m.baseline?.value) out.add(m.baseline.value.span);
+    for (const y of [...m.targets, ...m.results]) {
+      out.add(y.year.span);
+      if (y.value) out.add(y.value.span);
+    }
+  }
+  for (const ms of item.milestones ?? []) {
+    out.add(ms.span);
+    if (ms.due) out.add(ms.due.span);
+    for (const f of ms.fields) {
+      out.add(f.keySpan);
+      out.add(f.valueSpan);
+    }
+  }
   for (const c of item.children) collectSpans(c, out);
 }
 

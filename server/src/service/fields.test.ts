@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { CHILDREN_KEY, ITEM_FIELDS, REF_FIELDS, type RefKind } from './fields';
+import { CHILDREN_KEY, ITEM_FIELDS, MEASURE_FIELDS, MILESTONE_FIELDS, REF_FIELDS, type FieldSpec, type RefKind } from './fields';
 import { CHILD_KIND, type ItemKind } from './model';
 import { PLAN_SCHEMA } from './schema';
 
@@ -9,29 +9,39 @@ const REF_DEFS: Record<RefKind, string> = { unit: '#/$defs/unitRefs', item: '#/$
 /** Where the field table (fields.ts) and the schema disagree, in words; empty when they agree. */
 function drift(schema: Record<string, any>): string[] {
   const out: string[] = [];
-  for (const kind of Object.keys(ITEM_FIELDS) as ItemKind[]) {
-    const props: Record<string, any> = schema.$defs?.[kind]?.properties ?? {};
-    const table = ITEM_FIELDS[kind];
-    for (const key of Object.keys(props)) if (!(key in table)) out.push(`${kind}.${key} is in the schema, not in the table`);
+  const tables: [string, Readonly<Record<string, FieldSpec>>][] = [
+    ...(Object.keys(ITEM_FIELDS) as ItemKind[]).map((k): [string, Readonly<Record<string, FieldSpec>>] => [k, ITEM_FIELDS[k]]),
+    ['measure', MEASURE_FIELDS],
+    ['milestone', MILESTONE_FIELDS],
+  ];
+  for (const [def, table] of tables) {
+    const props: Record<string, any> = schema.$defs?.[def]?.properties ?? {};
+    for (const key of Object.keys(props)) if (!(key in table)) out.push(`${def}.${key} is in the schema, not in the table`);
     for (const [key, spec] of Object.entries(table)) {
       const prop = props[key];
       if (!prop) {
-        out.push(`${kind}.${key} is in the table, not in the schema`);
+        out.push(`${def}.${key} is in the table, not in the schema`);
         continue;
       }
       const isRef = Object.values(REF_DEFS).includes(prop.$ref);
-      if (spec.role === 'ref' && prop.$ref !== REF_DEFS[spec.refers!]) out.push(`${kind}.${key} refers to ${spec.refers} in the table; the schema has ${prop.$ref ?? 'no reference definition'}`);
-      if (spec.role !== 'ref' && isRef) out.push(`${kind}.${key} is a reference in the schema (${prop.$ref}), not in the table`);
-      if (spec.role === 'children' && prop.items?.$ref !== `#/$defs/${CHILD_KIND[kind]}`) out.push(`${kind}.${key} holds ${CHILD_KIND[kind]}s in the table; the schema's items are ${prop.items?.$ref}`);
-      if (spec.role === 'id' && prop.$ref !== '#/$defs/itemId') out.push(`${kind}.${key} is the item's number in the table; the schema has ${prop.$ref}`);
-      if ((spec.role === 'title' || spec.role === 'description') && prop.type !== 'string') out.push(`${kind}.${key} is text in the table; the schema has ${prop.type}`);
+      const items = prop.items?.$ref;
+      if (spec.role === 'ref' && prop.$ref !== REF_DEFS[spec.refers!]) out.push(`${def}.${key} refers to ${spec.refers} in the table; the schema has ${prop.$ref ?? 'no reference definition'}`);
+      if (spec.role !== 'ref' && isRef) out.push(`${def}.${key} is a reference in the schema (${prop.$ref}), not in the table`);
+      if (spec.role === 'children' && items !== `#/$defs/${CHILD_KIND[def as ItemKind]}`) out.push(`${def}.${key} holds ${CHILD_KIND[def as ItemKind]}s in the table; the schema's items are ${items}`);
+      if (spec.role === 'measures' && items !== '#/$defs/measure') out.push(`${def}.${key} holds measures in the table; the schema's items are ${items}`);
+      if (spec.role === 'milestones' && items !== '#/$defs/milestone') out.push(`${def}.${key} holds milestones in the table; the schema's items are ${items}`);
+      if (spec.role === 'id' && prop.$ref !== (def === 'measure' ? '#/$defs/measureId' : '#/$defs/itemId')) out.push(`${def}.${key} is an id in the table; the schema has ${prop.$ref}`);
+      if (spec.role === 'years' && prop.$ref !== '#/$defs/yearValues') out.push(`${def}.${key} holds years in the table; the schema has ${prop.$ref}`);
+      if (spec.role === 'flag' && prop.type !== 'boolean') out.push(`${def}.${key} is true or false in the table; the schema has ${prop.type}`);
+      if (spec.role === 'text' && prop.type !== 'string' && !Array.isArray(prop.enum)) out.push(`${def}.${key} is text in the table; the schema has ${prop.type}`);
+      if ((spec.role === 'title' || spec.role === 'description' || spec.role === 'date') && prop.type !== 'string') out.push(`${def}.${key} is text in the table; the schema has ${prop.type}`);
     }
   }
   return out;
 }
 
 describe('the field table', () => {
-  it('lists exactly the fields the schema gives goals, objectives and sub-objectives, with the same reference kinds', () => {
+  it('lists exactly the fields the schema gives goals, objectives, sub-objectives, measures and milestones, with the same reference kinds', () => {
     assert.deepStrictEqual(drift(PLAN_SCHEMA), []);
   });
 
@@ -40,10 +50,14 @@ describe('the field table', () => {
     schema.$defs.objective.properties.owner = { $ref: '#/$defs/unitRefs', description: 'x' };
     schema.$defs.subobjective.properties.related = { $ref: '#/$defs/unitRefs', description: 'x' };
     delete schema.$defs.goal.properties.description;
+    schema.$defs.measure.properties.target = { type: 'number', description: 'x' };
+    schema.$defs.milestone.properties.done = { type: 'string', description: 'x' };
     assert.deepStrictEqual(drift(schema), [
       'goal.description is in the table, not in the schema',
       'objective.owner is in the schema, not in the table',
       'subobjective.related refers to item in the table; the schema has #/$defs/unitRefs',
+      'measure.target is in the schema, not in the table',
+      'milestone.done is true or false in the table; the schema has string',
     ]);
   });
 

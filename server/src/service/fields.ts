@@ -5,7 +5,7 @@
 // fails when the table and the schema drift apart.
 //
 // Adding a reference field is one entry in ITEM_FIELDS (role 'ref', with what it refers to) plus tests.
-import type { Field, ItemKind, PlanItem, Reference, RefField, ScalarText } from './model';
+import type { Field, ItemKind, Measure, Milestone, PlanItem, Reference, RefField, ScalarText, YearValue } from './model';
 import { CHILD_KIND } from './model';
 import { ownNumber } from './checks/numbering';
 import type { Span } from './text';
@@ -23,8 +23,20 @@ export type FieldRole =
   | 'ref'
   /** The item's objectives or sub-objectives. */
   | 'children'
-  /** Read by the schema only. */
-  | 'data';
+  /** Text kept in the model under the field's name (a measure's `name`, `unit`, ...). */
+  | 'text'
+  /** true or false, kept under the field's name. */
+  | 'flag'
+  /** The item's performance measures (MEASURE_FIELDS). */
+  | 'measures'
+  /** The item's milestones (MILESTONE_FIELDS). */
+  | 'milestones'
+  /** A measure's `{ year, value }`. */
+  | 'baseline'
+  /** A measure's fiscal years and values (`targets`, `results`). */
+  | 'years'
+  /** A date (a milestone's `due`). */
+  | 'date';
 
 export interface FieldSpec {
   role: FieldRole;
@@ -41,6 +53,8 @@ export const ITEM_FIELDS: Record<ItemKind, Readonly<Record<string, FieldSpec>>> 
     id: { role: 'id' },
     title: { role: 'title' },
     description: { role: 'description' },
+    measures: { role: 'measures' },
+    milestones: { role: 'milestones' },
     objectives: { role: 'children' },
   },
   objective: {
@@ -50,6 +64,8 @@ export const ITEM_FIELDS: Record<ItemKind, Readonly<Record<string, FieldSpec>>> 
     lead: { role: 'ref', refers: 'unit' },
     support: { role: 'ref', refers: 'unit' },
     related: { role: 'ref', refers: 'item' },
+    measures: { role: 'measures' },
+    milestones: { role: 'milestones' },
     subobjectives: { role: 'children' },
   },
   subobjective: {
@@ -59,7 +75,31 @@ export const ITEM_FIELDS: Record<ItemKind, Readonly<Record<string, FieldSpec>>> 
     lead: { role: 'ref', refers: 'unit' },
     support: { role: 'ref', refers: 'unit' },
     related: { role: 'ref', refers: 'item' },
+    measures: { role: 'measures' },
+    milestones: { role: 'milestones' },
   },
+};
+
+/** The fields of a measure (`$defs/measure` in the schema). */
+export const MEASURE_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  id: { role: 'id' },
+  name: { role: 'text' },
+  unit: { role: 'text' },
+  direction: { role: 'text' },
+  kind: { role: 'text' },
+  lead: { role: 'ref', refers: 'unit' },
+  baseline: { role: 'baseline' },
+  targets: { role: 'years' },
+  results: { role: 'years' },
+  source: { role: 'text' },
+  priority: { role: 'flag' },
+};
+
+/** The fields of a milestone (`$defs/milestone`). */
+export const MILESTONE_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  title: { role: 'text' },
+  due: { role: 'date' },
+  done: { role: 'flag' },
 };
 
 /** What each reference field names, whichever item holds it. */
@@ -67,8 +107,13 @@ export const REF_FIELDS: Readonly<Record<RefField, RefKind>> = refFields();
 
 function refFields(): Record<RefField, RefKind> {
   const out: Record<string, RefKind> = {};
-  for (const kind of Object.keys(ITEM_FIELDS) as ItemKind[]) {
-    for (const [key, spec] of Object.entries(ITEM_FIELDS[kind])) if (spec.role === 'ref') out[key] = spec.refers!;
+  for (const table of [...Object.values(ITEM_FIELDS), MEASURE_FIELDS, MILESTONE_FIELDS]) {
+    for (const [key, spec] of Object.entries(table)) {
+      if (spec.role !== 'ref') continue;
+      // One name, one meaning: `lead` names units wherever it is written.
+      if (out[key] && out[key] !== spec.refers) throw new Error(`fields.ts: \`${key}\` refers to ${out[key]} and to ${spec.refers}`);
+      out[key] = spec.refers!;
+    }
   }
   return out as Record<RefField, RefKind>;
 }
@@ -109,6 +154,8 @@ export interface NodePairs<N> {
   values: readonly N[];
   /** Where the i-th key is written. */
   keySpan(i: number): Span | undefined;
+  /** The i-th key as written (a year of `targets`: `2021`, a number). */
+  keyScalar(i: number): ScalarText | undefined;
 }
 
 /**
@@ -120,12 +167,13 @@ export interface NodeSource<N> {
   mapSpan(n: N): Span | undefined;
   /** The mapping's own fields as written (no merged keys). */
   fields(n: N): Field[];
-  /** The mapping's keys and values, merged keys included; `fields` is what `fields(n)` gave. */
-  pairs(n: N, fields: Field[]): NodePairs<N>;
+  /** The mapping's keys and values, merged keys included (the node is a mapping). */
+  pairs(n: N): NodePairs<N>;
   /** The entries of a list, or undefined when the node is not one. */
   items(n: N): N[] | undefined;
   scalar(n: N): ScalarText | undefined;
   string(n: N): string | undefined;
+  bool(n: N): boolean | undefined;
   /** The span of a node as written (an alias's own span), undefined for no node. */
   span(n: N): Span | undefined;
   /**
@@ -142,6 +190,8 @@ const FIELD_MAPS: Record<ItemKind, ReadonlyMap<string, FieldSpec>> = {
   objective: new Map(Object.entries(ITEM_FIELDS.objective)),
   subobjective: new Map(Object.entries(ITEM_FIELDS.subobjective)),
 };
+const MEASURE_MAP: ReadonlyMap<string, FieldSpec> = new Map(Object.entries(MEASURE_FIELDS));
+const MILESTONE_MAP: ReadonlyMap<string, FieldSpec> = new Map(Object.entries(MILESTONE_FIELDS));
 
 /** Builds an item (and its children) from a mapping node, from the field table. */
 export function buildItem<N>(src: NodeSource<N>, node: N, kind: ItemKind, path: (string | number)[], index: number, parent: PlanItem | undefined): PlanItem | undefined {
@@ -150,7 +200,7 @@ export function buildItem<N>(src: NodeSource<N>, node: N, kind: ItemKind, path: 
   const fields = src.fields(node);
   const item: PlanItem = { kind, span, path, index, parent, children: [], refs: [], fields };
   const table = FIELD_MAPS[kind];
-  const pairs = src.pairs(node, fields);
+  const pairs = src.pairs(node);
   const { keys, values } = pairs;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
@@ -174,6 +224,12 @@ export function buildItem<N>(src: NodeSource<N>, node: N, kind: ItemKind, path: 
       case 'ref':
         readRefs(src, value, key as RefField, spec.refers!, item);
         break;
+      case 'measures':
+        item.measures = readList(src, value, (n, i) => buildMeasure(src, n, item, i));
+        break;
+      case 'milestones':
+        item.milestones = readList(src, value, (n, i) => buildMilestone(src, n, item, i));
+        break;
       case 'children': {
         item.childrenKeySpan = pairs.keySpan(i);
         const list = src.items(value);
@@ -195,11 +251,89 @@ export function buildItem<N>(src: NodeSource<N>, node: N, kind: ItemKind, path: 
   return item;
 }
 
-function readRefs<N>(src: NodeSource<N>, value: N, field: RefField, refers: RefKind, owner: PlanItem): void {
+function readList<N, T>(src: NodeSource<N>, value: N, read: (n: N, i: number) => T | undefined): T[] {
+  const out: T[] = [];
+  src.items(value)?.forEach((n, i) => {
+    const t = read(n, i);
+    if (t) out.push(t);
+  });
+  return out;
+}
+
+function buildMeasure<N>(src: NodeSource<N>, node: N, owner: PlanItem, index: number): Measure | undefined {
+  const span = src.mapSpan(node);
+  if (!span) return undefined;
+  const m: Measure = { span, fields: src.fields(node), owner, index, targets: [], results: [] };
+  const { keys, values } = src.pairs(node);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = values[i];
+    const spec = MEASURE_MAP.get(key);
+    switch (spec?.role) {
+      case 'id':
+        m.id = src.scalar(value);
+        if (m.id) src.noteRead?.(m.id);
+        break;
+      case 'text':
+        (m as unknown as Record<string, string | undefined>)[key] = src.string(value);
+        break;
+      case 'flag':
+        m.priority = src.bool(value);
+        break;
+      case 'ref':
+        readRefs(src, value, key as RefField, spec.refers!, owner, m);
+        break;
+      case 'baseline':
+        if (src.mapSpan(value)) {
+          const b = src.pairs(value);
+          m.baseline = {};
+          for (let j = 0; j < b.keys.length; j++) {
+            if (b.keys[j] === 'year') m.baseline.year = src.scalar(b.values[j]);
+            else if (b.keys[j] === 'value') m.baseline.value = src.scalar(b.values[j]);
+          }
+        }
+        break;
+      case 'years':
+        if (src.mapSpan(value)) {
+          const y = src.pairs(value);
+          const out: YearValue[] = key === 'targets' ? m.targets : m.results;
+          for (let j = 0; j < y.keys.length; j++) {
+            const year = y.keyScalar(j);
+            if (year) out.push({ year, value: src.scalar(y.values[j]) });
+          }
+        }
+        break;
+    }
+  }
+  return m;
+}
+
+function buildMilestone<N>(src: NodeSource<N>, node: N, owner: PlanItem, index: number): Milestone | undefined {
+  const span = src.mapSpan(node);
+  if (!span) return undefined;
+  const m: Milestone = { span, fields: src.fields(node), owner, index };
+  const { keys, values } = src.pairs(node);
+  for (let i = 0; i < keys.length; i++) {
+    switch (MILESTONE_MAP.get(keys[i])?.role) {
+      case 'text':
+        m.title = src.string(values[i]);
+        break;
+      case 'date':
+        m.due = src.scalar(values[i]);
+        break;
+      case 'flag':
+        m.done = src.bool(values[i]);
+        break;
+    }
+  }
+  return m;
+}
+
+function readRefs<N>(src: NodeSource<N>, value: N, field: RefField, refers: RefKind, owner: PlanItem, measure?: Measure): void {
   for (const n of src.items(value) ?? [value]) {
     const target = src.scalar(n);
     if (!target) continue;
-    const ref: Reference = { field, target, owner };
+    const ref: Reference = measure ? { field, target, owner, measure } : { field, target, owner };
     const first = src.noteRead?.(target, ref)?.ref;
     // The same entry read by another item (`<<: *base`, `related: *rel`): one entry, several readers.
     if (first && refKind(first) === refers) {

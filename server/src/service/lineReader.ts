@@ -17,6 +17,7 @@
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { buildItem, type NodeSource } from './fields';
 import type { Field, PlanItem, ScalarStyle } from './model';
+import type { Span } from './text';
 
 type QScalar = { t: 's'; r0: number; r1: number; r2: number; value: string | number | boolean | null; style: ScalarStyle };
 type QSeq = { t: 'q'; r0: number; r1: number; r2: number; items: QNode[] };
@@ -187,6 +188,7 @@ class LineReader {
     const end = this.ends[li];
     let i = at;
     const c0 = s.charCodeAt(i);
+    if (isDigit(c0)) return this.numberKeyAt(li, at);
     if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return 0;
     i++;
     for (; i < end; i++) {
@@ -196,6 +198,22 @@ class LineReader {
     if (i >= end || s.charCodeAt(i) !== 58 /* : */) return 0;
     if (i + 1 < end && s.charCodeAt(i + 1) !== 32) return 0;
     return i - at;
+  }
+
+  /**
+   * Length of a key of digits only (a year of `targets:`) at `at`, or 0. yaml reads it as a
+   * number, whose text is the key: so only the way a number is written back (`2021`, not `02021`).
+   */
+  private numberKeyAt(li: number, at: number): number {
+    const s = this.s;
+    const end = this.ends[li];
+    let i = at;
+    while (i < end && isDigit(s.charCodeAt(i))) i++;
+    const len = i - at;
+    if (len > 15 || (len > 1 && s.charCodeAt(at) === 48)) return 0;
+    if (i >= end || s.charCodeAt(i) !== 58 /* : */) return 0;
+    if (i + 1 < end && s.charCodeAt(i + 1) !== 32) return 0;
+    return len;
   }
 
   /** A block mapping whose keys sit at column `indent`, its first key on line `li`. */
@@ -447,6 +465,10 @@ const FLOW_UNSAFE = new Set([...'[]{}#\'"\t:'].map((c) => c.charCodeAt(0)));
 /** Keys that yaml reads as null or true/false, not as text. */
 const NOT_A_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** A plain scalar's value under YAML 1.2's core schema, as yaml resolves it. */
 function resolvePlain(t: string): string | number | boolean | null {
   const c = t.charCodeAt(0);
@@ -489,8 +511,18 @@ function lineNodes(source: string, base: number): NodeSource<QNode> {
       }
       return fields;
     },
-    // No merge keys: the pairs are the fields.
-    pairs: (n, fields) => ({ keys: (n as QMap).keys, values: (n as QMap).values, keySpan: (i) => fields[i].keySpan }),
+    // No merge keys: the pairs are the mapping's own.
+    pairs: (n) => {
+      const m = n as QMap;
+      const keySpan = (i: number): Span => ({ start: base + m.k0[i], end: base + m.k0[i] + m.keys[i].length });
+      return {
+        keys: m.keys,
+        values: m.values,
+        keySpan,
+        // Keys are plain: a key written with digits only is a number (a year), as yaml reads it.
+        keyScalar: (i) => ({ text: m.keys[i], span: keySpan(i), style: 'plain', isNumber: isDigit(m.keys[i].charCodeAt(0)) }),
+      };
+    },
     items: (n) => (n.t === 'q' ? n.items : undefined),
     scalar: (n) => {
       if (n.t !== 's' || n.value === null) return undefined;
@@ -498,6 +530,7 @@ function lineNodes(source: string, base: number): NodeSource<QNode> {
       return { text, span: { start: base + n.r0, end: base + n.r1 }, style: n.style, isNumber: typeof n.value === 'number' };
     },
     string: (n) => (n.t === 's' && typeof n.value === 'string' ? n.value : undefined),
+    bool: (n) => (n.t === 's' && typeof n.value === 'boolean' ? n.value : undefined),
     span: (n) => ({ start: base + n.r0, end: base + n.r1 }),
   };
 }
@@ -521,7 +554,8 @@ function toYamlNode(n: QNode): Node {
   } else {
     const map = new YAMLMap();
     for (let i = 0; i < n.keys.length; i++) {
-      const key = new Scalar(n.keys[i]);
+      // A key of digits is a number to yaml (a year).
+      const key = new Scalar(isDigit(n.keys[i].charCodeAt(0)) ? Number(n.keys[i]) : n.keys[i]);
       const end = n.k0[i] + n.keys[i].length;
       key.range = [n.k0[i], end, end];
       key.type = 'PLAIN';

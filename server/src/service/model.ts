@@ -9,7 +9,12 @@ export type DiagnosticCode =
   | 'numbering-parent'
   | 'numbering-duplicate'
   | 'numbering-format'
-  | 'reference-unresolved';
+  | 'reference-unresolved'
+  | 'measure-year'
+  | 'measure-value'
+  | 'measure-duplicate'
+  | 'measure-direction'
+  | 'measure-target-missing';
 
 /** A finding about a plan, in offsets; converted to LSP positions only at the edge. */
 export interface PlanDiagnostic {
@@ -65,6 +70,8 @@ export interface Reference {
    * a unit, `related: *rel`): the entry is written once, here, and means the same for each.
    */
   sharedBy?: PlanItem[];
+  /** The measure whose `lead` this is; unset for an item's own `lead`, `support` and `related`. */
+  measure?: Measure;
   /**
    * Set on such a second reading of an entry: it is in its owner's `refs` (what the item says),
    * not in the plan's `refs`, which lists each entry written in the text once.
@@ -92,6 +99,50 @@ export interface PlanItem {
   fields: Field[];
   /** The id's own (last) number, when the id is well formed for the item's level: "2.3" → 3. */
   own?: number;
+  /** Its `measures:`, when it has any. */
+  measures?: Measure[];
+  /** Its `milestones:`, when it has any. */
+  milestones?: Milestone[];
+}
+
+/** A fiscal year of a measure's `targets` or `results` and its value. */
+export interface YearValue {
+  /** The year as written (the key). */
+  year: ScalarText;
+  /** The value; unset when it is not a scalar (empty, a list, ...: the schema says so). */
+  value?: ScalarText;
+}
+
+/** A performance measure of an item (`measures:`). */
+export interface Measure {
+  id?: ScalarText;
+  name?: string;
+  unit?: string;
+  direction?: string;
+  kind?: string;
+  source?: string;
+  priority?: boolean;
+  baseline?: { year?: ScalarText; value?: ScalarText };
+  targets: YearValue[];
+  results: YearValue[];
+  /** The whole mapping. */
+  span: Span;
+  fields: Field[];
+  owner: PlanItem;
+  /** Index in its item's `measures`. */
+  index: number;
+}
+
+/** A milestone of an item (`milestones:`). */
+export interface Milestone {
+  title?: string;
+  /** The due date as written (2022-06-30). */
+  due?: ScalarText;
+  done?: boolean;
+  span: Span;
+  fields: Field[];
+  owner: PlanItem;
+  index: number;
 }
 
 export interface Unit {
@@ -128,6 +179,8 @@ export interface PlanModel {
   readonly mission?: string;
   readonly vision?: string;
   readonly organization?: { name?: string; acronym?: string };
+  /** The fiscal years of `period`, when written as numbers. */
+  readonly period?: { start?: number; end?: number };
   readonly values: Value[];
   readonly units: Unit[];
   readonly goals: PlanItem[];

@@ -9,6 +9,7 @@ import type { CST } from 'yaml';
 import { collectSpans, documentValue, emptyHead, ExpansionError, HeadParts, NodeReader } from './build';
 import { checkNumbering } from './checks/numbering';
 import { checkRelated } from './checks/references';
+import { checkMeasures } from './checks/measures';
 import type { PlanDiagnostic, PlanItem, PlanModel, Reference, Section, Unit } from './model';
 import { readGoalLines } from './lineReader';
 import { getValidators, schemaDiagnostics } from './schema';
@@ -189,6 +190,7 @@ function assemble(
     mission: head.mission,
     vision: head.vision,
     organization: head.organization,
+    period: head.period,
     values: head.values,
     units: head.units,
     goals,
@@ -204,6 +206,7 @@ function assemble(
   if (checkStructure) {
     checkNumbering(model, diagnostics);
     checkRelated(model, diagnostics);
+    checkMeasures(model, diagnostics);
   }
   sortDiagnostics(diagnostics);
   return model;
@@ -359,6 +362,7 @@ function mergeHead(into: HeadParts, from: HeadParts): void {
   if (from.mission !== undefined) into.mission = from.mission;
   if (from.vision !== undefined) into.vision = from.vision;
   if (from.organization !== undefined) into.organization = from.organization;
+  if (from.period !== undefined) into.period = from.period;
 }
 
 /** A goal read on its own, kept for the next version of the text. */

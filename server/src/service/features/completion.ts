@@ -552,8 +552,10 @@ function refValues(c: Cursor, key: string, keyOffset: number, valueStart: number
   const listed = new Set(rest.split(/[[\],\s"']+/).filter(Boolean));
   const owner = itemAt(c.doc.model, keyOffset);
   const lineEnd = c.lineStart + c.text.length;
+  // A measure's `lead` lists the measure's units; an item's, the item's.
+  const measure = owner?.measures?.find((m) => contains(m.span, keyOffset));
   for (const r of owner?.refs ?? []) {
-    if (r.field === key && (r.target.span.end < c.lineStart || r.target.span.start > lineEnd)) listed.add(r.target.text);
+    if (r.field === key && r.measure === measure && (r.target.span.end < c.lineStart || r.target.span.start > lineEnd)) listed.add(r.target.text);
   }
 
   const range = rangeOf(c, word);

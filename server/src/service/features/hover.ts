@@ -85,7 +85,8 @@ function unitsLine(ws: PlanWorkspace, doc: PlanDocument, item: PlanItem): string
   const parts: string[] = [];
   for (const field of refFieldsTo('unit')) {
     const ids: string[] = [];
-    for (const ref of item.refs) if (ref.field === field && !ids.includes(ref.target.text)) ids.push(ref.target.text);
+    // A measure's `lead` is the measure's, not the item's.
+    for (const ref of item.refs) if (ref.field === field && !ref.measure && !ids.includes(ref.target.text)) ids.push(ref.target.text);
     if (!ids.length) continue;
     const names = ids.map((id) => {
       const unit = unitDefinitions(ws, doc, id)[0]?.unit;
@@ -123,14 +124,20 @@ function unitHover(ws: PlanWorkspace, doc: PlanDocument, unit: Unit): string {
   const lead = new Map<PlanItem, true>();
   const support = new Map<PlanItem, true>();
   const plans = new Set<string>();
+  const measures = new Set<object>();
   for (const { doc: where, ref } of unitReferences(ws, doc, id)) {
-    for (const o of [ref.owner, ...(ref.sharedBy ?? [])]) (ref.field === 'lead' ? lead : support).set(o, true);
+    if (ref.measure) measures.add(ref.measure);
+    else for (const o of [ref.owner, ...(ref.sharedBy ?? [])]) (ref.field === 'lead' ? lead : support).set(o, true);
     plans.add(where.uri);
   }
-  if (!lead.size && !support.size) parts.push(`No objective names ${md(id)} in \`lead\` or \`support\` yet.`);
+  if (!lead.size && !support.size && !measures.size) parts.push(`No objective names ${md(id)} in \`lead\` or \`support\` yet.`);
   else {
     const where = plans.size > 1 ? ` (in ${plans.size} plans)` : '';
-    const does = [lead.size && `leads ${countItems([...lead.keys()])}`, support.size && `supports ${countItems([...support.keys()])}`].filter(Boolean).join('; ');
+    const does = [
+      lead.size && `leads ${countItems([...lead.keys()])}`,
+      support.size && `supports ${countItems([...support.keys()])}`,
+      measures.size && `reports ${measures.size} measure${measures.size === 1 ? '' : 's'}`,
+    ].filter(Boolean).join('; ');
     parts.push(`${cap(does)}${where}.`);
   }
   return parts.join('\n\n');
