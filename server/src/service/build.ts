@@ -2,7 +2,7 @@
 // (a top-level section, or one goal), so that the incremental parser can reuse it as is.
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, visit, YAMLMap } from 'yaml';
 import type { Field, ItemKind, PlanItem, Reference, ScalarStyle, ScalarText, Section, Unit, Value } from './model';
-import { buildItem, type NodeSource } from './fields';
+import { buildItem, type NodePairs, type NodeSource } from './fields';
 import type { Span } from './text';
 
 /** Builds model pieces from the nodes of one yaml document whose text starts at `base` in the plan. */
@@ -128,13 +128,10 @@ export class NodeReader {
     fields: (n) => this.fields(this.deref(n) as YAMLMap),
     pairs: (n) => {
       const pairs = this.pairs(this.deref(n) as YAMLMap);
-      return {
-        keys: pairs.map((p) => p.key),
-        values: pairs.map((p) => p.pair.value),
-        keySpan: (i) => this.span(pairs[i].pair.key as Node),
-        keyScalar: (i) => this.scalar(pairs[i].pair.key),
-      };
+      return { keys: pairs.map((p) => p.key), values: pairs.map((p) => p.pair.value), pairs } as YamlPairs;
     },
+    keySpan: (p, i) => this.span((p as YamlPairs).pairs[i].pair.key as Node),
+    keyScalar: (p, i) => this.scalar((p as YamlPairs).pairs[i].pair.key),
     items: (n) => {
       const v = this.deref(n);
       return v && isSeq(v) ? v.items : undefined;
@@ -209,6 +206,11 @@ export class NodeReader {
     const v = this.deref(pair.value);
     if (v && isSeq(v)) v.items.forEach((g, i) => { const goal = this.item(g, 'goal', ['goals', i], i, undefined); if (goal) out.push(goal); });
   }
+}
+
+/** A yaml mapping's pairs for the item builder, with the pairs they come from. */
+interface YamlPairs extends NodePairs<unknown> {
+  pairs: { key: string; pair: Pair }[];
 }
 
 export interface HeadParts {

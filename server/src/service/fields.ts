@@ -150,12 +150,8 @@ function childrenKey(kind: ItemKind): string | undefined {
 
 /** The keys and values of a mapping as a reader gives them: the merged keys of `<<: *base` included, own keys first. */
 export interface NodePairs<N> {
-  keys: readonly string[];
-  values: readonly N[];
-  /** Where the i-th key is written. */
-  keySpan(i: number): Span | undefined;
-  /** The i-th key as written (a year of `targets`: `2021`, a number). */
-  keyScalar(i: number): ScalarText | undefined;
+  readonly keys: readonly string[];
+  readonly values: readonly N[];
 }
 
 /**
@@ -169,6 +165,10 @@ export interface NodeSource<N> {
   fields(n: N): Field[];
   /** The mapping's keys and values, merged keys included (the node is a mapping). */
   pairs(n: N): NodePairs<N>;
+  /** Where the i-th key of `pairs` is written. */
+  keySpan(pairs: NodePairs<N>, i: number): Span | undefined;
+  /** The i-th key of `pairs` as written (a year of `targets`: `2021`, a number). */
+  keyScalar(pairs: NodePairs<N>, i: number): ScalarText | undefined;
   /** The entries of a list, or undefined when the node is not one. */
   items(n: N): N[] | undefined;
   scalar(n: N): ScalarText | undefined;
@@ -231,7 +231,7 @@ export function buildItem<N>(src: NodeSource<N>, node: N, kind: ItemKind, path: 
         item.milestones = readList(src, value, (n, i) => buildMilestone(src, n, item, i));
         break;
       case 'children': {
-        item.childrenKeySpan = pairs.keySpan(i);
+        item.childrenKeySpan = src.keySpan(pairs, i);
         const list = src.items(value);
         if (list) {
           const ck = CHILD_KIND[kind]!;
@@ -298,7 +298,7 @@ function buildMeasure<N>(src: NodeSource<N>, node: N, owner: PlanItem, index: nu
           const y = src.pairs(value);
           const out: YearValue[] = key === 'targets' ? m.targets : m.results;
           for (let j = 0; j < y.keys.length; j++) {
-            const year = y.keyScalar(j);
+            const year = src.keyScalar(y, j);
             if (year) out.push({ year, value: src.scalar(y.values[j]) });
           }
         }

@@ -17,7 +17,6 @@
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { buildItem, type NodeSource } from './fields';
 import type { Field, PlanItem, ScalarStyle } from './model';
-import type { Span } from './text';
 
 type QScalar = { t: 's'; r0: number; r1: number; r2: number; value: string | number | boolean | null; style: ScalarStyle };
 type QSeq = { t: 'q'; r0: number; r1: number; r2: number; items: QNode[] };
@@ -188,7 +187,7 @@ class LineReader {
     const end = this.ends[li];
     let i = at;
     const c0 = s.charCodeAt(i);
-    if (isDigit(c0)) return this.numberKeyAt(li, at);
+    if (c0 >= 48 && c0 <= 57) return this.numberKeyAt(li, at);
     if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return 0;
     i++;
     for (; i < end; i++) {
@@ -511,17 +510,17 @@ function lineNodes(source: string, base: number): NodeSource<QNode> {
       }
       return fields;
     },
-    // No merge keys: the pairs are the mapping's own.
-    pairs: (n) => {
-      const m = n as QMap;
-      const keySpan = (i: number): Span => ({ start: base + m.k0[i], end: base + m.k0[i] + m.keys[i].length });
-      return {
-        keys: m.keys,
-        values: m.values,
-        keySpan,
-        // Keys are plain: a key written with digits only is a number (a year), as yaml reads it.
-        keyScalar: (i) => ({ text: m.keys[i], span: keySpan(i), style: 'plain', isNumber: isDigit(m.keys[i].charCodeAt(0)) }),
-      };
+    // No merge keys: the mapping's own keys and values are its pairs.
+    pairs: (n) => n as QMap,
+    keySpan: (p, i) => {
+      const m = p as QMap;
+      return { start: base + m.k0[i], end: base + m.k0[i] + m.keys[i].length };
+    },
+    // Keys are plain: a key written with digits only is a number (a year), as yaml reads it.
+    keyScalar: (p, i) => {
+      const m = p as QMap;
+      const key = m.keys[i];
+      return { text: key, span: { start: base + m.k0[i], end: base + m.k0[i] + key.length }, style: 'plain', isNumber: isDigit(key.charCodeAt(0)) };
     },
     items: (n) => (n.t === 'q' ? n.items : undefined),
     scalar: (n) => {

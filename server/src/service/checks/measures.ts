@@ -10,15 +10,18 @@ export function checkMeasures(model: PlanModel, out: PlanDiagnostic[]): void {
   const first = new Map<string, Measure>();
   const period = fiscalPeriod(model);
   for (const item of model.items) {
-    for (const m of item.measures ?? []) {
-      if (m.id) {
-        const before = first.get(m.id.text);
-        if (before) out.push(duplicate(m, before));
-        else first.set(m.id.text, m);
+    // Most items have neither: no work (not even an empty list) for them.
+    if (item.measures) {
+      for (const m of item.measures) {
+        if (m.id) {
+          const before = first.get(m.id.text);
+          if (before) out.push(duplicate(m, before));
+          else first.set(m.id.text, m);
+        }
+        checkMeasure(m, period, out);
       }
-      checkMeasure(m, period, out);
     }
-    for (const ms of item.milestones ?? []) checkMilestone(ms, period, out);
+    if (item.milestones) for (const ms of item.milestones) checkMilestone(ms, period, out);
   }
 }
 
