@@ -455,6 +455,8 @@ function schemaOf(kind: KeyOwner): Schema | undefined {
     case 'goal': return resolve(resolve(p.goals)?.items);
     case 'objective': return resolve(resolve(schemaOf('goal')?.properties?.objectives)?.items);
     case 'subobjective': return resolve(resolve(schemaOf('objective')?.properties?.subobjectives)?.items);
+    case 'measure':
+    case 'milestone': return PLAN_SCHEMA.$defs?.[kind];
   }
 }
 
