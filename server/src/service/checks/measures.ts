@@ -227,3 +227,31 @@ export function measuresUnder(item: PlanItem, out: Measure[] = []): Measure[] {
   for (const c of item.children) measuresUnder(c, out);
   return out;
 }
+
+const STATUS_MARK: Record<MeasureStatus, string> = { met: '✓ met', 'not met': '✗ not met', 'no result': '– no result' };
+
+/** A measure's status for the latest year that has a result: "✓ met in FY2027", or "– no result". */
+export function latestStatusText(m: Measure): string {
+  const year = latestResultYear(m);
+  if (year === undefined) return STATUS_MARK['no result'];
+  const status = measureStatus(m, year);
+  return status === 'no result' ? `${STATUS_MARK[status]} for FY${year}` : `${STATUS_MARK[status]} in FY${year}`;
+}
+
+/**
+ * "3 of 4 measures met in FY2022": of the measures given (an item's and those under it), how many
+ * met their target in the latest year any of them has a result for; undefined without measures.
+ */
+export function measureSummary(measures: Measure[]): string | undefined {
+  if (!measures.length) return undefined;
+  let year: number | undefined;
+  for (const m of measures) {
+    const y = latestResultYear(m);
+    if (y !== undefined && (year === undefined || y > year)) year = y;
+  }
+  const n = measures.length;
+  const word = `measure${n === 1 ? '' : 's'}`;
+  if (year === undefined) return `${n} ${word}, no results yet`;
+  const met = measures.filter((m) => measureStatus(m, year!) === 'met').length;
+  return `${met} of ${n} ${word} met in FY${year}`;
+}
