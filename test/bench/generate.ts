@@ -24,7 +24,7 @@ export interface GenerateOptions extends PlanShape {
   subDescriptionLines?: number;
   /**
    * Measures per objective (0 unless asked), each with a baseline and 3 fiscal years of targets
-   * and results, written in block style. Drawn from their own PRNG: the rest of the plan is the
+   * and results. Drawn from their own PRNG: the rest of the plan is the
    * same text with or without them.
    */
   measuresPerObjective?: number;
@@ -224,13 +224,10 @@ export function generatePlan(opts: GenerateOptions): GeneratedPlan {
           w.line('            unit: percent');
           w.line(`            direction: ${up ? 'increase' : 'decrease'}`);
           w.line(`            lead: ${unitIds[Math.floor(mrnd() * unitIds.length)]}`);
-          w.line('            baseline:');
-          w.line('              year: 2025');
-          w.line(`              value: ${base}`);
-          w.line('            targets:');
-          for (let y = 1; y <= 3; y++) w.line(`              ${2025 + y}: ${base + step * y}`);
-          w.line('            results:');
-          for (let y = 1; y <= 3; y++) w.line(`              ${2025 + y}: ${base + step * y + Math.floor(mrnd() * 5) - 2}`);
+          // Flow mappings on one line, as in docs/plan-format.md (the line reader reads them).
+          w.line(`            baseline: { year: 2025, value: ${base} }`);
+          w.line(`            targets: { ${[1, 2, 3].map((y) => `${2025 + y}: ${base + step * y}`).join(', ')} }`);
+          w.line(`            results: { ${[1, 2, 3].map((y) => `${2025 + y}: ${base + step * y + Math.floor(mrnd() * 5) - 2}`).join(', ')} }`);
         }
       }
       if (!S) continue;

@@ -87,6 +87,8 @@ describe('line reader', () => {
     ['CRLF line ends', '  - id: "1"\r\n    title: >-\r\n      a\r\n      b\r\n    lead: [A, B]\r\n    # c\r\n', 'read'],
     ['a block that ends without a line break', '  - id: "1"\n    title: A', 'read'],
     ['measures with a baseline and years of targets and results, and milestones', lines('  - id: "1"', '    title: A', '    measures:', '      - id: PM-1', '        name: Percent met', '        direction: increase', '        lead: [OPS, INV]', '        priority: true', '        baseline:', '          year: 2020', '          value: 61', '        targets:', '          2021: 63', '          2022: "65"', '          0: x', '        results:', '          2021: 64.5', '          FY2022: 62', '    milestones:', '      - title: Stand up the cell', '        due: 2022-06-30', '        done: false'), 'read'],
+    ['measures written with one-line flow mappings, as plan writers do', lines('  - id: "1"', '    title: A', '    measures:', '      - id: PM-1', '        baseline: { year: 2020, value: 61 }', '        targets: { 2021: 63, 2022: "65" ,2023: 6.5 }   # c', "        results: {2021: 'x y', FY2022: null}", '    milestones:', '      - { title: Stand up the cell, due: 2022-06-30, done: true }'), 'read'],
+    ['flow mappings that are empty, nested, multi-line or end in a comma', lines('  - id: 1', '    a: {}', '    b: { c: { d: 1 } }', '    e: { f: [1] }', '    g: { h: 1, }', '    i: { j: 1', '      }', '    k: { l }', '    m: { n:1 }'), 'either'],
     ['a year key written with a leading zero or a sign', lines('  - id: 1', '    targets:', '      02021: 1', '      +2022: 2'), 'either'],
     ['a year key with more after its digits', lines('  - id: 1', '    targets:', '      2021x: 1', '      1e3: 2'), 'either'],
     ['anchors and aliases', lines('  - id: &x 1', '    title: *x'), 'either'],
@@ -112,8 +114,9 @@ describe('line reader', () => {
 
   // Random goal blocks: fields of every kind, then lines inserted, re-indented, commented, cut.
   const good = fc.constantFrom('A', 'Plan of the Côte 🌊', 'ops', 'R&D', '1', '1.10', '"2.3"', "'2.3.1'", '007', '-3', '.5', '1e3', '0x1F', 'true', 'Null', '~',
-    'a #b', 'a#b', 'a:b', '-x', '"a\\"b"', '"\\u00e9\\t"', "'it''s'", '[A, B]', '[ ]', '["1.2", 3, \'x y\']', '|', '>-', '|-', '>', '');
-  const odd = fc.constantFrom('a: b', '- x', '? x', ': x', '"\\q"', '[a,]', '[a, [b]]', '{a: 1}', '&x a', '*x', '!t a', '|+', '|2', '# c', '%x', '@x', '`x`', '"', "'", '.inf', '[a', '"a" b');
+    'a #b', 'a#b', 'a:b', '-x', '"a\\"b"', '"\\u00e9\\t"', "'it''s'", '[A, B]', '[ ]', '["1.2", 3, \'x y\']', '|', '>-', '|-', '>', '',
+    '{ year: 2020, value: 61 }', '{2021: 63, 2022: "6 5", 2023: .5}', "{ title: M, due: 2022-06-30, done: true, x: 'a''b' }");
+  const odd = fc.constantFrom('a: b', '- x', '? x', ': x', '"\\q"', '[a,]', '[a, [b]]', '{a: 1}', '&x a', '*x', '!t a', '|+', '|2', '# c', '%x', '@x', '`x`', '"', "'", '.inf', '[a', '"a" b', '{}', '{ a: 1, }', '{ a: { b: 1 } }', '{a:1}', '{ a: [1] }', '{ 02021: 1 }', '{ a: 1, a: 2 }', '{ a: b #c }', '{ true: 1 }', '{ a: 1 } x');
   const goodKey = fc.constantFrom('id', 'title', 'description', 'lead', 'support', 'related', 'objectives', 'subobjectives', 'x', 'a-b',
     'measures', 'milestones', 'name', 'direction', 'priority', 'baseline', 'targets', 'results', 'year', 'value', 'due', 'done', '2021', '2022', '0');
   /** Keys whose children are written as a mapping (`targets:` then `2021: 63`), not a list. */

@@ -284,6 +284,8 @@ class LineReader {
       }
       case 91: /* [ */
         return this.flowList(li, at);
+      case 123: /* { */
+        return this.flowMap(li, at);
       case 124: /* | */
       case 62: /* > */
         return this.blockScalar(li, at, indent);
@@ -401,6 +403,64 @@ class LineReader {
       // `[a, ]`: yaml allows a trailing comma; not worth following.
       while (i < end && s.charCodeAt(i) === 32) i++;
       if (s.charCodeAt(i) === 93) throw GIVE_UP;
+    }
+    node.r1 = i + 1;
+    this.endOfLine(li, i + 1);
+    return node;
+  }
+
+  /**
+   * `{ year: 2020, value: 61 }` or `{ 2021: 63, 2022: 65 }` on one line: keys as in a block
+   * mapping, each followed by `: ` and a plain or quoted word; nothing nested, no empty values.
+   */
+  private flowMap(li: number, at: number): QMap {
+    const s = this.s;
+    const end = this.ends[li];
+    const node: QMap = { t: 'm', r0: at, r1: 0, r2: this.lineStart(li + 1), keys: [], k0: [], values: [] };
+    const seen = new Set<string>();
+    let i = at + 1;
+    for (;;) {
+      while (i < end && s.charCodeAt(i) === 32) i++;
+      if (i >= end) throw GIVE_UP;
+      // `{}` and `{ }`: not worth following.
+      const klen = this.keyAt(li, i);
+      if (klen === 0) throw GIVE_UP;
+      const key = s.slice(i, i + klen);
+      if (seen.has(key) || NOT_A_STRING_KEY.test(key) || key === '__proto__') throw GIVE_UP;
+      seen.add(key);
+      node.keys.push(key);
+      node.k0.push(i);
+      i += klen + 1;
+      if (s.charCodeAt(i) !== 32) throw GIVE_UP;
+      while (i < end && s.charCodeAt(i) === 32) i++;
+      if (i >= end) throw GIVE_UP;
+      const c = s.charCodeAt(i);
+      if (c === 34 || c === 39) {
+        const q = this.quoted(i, end);
+        node.values.push({ t: 's', r0: i, r1: q.stop, r2: q.stop, value: q.value, style: c === 34 ? 'double' : 'single' });
+        i = q.stop;
+      } else {
+        if (INDICATOR.has(c) || c === 45 || c === 63 || c === 58) throw GIVE_UP;
+        const a = i;
+        while (i < end) {
+          const d = s.charCodeAt(i);
+          if (d === 44 || d === 125) break;
+          if (FLOW_UNSAFE.has(d)) throw GIVE_UP;
+          i++;
+        }
+        let b = i;
+        while (b > a && s.charCodeAt(b - 1) === 32) b--;
+        node.values.push({ t: 's', r0: a, r1: b, r2: b, value: resolvePlain(s.slice(a, b)), style: 'plain' });
+      }
+      while (i < end && s.charCodeAt(i) === 32) i++;
+      if (i >= end) throw GIVE_UP;
+      const d = s.charCodeAt(i);
+      if (d === 125 /* } */) break;
+      if (d !== 44) throw GIVE_UP;
+      i++;
+      // `{ a: 1, }`: yaml allows a trailing comma; not worth following.
+      while (i < end && s.charCodeAt(i) === 32) i++;
+      if (s.charCodeAt(i) === 125) throw GIVE_UP;
     }
     node.r1 = i + 1;
     this.endOfLine(li, i + 1);
