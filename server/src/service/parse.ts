@@ -360,8 +360,39 @@ export class PlanParser {
   private next = new Map<string, GoalBlock[]>();
 
   parse(text: string): PlanModel {
-    const model = this.parseBlocks(text);
-    if (model) return model;
+    const steps = this.read(text);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * `parse`, a step at a time: yields after each goal it reads, so that the caller can stop in
+   * between and go on later (the server reads a huge plan this way, answering requests about
+   * other documents meanwhile). Until the last step, nothing the previous model holds is changed
+   * (reused goals are moved and renumbered only after the last goal is read), so the previous
+   * version stays valid; abandoning the steps (`return()`) gives back the goals they took.
+   */
+  *read(text: string): Generator<void, PlanModel, void> {
+    let done = false;
+    try {
+      const model = yield* this.parseBlocks(text);
+      if (model) {
+        done = true;
+        return model;
+      }
+      this.keepTaken();
+      this.stats = { parsed: 1, reused: 0, mode: 'full' };
+      done = true;
+      return parseFull(text);
+    } finally {
+      if (!done) this.keepTaken();
+    }
+  }
+
+  /** Puts the blocks taken by a parse that did not finish back into the cache. */
+  private keepTaken(): void {
     // Keep what was read: once a half-typed line is finished, only its goal is read again.
     for (const [source, list] of this.next) {
       const kept = this.blocks.get(source);
@@ -369,11 +400,9 @@ export class PlanParser {
       else this.blocks.set(source, list);
     }
     this.next = new Map();
-    this.stats = { parsed: 1, reused: 0, mode: 'full' };
-    return parseFull(text);
   }
 
-  private parseBlocks(text: string): PlanModel | undefined {
+  private *parseBlocks(text: string): Generator<void, PlanModel | undefined, void> {
     const split = splitBlocks(text);
     if (!split || (!split.goals && split.heads.length === 0)) return undefined;
     const stats = { parsed: 0, reused: 0, mode: 'blocks' as const };
@@ -398,7 +427,6 @@ export class PlanParser {
       Object.assign(rootJs, block.js);
       headReaders.push({ key: h.key, reader: block.reader, root: block.root });
     }
-    this.heads = heads;
 
     const goals: PlanItem[] = [];
     const flats: Flat[] = [];
@@ -409,17 +437,25 @@ export class PlanParser {
       head.sections.push(section);
       const goalJs: unknown[] = [];
       const order: GoalBlock[] = [];
+      /** Reused goals to move to another offset or place in the list, once every goal is read. */
+      const moves: { block: GoalBlock; index: number; base: number }[] = [];
       for (let i = 0; i < split.goalBlocks.length; i++) {
         const b = split.goalBlocks[i];
         const source = text.slice(b.start, b.end);
         let block = this.take(source, i);
         if (block) {
           stats.reused++;
-          if (block.base !== b.start) block = rebase(block, b.start);
+          if (block.base !== b.start || block.index !== i) {
+            const first = !block.spans;
+            moves.push({ block, index: i, base: b.start });
+            gatherSpans(block);
+            if (first) yield;
+          }
         } else {
           block = readGoal(detach(source), i, b.start, text);
           stats.parsed++;
           if (!block) return undefined;
+          yield;
         }
         // Keyed by the block's own copy of its text, not by a slice of this version's text.
         const list = next.get(block.source);
@@ -432,6 +468,11 @@ export class PlanParser {
         for (const d of block.diagnostics) diagnostics.push(d);
       }
       rootJs.goals = goalJs;
+      // From here on the parse runs to its end: the previous model's goals may now be changed.
+      for (const m of moves) {
+        if (m.block.index !== m.index) reindex(m.block, m.index);
+        if (m.block.base !== m.base) rebase(m.block, m.base);
+      }
       // Goals with a YAML error: keep them only if the error cannot have changed what follows.
       for (let i = 0; i < order.length; i++) {
         if (!order[i].problems) continue;
@@ -459,6 +500,7 @@ export class PlanParser {
 
     const first = Math.min(split.heads[0]?.start ?? Infinity, split.goals?.keyStart ?? Infinity);
     const rootEnd = rootEndOf(text, split);
+    this.heads = heads;
     this.blocks = next;
     this.next = new Map();
     this.stats = stats;
@@ -484,7 +526,6 @@ export class PlanParser {
     if (i < 0) i = list.findIndex((b) => b.movable);
     if (i < 0) return undefined;
     const [b] = list.splice(i, 1);
-    if (b.index !== index) reindex(b, index);
     return b;
   }
 }
@@ -577,6 +618,20 @@ function errorStaysInside(block: GoalBlock, after: GoalBlock | undefined): boole
   return problemSignature(doc, -prefix.length).sort().join() === expected.sort().join();
 }
 
+/** Every span object of a block (read only; gathered once per block: see GoalBlock.spans). */
+function gatherSpans(block: GoalBlock): Span[] {
+  if (!block.spans) {
+    const spans = new Set<Span>();
+    if (block.goal) collectSpans(block.goal, spans);
+    for (const d of block.diagnostics) {
+      spans.add(d.span);
+      for (const r of d.related ?? []) spans.add(r.span);
+    }
+    block.spans = [...spans];
+  }
+  return block.spans;
+}
+
 /** Moves a block to another place in the goals list: every item's path starts ['goals', index]. */
 function reindex(block: GoalBlock, index: number): void {
   block.index = index;
@@ -592,16 +647,7 @@ function reindex(block: GoalBlock, index: number): void {
  */
 function rebase(block: GoalBlock, base: number): GoalBlock {
   const delta = base - block.base;
-  if (!block.spans) {
-    const spans = new Set<Span>();
-    if (block.goal) collectSpans(block.goal, spans);
-    for (const d of block.diagnostics) {
-      spans.add(d.span);
-      for (const r of d.related ?? []) spans.add(r.span);
-    }
-    block.spans = [...spans];
-  }
-  for (const s of block.spans as { start: number; end: number }[]) {
+  for (const s of gatherSpans(block) as { start: number; end: number }[]) {
     s.start += delta;
     s.end += delta;
   }
