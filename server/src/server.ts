@@ -133,8 +133,10 @@ function scheduleAll(): void {
 const check = guard('check', true, (uri: string, deadline: number): boolean => {
   const open = documents.get(uri);
   if (open) {
-    const known = service.workspace.get(uri);
-    if ((!known || known.version !== open.version || known.text !== open.getText()) && !syncOpen(open, deadline)) return false;
+    // (A read in progress is gone on with, not finished: `workspace.get` would finish it.)
+    const reading = service.workspace.isReading(uri);
+    const known = reading ? undefined : service.workspace.get(uri);
+    if ((reading || !known || known.version !== open.version || known.text !== open.getText()) && !syncOpen(open, deadline)) return false;
   }
   publish(uri);
   return true;

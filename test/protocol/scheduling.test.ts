@@ -51,12 +51,14 @@ describe('scheduling of checks over stdio', function () {
   });
 
   /** A workspace of open plans naming units of `units.plan.yaml`: plan i names RARE when rare(i). */
-  async function workspaceOf(client: TestClient, n: number, rare: (i: number) => boolean) {
+  async function workspaceOf(client: TestClient, n: number, rare: (i: number) => boolean, objectives = 1) {
     const units = 'file:///ws/units.plan.yaml';
     client.open(units, 'planwright: 1\ntitle: Units\nunits:\n  - { id: SHARED, name: Shared office }\n  - { id: RARE, name: Rare office }\ngoals:\n  - { id: "1", title: G }\n');
     const uriOf = (i: number) => `file:///ws/p${i}.plan.yaml`;
     for (let i = 0; i < n; i++) {
-      client.open(uriOf(i), `planwright: 1\ntitle: Plan ${i}\ngoals:\n  - id: "1"\n    title: Goal\n    objectives:\n      - id: "1.1"\n        title: Objective\n        lead: ${rare(i) ? 'RARE' : 'SHARED'}\n`);
+      const lead = rare(i) ? 'RARE' : 'SHARED';
+      const objs = Array.from({ length: objectives }, (_, k) => `      - id: "1.${k + 1}"\n        title: Objective\n        lead: ${lead}\n`).join('');
+      client.open(uriOf(i), `planwright: 1\ntitle: Plan ${i}\ngoals:\n  - id: "1"\n    title: Goal\n    objectives:\n${objs}`);
     }
     await client.waitForDiagnostics(uriOf(n - 1), undefined, 60000);
     await client.waitForDiagnostics(units);
@@ -96,13 +98,14 @@ describe('scheduling of checks over stdio', function () {
     try {
       await client.initialize();
       const n = 2000;
-      const { units, uriOf } = await workspaceOf(client, n, () => true);
+      // Each plan names the unit 20 times: re-checking them all takes long enough to ask meanwhile.
+      const { units, uriOf } = await workspaceOf(client, n, () => true, 20);
       const before = client.published.length;
       client.change(units, 2, [typeInUnitId]);
       // As soon as the edited plan is published, ask about another plan.
       await client.waitForDiagnostics(units, (p) => p.version === 2);
       const hover = client.request('textDocument/hover', { textDocument: { uri: uriOf(1) }, position: { line: 8, character: 15 } }).then(() => client.published.length);
-      await client.waitForDiagnostics(uriOf(n - 1), (p) => p.diagnostics.length === 1);
+      await client.waitForDiagnostics(uriOf(n - 1), (p) => p.diagnostics.length === 20);
       const publishedWhenAnswered = await hover;
       const total = before + n + 1;
       assert.ok(publishedWhenAnswered < total, `the hover was answered after all ${n} plans were published again`);

@@ -18,11 +18,26 @@ interface Entry {
   parser: PlanParser;
 }
 
+/** A read that stopped at its deadline (see PlanWorkspace.update). */
+interface Reading {
+  text: string;
+  version: number;
+  /** What changed from the workspace's version of the text to `text`, when known. */
+  change: TextChange | undefined;
+  parser: PlanParser;
+  steps: Generator<boolean, PlanModel, void>;
+  /**
+   * The read has begun moving the previous model's goals (PlanParser.read yielded true): that
+   * model may no longer be read, so `get` and `all` finish this read first.
+   */
+  changedPrevious: boolean;
+}
+
 /** All plans of the workspace, and the index of their units across files. */
 export class PlanWorkspace {
   private readonly entries = new Map<string, Entry>();
   /** Reads that stopped at their deadline (see update). */
-  private readonly reading = new Map<string, { text: string; change: TextChange | undefined; parser: PlanParser; steps: Generator<void, PlanModel, void> }>();
+  private readonly reading = new Map<string, Reading>();
   private unitIndex: Map<string, { uri: string; unit: Unit }[]> | undefined;
   private unitSignatures = new Map<string, string>();
 
@@ -40,9 +55,15 @@ export class PlanWorkspace {
   update(uri: string, text: string, version = 0, change?: TextChange, deadline = Infinity, now: () => number = () => performance.now()): PlanDocument | undefined {
     let read = this.reading.get(uri);
     if (read && read.text !== text) {
-      // Superseded: the new change is counted from the text that read was of.
-      change = read.change && change ? composeChanges(read.change, change) : undefined;
-      this.cancel(uri);
+      if (read.changedPrevious) {
+        // The previous model is already changed in place: finish that read; the new change is
+        // counted from its text, which is now the workspace's.
+        this.update(uri, read.text, read.version);
+      } else {
+        // Not started on the previous model: abandoned, the new change counted from its base.
+        change = read.change && change ? composeChanges(read.change, change) : undefined;
+        this.cancel(uri);
+      }
       read = undefined;
     }
     let entry = this.entries.get(uri);
@@ -52,9 +73,10 @@ export class PlanWorkspace {
         return entry.doc;
       }
       const parser = entry?.parser ?? new PlanParser();
-      read = { text, change, parser, steps: parser.read(text) };
+      read = { text, version, change, parser, steps: parser.read(text), changedPrevious: false };
       this.reading.set(uri, read);
     }
+    read.version = version;
     for (;;) {
       const r = read.steps.next();
       if (r.done) {
@@ -67,8 +89,15 @@ export class PlanWorkspace {
         this.noteUnits(uri, model);
         return doc;
       }
+      if (r.value) read.changedPrevious = true;
       if (deadline !== Infinity && now() >= deadline) return undefined;
     }
+  }
+
+  /** Finishes a read that has started changing the previous model: nothing may read that model now. */
+  private settle(uri: string): void {
+    const read = this.reading.get(uri);
+    if (read?.changedPrevious) this.update(uri, read.text, read.version);
   }
 
   /** True while a read of `uri` stopped at its deadline and waits to be finished. */
@@ -89,10 +118,12 @@ export class PlanWorkspace {
   }
 
   get(uri: string): PlanDocument | undefined {
+    this.settle(uri);
     return this.entries.get(uri)?.doc;
   }
 
   all(): PlanDocument[] {
+    for (const uri of [...this.reading.keys()]) this.settle(uri);
     return [...this.entries.values()].map((e) => e.doc);
   }
 

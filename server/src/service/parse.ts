@@ -6,8 +6,9 @@
 // A property test holds the two to identical diagnostics after every edit.
 import { Document, isMap, isSeq, Node, Pair, parseDocument, YAMLError } from 'yaml';
 import { collectSpans, emptyHead, HeadParts, NodeReader } from './build';
-import { checkNumbering } from './checks/numbering';
-import { checkRelated } from './checks/references';
+import { checkNumberingSteps } from './checks/numbering';
+import { checkRelatedSteps } from './checks/references';
+import { drain, STEP_ITEMS } from './steps';
 import type { PlanDiagnostic, PlanItem, PlanModel, Reference, Section, Unit } from './model';
 import { readGoalLines } from './lineReader';
 import { getValidators, schemaDiagnostics } from './schema';
@@ -99,7 +100,12 @@ function flatten(goals: PlanItem[]): Flat {
   return { items, refs };
 }
 
-function assemble(
+function assemble(...args: Parameters<typeof assembleSteps>): PlanModel {
+  return drain(assembleSteps(...args));
+}
+
+/** assemble, yielding (true) every STEP_ITEMS items: the server reads a huge plan in slices. */
+function* assembleSteps(
   text: string,
   head: HeadParts,
   goals: PlanItem[],
@@ -108,10 +114,12 @@ function assemble(
   parseMode: PlanModel['parseMode'],
   checkStructure = true,
   flat: Flat = flatten(goals),
-): PlanModel {
+): Generator<boolean, PlanModel, void> {
   const { items, refs } = flat;
   const itemsById = new Map<string, PlanItem[]>();
+  let n = 0;
   for (const item of items) {
+    if (++n % STEP_ITEMS === 0) yield true;
     if (!item.id) continue;
     const list = itemsById.get(item.id.text);
     if (list) list.push(item);
@@ -145,8 +153,8 @@ function assemble(
   };
   dropConsequencesOfSyntaxErrors(diagnostics);
   if (checkStructure) {
-    checkNumbering(model, diagnostics);
-    checkRelated(model, diagnostics);
+    yield* checkNumberingSteps(model, diagnostics);
+    yield* checkRelatedSteps(model, diagnostics);
   }
   sortDiagnostics(diagnostics);
   return model;
@@ -374,7 +382,7 @@ export class PlanParser {
    * (reused goals are moved and renumbered only after the last goal is read), so the previous
    * version stays valid; abandoning the steps (`return()`) gives back the goals they took.
    */
-  *read(text: string): Generator<void, PlanModel, void> {
+  *read(text: string): Generator<boolean, PlanModel, void> {
     let done = false;
     try {
       const model = yield* this.parseBlocks(text);
@@ -402,7 +410,7 @@ export class PlanParser {
     this.next = new Map();
   }
 
-  private *parseBlocks(text: string): Generator<void, PlanModel | undefined, void> {
+  private *parseBlocks(text: string): Generator<boolean, PlanModel | undefined, void> {
     const split = splitBlocks(text);
     if (!split || (!split.goals && split.heads.length === 0)) return undefined;
     const stats = { parsed: 0, reused: 0, mode: 'blocks' as const };
@@ -449,13 +457,13 @@ export class PlanParser {
             const first = !block.spans;
             moves.push({ block, index: i, base: b.start });
             gatherSpans(block);
-            if (first) yield;
+            if (first) yield false;
           }
         } else {
           block = readGoal(detach(source), i, b.start, text);
           stats.parsed++;
           if (!block) return undefined;
-          yield;
+          yield false;
         }
         // Keyed by the block's own copy of its text, not by a slice of this version's text.
         const list = next.get(block.source);
@@ -468,10 +476,13 @@ export class PlanParser {
         for (const d of block.diagnostics) diagnostics.push(d);
       }
       rootJs.goals = goalJs;
-      // From here on the parse runs to its end: the previous model's goals may now be changed.
+      // From here on the previous model's goals are changed: every yield says so (true), and
+      // the read is finished before anything reads this document again.
+      let moved = 0;
       for (const m of moves) {
         if (m.block.index !== m.index) reindex(m.block, m.index);
         if (m.block.base !== m.base) rebase(m.block, m.base);
+        if (++moved % 256 === 0) yield true;
       }
       // Goals with a YAML error: keep them only if the error cannot have changed what follows.
       for (let i = 0; i < order.length; i++) {
@@ -509,8 +520,9 @@ export class PlanParser {
     for (const f of flats) {
       for (const i of f.items) items.push(i);
       for (const r of f.refs) refs.push(r);
+      if (items.length % STEP_ITEMS < f.items.length) yield true;
     }
-    return assemble(text, head, goals, { start: first, end: rootEnd }, diagnostics, 'blocks', true, { items, refs });
+    return yield* assembleSteps(text, head, goals, { start: first, end: rootEnd }, diagnostics, 'blocks', true, { items, refs });
   }
 
   /**

@@ -1,6 +1,7 @@
 // numbering-format, numbering-duplicate, numbering-parent, numbering-sequence: one pass over
 // the model's items, each problem reported once, on the id at fault.
 import { ITEM_DEPTH, itemLabel, kindWord, PlanDiagnostic, PlanItem, PlanModel } from '../model';
+import { drain, STEP_ITEMS } from '../steps';
 
 const NUMBER = /^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*$/;
 
@@ -40,11 +41,18 @@ export function unquotedNumberDiagnostic(s: { text: string; span: { start: numbe
 }
 
 export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
+  drain(checkNumberingSteps(model, out));
+}
+
+/** checkNumbering, yielding (true) every STEP_ITEMS items. */
+export function* checkNumberingSteps(model: PlanModel, out: PlanDiagnostic[]): Generator<boolean, void, void> {
   // Runs on every keystroke over every item: `own` is computed once per item when it is read.
   const firstUse = new Map<string, PlanItem>();
   const duplicates = new Set<PlanItem>();
 
+  let n = 0;
   for (const item of model.items) {
+    if (++n % STEP_ITEMS === 0) yield true;
     const id = item.id;
     if (!id) continue;
     if (id.isNumber && id.text.includes('.')) out.push(unquotedNumberDiagnostic(id, 'number'));
@@ -107,5 +115,8 @@ export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
   };
 
   checkSiblings(model.goals, undefined);
-  for (const item of model.items) if (item.children.length) checkSiblings(item.children, item);
+  for (const item of model.items) {
+    if (++n % STEP_ITEMS === 0) yield true;
+    if (item.children.length) checkSiblings(item.children, item);
+  }
 }
