@@ -46,9 +46,15 @@ export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
 
 /** checkNumbering, yielding (true) every STEP_ITEMS items. */
 export function* checkNumberingSteps(model: PlanModel, out: PlanDiagnostic[]): Generator<boolean, void, void> {
-  // Runs on every keystroke over every item: `own` is computed once per item when it is read.
-  const firstUse = new Map<string, PlanItem>();
+  // Runs on every keystroke over every item: `own` is computed once per item when it is read,
+  // and items by number are the model's (no second map of every item per keystroke).
   const duplicates = new Set<PlanItem>();
+  /** The first item numbered `text` whose number is well formed, in document order. */
+  const firstUse = (text: string, item: PlanItem): PlanItem => {
+    const list = model.itemsById.get(text);
+    if (!list || list.length === 1) return item;
+    return list.find((i) => i.own !== undefined) ?? item;
+  };
 
   let n = 0;
   for (const item of model.items) {
@@ -66,8 +72,8 @@ export function* checkNumberingSteps(model: PlanModel, out: PlanDiagnostic[]): G
       });
       continue;
     }
-    const first = firstUse.get(id.text);
-    if (first) {
+    const first = firstUse(id.text, item);
+    if (first !== item) {
       duplicates.add(item);
       out.push({
         span: id.span,
@@ -76,7 +82,7 @@ export function* checkNumberingSteps(model: PlanModel, out: PlanDiagnostic[]): G
         message: `Number ${id.text} is used twice: ${itemLabel(first)}${first.title ? ` ("${first.title}")` : ''} already has it. Give this ${kindWord(item.kind)} its own number.`,
         related: [{ span: first.id!.span, message: `${itemLabel(first)} is numbered ${id.text} here` }],
       });
-    } else firstUse.set(id.text, item);
+    }
   }
 
   const checkSiblings = (siblings: PlanItem[], parent: PlanItem | undefined) => {
