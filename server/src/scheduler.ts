@@ -67,12 +67,6 @@ export class Scheduler {
     this.arm();
   }
 
-  /** Forgets a document (closed and gone): nothing is checked for it any more. */
-  drop(uri: string): void {
-    this.urgent.delete(uri);
-    this.background.delete(uri);
-  }
-
   /** True while checks are waiting or in progress (tests, benchmarks). */
   get busy(): boolean {
     return this.urgent.size + this.background.size > 0;
