@@ -200,6 +200,26 @@ function dropConsequencesOfSyntaxErrors(diagnostics: PlanDiagnostic[]): void {
   }
 }
 
+/**
+ * Longest text (UTF-16 code units) read as one yaml document. yaml holds ~40 bytes per character
+ * of the text it reads, and more while it reads: a 51 MB plan that could not be read block by
+ * block ran the server out of memory. Longer plans are read block by block only (see below).
+ */
+export const MAX_FULL_PARSE_LENGTH = 8 * 1024 * 1024;
+
+/** A plan too long to read whole that cannot be read block by block: one error, where it gave up. */
+function tooLargeToReadWhole(text: string, at: number | undefined): PlanModel {
+  const mb = (text.length / (1024 * 1024)).toFixed(0);
+  const where = at === undefined ? 'Something in it' : 'Something in this part';
+  const diagnostics: PlanDiagnostic[] = [{
+    span: at === undefined ? { start: 0, end: 0 } : firstLine(text, { start: at, end: text.length }),
+    severity: 'error',
+    code: 'yaml-syntax',
+    message: `This plan is too large (${mb} MB) to be read as a whole, and ${where.toLowerCase()} keeps it from being read goal by goal: a YAML error in a top-level section, a \`---\` or \`...\` line, a tab or a line indented less than the goals, a top-level key written twice, or \`goals\` written as [ ]. Fix or undo the last change, or split the plan into several files. Nothing else is checked until then.`,
+  }];
+  return assemble(text, emptyHead(), [], { start: 0, end: 0 }, diagnostics, 'full', false);
+}
+
 /** Reads the whole text as one yaml document. */
 export function parseFull(text: string): PlanModel {
   const deep = tooDeep(text);
@@ -393,7 +413,7 @@ export class PlanParser {
       this.keepTaken();
       this.stats = { parsed: 1, reused: 0, mode: 'full' };
       done = true;
-      return parseFull(text);
+      return text.length > MAX_FULL_PARSE_LENGTH ? tooLargeToReadWhole(text, this.gaveUpAt) : parseFull(text);
     } finally {
       if (!done) this.keepTaken();
     }
@@ -410,7 +430,11 @@ export class PlanParser {
     this.next = new Map();
   }
 
+  /** Where the last parse gave up reading block by block: the block's offset (undefined: the split). */
+  private gaveUpAt: number | undefined;
+
   private *parseBlocks(text: string): Generator<boolean, PlanModel | undefined, void> {
+    this.gaveUpAt = undefined;
     const split = splitBlocks(text);
     if (!split || (!split.goals && split.heads.length === 0)) return undefined;
     const stats = { parsed: 0, reused: 0, mode: 'blocks' as const };
@@ -428,7 +452,10 @@ export class PlanParser {
       if (!block) {
         block = readHead(h.key, detach(source), h.start);
         stats.parsed++;
-        if (!block) return undefined;
+        if (!block) {
+          this.gaveUpAt = h.start;
+          return undefined;
+        }
       }
       heads.set(h.start, block);
       mergeHead(head, block.parts);
@@ -462,7 +489,10 @@ export class PlanParser {
         } else {
           block = readGoal(detach(source), i, b.start, text);
           stats.parsed++;
-          if (!block) return undefined;
+          if (!block) {
+            this.gaveUpAt = b.start;
+            return undefined;
+          }
           yield false;
         }
         // Keyed by the block's own copy of its text, not by a slice of this version's text.
@@ -488,7 +518,12 @@ export class PlanParser {
       for (let i = 0; i < order.length; i++) {
         if (!order[i].problems) continue;
         const after = order[i + 1];
-        if (!errorStaysInside(order[i], after) || (!after && split.heads.some((h) => h.start >= g.end))) return undefined;
+        if (errorStaysInside(order[i], after) && (after || !split.heads.some((h) => h.start >= g.end))) continue;
+        // Past MAX_FULL_PARSE_LENGTH the goal is kept with its own errors: yaml cannot read
+        // the whole text (on a 1M-line plan a mistyped character ran it out of memory).
+        if (text.length > MAX_FULL_PARSE_LENGTH) continue;
+        this.gaveUpAt = order[i].base;
+        return undefined;
       }
     }
 
