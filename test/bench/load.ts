@@ -6,7 +6,9 @@
 //   huge       a 1,000,000-line plan: open → diagnostics, hover about another plan meanwhile,
 //              keystroke → diagnostics, peak RSS.
 //
-//   node scripts/build.mjs && npx tsc -p . && node out/test/bench/load.js [burst,workspace,huge]
+//   flood      10,000 changes to the ICE sample in one write, then documentSymbol;
+//
+//   node scripts/build.mjs && npx tsc -p . && node out/test/bench/load.js [burst,flood,workspace,huge]
 //   LOAD_HUGE=3200x10x8 (≈1M lines)  LOAD_PLANS=20000  LOAD_BURST=200
 import * as path from 'path';
 import { performance } from 'perf_hooks';
@@ -62,6 +64,41 @@ async function burst(): Promise<void> {
   await new Promise((r) => setTimeout(r, 300));
   const count = c.publishes.filter((p) => p.seq > seq && p.uri === uri).length;
   console.log(`burst: ${n} changes in one write to the 63k-line plan → ${count} publish(es); last version published ${ms(last.at - t0)} after the write (server CPU ${ms(cpu)})`);
+  await c.shutdown();
+}
+
+/** 10,000 changes to the ICE sample in one write, then a documentSymbol request in the same write. */
+async function flood(): Promise<void> {
+  const n = Number(env.LOAD_FLOOD ?? 10000);
+  const ice = require('fs').readFileSync(path.join(ROOT, 'samples/ice-strategic-plan-2021-2025.plan.yaml'), 'utf8') as string;
+  const c = new BenchClient(SERVER);
+  await c.initialize(null, {});
+  const uri = 'file:///load/ice.plan.yaml';
+  c.open(uri, ice, 'strategic-plan', 1);
+  await c.nextPublish(uri, 0, (p) => p.version === 1);
+  await c.settle(300);
+  const msgs: object[] = [];
+  // Type and delete a character in the title, over and over (line 23, after `title: `).
+  for (let i = 0; i < n; i++) {
+    const at = { line: 22, character: 7 };
+    const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'y' } : { range: { start: at, end: { line: 22, character: 8 } }, text: '' };
+    msgs.push({ method: 'textDocument/didChange', params: { textDocument: { uri, version: 2 + i }, contentChanges: [change] } });
+  }
+  msgs.push({ id: 'symbols', method: 'textDocument/documentSymbol', params: { textDocument: { uri } } });
+  const seq = c.lastSeq;
+  const t0 = performance.now();
+  let answered = 0;
+  // The response to our raw request arrives as a response with an id the connection does not know: read it from stdout instead.
+  const onData = (d: Buffer) => {
+    if (!answered && d.includes('"id":"symbols"')) answered = performance.now() - t0;
+  };
+  c.proc.stdout!.on('data', onData);
+  c.proc.stdin!.write(frame(msgs));
+  await c.nextPublish(uri, seq, (p) => p.version === n + 1, 120_000);
+  await c.settle(300);
+  c.proc.stdout!.off('data', onData);
+  const count = c.publishes.filter((p) => p.seq > seq && p.uri === uri).length;
+  console.log(`flood: ${n} changes to the ICE sample in one write → ${count} publish(es); documentSymbol sent after them answered in ${ms(answered)}`);
   await c.shutdown();
 }
 
@@ -140,9 +177,10 @@ async function huge(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const which = (process.argv[2] ?? 'burst,workspace,huge').split(',');
+  const which = (process.argv[2] ?? 'burst,flood,workspace,huge').split(',');
   console.log(`load probes; load average ${require('os').loadavg()[0].toFixed(1)} at the start`);
   if (which.includes('burst')) await burst();
+  if (which.includes('flood')) await flood();
   if (which.includes('workspace')) await workspace();
   if (which.includes('huge')) await huge();
 }
