@@ -4,12 +4,12 @@
 //   workspace  N open plans, a keystroke in a unit id: plans republished, and how long a hover
 //              sent right after waits;
 //   huge       a 1,000,000-line plan: open → diagnostics, hover about another plan meanwhile,
-//              keystroke → diagnostics, peak RSS.
-//
-//   flood      10,000 changes to the ICE sample in one write, then documentSymbol;
+//              keystroke → diagnostics, peak RSS;
+//   flood      10,000 changes to the ICE sample in one write, then documentSymbol.
 //
 //   node scripts/build.mjs && npx tsc -p . && node out/test/bench/load.js [burst,flood,workspace,huge]
-//   LOAD_HUGE=3200x10x8 (≈1M lines)  LOAD_PLANS=20000  LOAD_BURST=200
+//   LOAD_HUGE=3200x10x8 (≈1M lines)  LOAD_PLANS=20000  LOAD_BURST=200  LOAD_FLOOD=10000
+//   LOAD_SERVER=path/to/server.js (another build)  LOAD_NODE_ARGS="--cpu-prof ..."  LOAD_VERBOSE=1
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { BenchClient } from './client';
