@@ -29,6 +29,8 @@ export interface MessageHooks {
   incoming(message: RequestMessage | NotificationMessage): void;
   /** Called on each message the server sends; returns the message to send. */
   outgoing(message: Message): Message;
+  /** Called after each message read has been handled (or refused): the scheduler counts them. */
+  handled?(): void;
 }
 
 type Phase = 'before initialize' | 'running' | 'shut down' | 'framing lost';
@@ -111,29 +113,37 @@ export function createPlanConnection(hooks: MessageHooks) {
   };
   const messageStrategy = {
     handleMessage(message: Message, next: (m: Message) => void): void {
-      if (Message.isRequest(message)) {
-        if (phase === 'framing lost') return;
-        if (phase === 'before initialize' && message.method !== 'initialize') {
-          refuse(message, ErrorCodes.ServerNotInitialized, `The server is not initialized yet: send "initialize" before "${message.method}".`);
-          return;
-        }
-        if (phase !== 'before initialize' && message.method === 'initialize') {
-          refuse(message, ErrorCodes.InvalidRequest, 'The server is already initialized: "initialize" may be sent only once.');
-          return;
-        }
-        if (phase === 'shut down') {
-          refuse(message, ErrorCodes.InvalidRequest, `The server is shutting down: "${message.method}" is not served after "shutdown"; send "exit".`);
-          return;
-        }
-        if (message.method === 'initialize') phase = 'running';
-        else if (message.method === 'shutdown') phase = 'shut down';
-        incoming(message);
-      } else if (Message.isNotification(message)) {
-        if (message.method !== 'exit' && phase !== 'running') return;
-        incoming(message);
+      try {
+        route(message, next);
+      } finally {
+        hooks.handled?.();
       }
-      next(message);
     },
+  };
+  /** The lifecycle rules of LSP: what is served, refused or dropped in each phase. */
+  const route = (message: Message, next: (m: Message) => void): void => {
+    if (Message.isRequest(message)) {
+      if (phase === 'framing lost') return;
+      if (phase === 'before initialize' && message.method !== 'initialize') {
+        refuse(message, ErrorCodes.ServerNotInitialized, `The server is not initialized yet: send "initialize" before "${message.method}".`);
+        return;
+      }
+      if (phase !== 'before initialize' && message.method === 'initialize') {
+        refuse(message, ErrorCodes.InvalidRequest, 'The server is already initialized: "initialize" may be sent only once.');
+        return;
+      }
+      if (phase === 'shut down') {
+        refuse(message, ErrorCodes.InvalidRequest, `The server is shutting down: "${message.method}" is not served after "shutdown"; send "exit".`);
+        return;
+      }
+      if (message.method === 'initialize') phase = 'running';
+      else if (message.method === 'shutdown') phase = 'shut down';
+      incoming(message);
+    } else if (Message.isNotification(message)) {
+      if (message.method !== 'exit' && phase !== 'running') return;
+      incoming(message);
+    }
+    next(message);
   };
   const connection = createConnection(ProposedFeatures.all, reader, new MappedWriter(writer, outgoing), { messageStrategy });
 

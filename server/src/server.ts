@@ -11,9 +11,10 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { createPlanConnection } from './protocol';
+import { Scheduler } from './scheduler';
+import { PieceTextDocument } from './textDocument';
 import { createLanguageService } from './service';
 import { getValidators } from './service/schema';
 import { composeChanges, type TextChange } from './service/text';
@@ -29,13 +30,16 @@ v8.setFlagsFromString('--heap-growing-percent=50');
 
 // Every URI is made canonical as it comes in (see uris.ts); documents the client spelled
 // otherwise are named its way on the way out.
+/** When documents are checked: after the messages already read, a burst at its last version (scheduler.ts). */
+const scheduler = new Scheduler({ check: (uri, deadline) => check(uri, deadline) });
 const spellings = new UriSpellings();
 const connection = createPlanConnection({
+  handled: () => scheduler.noteMessage(),
   incoming: (m) =>
     spellings.incoming(m.method, m.params, (canonical) => {
       // Opened under another spelling than the one its diagnostics were published under (from
       // disk): those are cleared, the open document's are published under the client's.
-      connection.sendDiagnostics({ uri: canonical, diagnostics: [] });
+      clearDiagnostics(canonical);
     }),
   outgoing: (m) => spellings.outgoing(m),
 });
@@ -47,10 +51,11 @@ const RENUMBER_COMMAND = 'planwright.server.renumberPlan';
  * null when that is not known (a new document, a whole-text change).
  */
 const changes = new Map<string, TextChange | null>();
-const documents = new TextDocuments<TextDocument>({
+// PieceTextDocument: a burst of changes to a large plan does not copy its text once per change.
+const documents = new TextDocuments<PieceTextDocument>({
   create(uri, languageId, version, content) {
     changes.set(uri, null);
-    return TextDocument.create(uri, languageId, version, content);
+    return new PieceTextDocument(uri, languageId, version, content);
   },
   update(document, contentChanges, version) {
     // One change at a time, so that each range is read in the text it applies to.
@@ -62,7 +67,7 @@ const documents = new TextDocuments<TextDocument>({
         const end = Math.max(start, document.offsetAt(c.range.end));
         changes.set(document.uri, composeChanges(before, { start, end, newEnd: start + c.text.length }));
       }
-      document = TextDocument.update(document, [c], version);
+      document.update([c], version);
     }
     return document;
   },
@@ -97,47 +102,73 @@ function current(uri: string) {
   return service.workspace.get(uri);
 }
 
-function syncOpen(doc: TextDocument) {
+/**
+ * Gives the service the editor's latest text. With a deadline, a huge plan's read may stop there
+ * (undefined) and go on at the next call; requests (`current`) always finish it.
+ */
+function syncOpen(doc: PieceTextDocument): ReturnType<typeof service.update>;
+function syncOpen(doc: PieceTextDocument, deadline: number): ReturnType<typeof service.update> | undefined;
+function syncOpen(doc: PieceTextDocument, deadline?: number) {
   const before = service.workspace.unitGeneration;
-  const change = changes.get(doc.uri);
+  const change = changes.get(doc.uri) ?? undefined;
   changes.delete(doc.uri);
-  const updated = service.update(doc.uri, doc.getText(), doc.version, change ?? undefined);
+  const updated = deadline === undefined ? service.update(doc.uri, doc.getText(), doc.version, change) : service.update(doc.uri, doc.getText(), doc.version, change, deadline);
   if (service.workspace.unitGeneration !== before) scheduleAll();
   return updated;
 }
 
-// Diagnostics are computed for the latest text only: changes mark a document dirty, and one
-// pass, after the changes already queued have been read, checks whatever is dirty.
-const dirty = new Set<string>();
-let scheduled = false;
-
+/** A document the user changed or opened, or a file that changed on disk. */
 function schedule(uri: string): void {
-  dirty.add(uri);
-  if (!scheduled) {
-    scheduled = true;
-    setImmediate(flush);
-  }
+  scheduler.schedule(uri);
 }
 
+/** Every plan, again: another plan's units changed. In slices, after requests (see Scheduler). */
 function scheduleAll(): void {
-  for (const uri of service.workspace.uris()) schedule(uri);
+  scheduler.scheduleBackground(service.workspace.uris());
 }
 
-function flush(): void {
-  scheduled = false;
-  const uris = [...dirty];
-  dirty.clear();
-  for (const uri of uris) publish(uri);
+/** Brings a document up to date (until `deadline` for a huge one: false, call again) and publishes it. */
+const check = guard('check', true, (uri: string, deadline: number): boolean => {
+  const open = documents.get(uri);
+  if (open) {
+    // (A read in progress is gone on with, not finished: `workspace.get` would finish it.)
+    const reading = service.workspace.isReading(uri);
+    const known = reading ? undefined : service.workspace.get(uri);
+    if ((reading || !known || known.version !== open.version || known.text !== open.getText()) && !syncOpen(open, deadline)) return false;
+  }
+  publish(uri);
+  return true;
+});
+
+/**
+ * What was last published for each document: a plan is published again only when its model,
+ * version or diagnostics changed (a keystroke in a unit id re-checks every plan, and most of them
+ * say the same as before).
+ */
+const lastSent = new Map<string, { version: number | undefined; json: string }>();
+/** Models whose diagnostics have been published (weak: old versions are not kept alive). */
+const sentModels = new WeakSet<object>();
+
+/** Clears a document's diagnostics in the editor. */
+function clearDiagnostics(uri: string): void {
+  lastSent.delete(uri);
+  connection.sendDiagnostics({ uri, diagnostics: [] });
 }
 
 const publish = guard('diagnostics', undefined, (uri: string) => {
   const doc = current(uri);
   if (!doc) {
-    connection.sendDiagnostics({ uri, diagnostics: [] });
+    clearDiagnostics(uri);
     return;
   }
-  const open = documents.get(uri);
-  connection.sendDiagnostics({ uri, version: open ? doc.version : undefined, diagnostics: service.getDiagnostics(uri) });
+  const version = documents.get(uri) ? doc.version : undefined;
+  const diagnostics = service.getDiagnostics(uri);
+  const json = JSON.stringify(diagnostics);
+  const last = lastSent.get(uri);
+  if (last && last.version === version && last.json === json && sentModels.has(doc.model)) return;
+  lastSent.set(uri, { version, json });
+  sentModels.add(doc.model);
+  connection.sendDiagnostics({ uri, version, diagnostics });
   void connection.sendNotification('planwright/planChanged', { uri });
 });
 

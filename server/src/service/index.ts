@@ -30,6 +30,12 @@ export interface PlanLanguageService {
    * changed since the version the service has (see LineIndex.afterEdit).
    */
   update(uri: string, text: string, version?: number, change?: TextChange): PlanDocument;
+  /**
+   * The same, stopping at `deadline` (ms, `performance.now()`) between goals if the read is not
+   * done: undefined then, and the previous version stays current until a call with the same text
+   * finishes the read (see PlanWorkspace.update). The server reads huge plans this way.
+   */
+  update(uri: string, text: string, version: number | undefined, change: TextChange | undefined, deadline: number): PlanDocument | undefined;
   remove(uri: string): void;
   getDiagnostics(uri: string): Diagnostic[];
   getHover(uri: string, position: Position): Hover | null;
@@ -90,7 +96,8 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
   };
   return Object.freeze({
     workspace,
-    update: (uri: string, text: string, version?: number, change?: TextChange) => workspace.update(uri, text, version, change),
+    update: ((uri: string, text: string, version?: number, change?: TextChange, deadline?: number) =>
+      deadline === undefined ? workspace.update(uri, text, version, change) : workspace.update(uri, text, version, change, deadline)) as PlanLanguageService['update'],
     remove: (uri: string) => workspace.remove(uri),
     getDiagnostics: (uri: string) => on(uri, [], (d) => provideDiagnostics(workspace, d)),
     getHover: (uri: string, p: Position) => on(uri, null, (d) => provideHover(workspace, d, p)),

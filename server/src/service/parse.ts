@@ -7,8 +7,9 @@
 import { Composer, Document, isMap, isSeq, Lexer, Node, Pair, Parser, YAMLError, YAMLMap, YAMLParseError } from 'yaml';
 import type { CST } from 'yaml';
 import { collectSpans, documentValue, emptyHead, ExpansionError, HeadParts, NodeReader } from './build';
-import { checkNumbering } from './checks/numbering';
-import { checkRelated } from './checks/references';
+import { checkNumberingSteps } from './checks/numbering';
+import { checkRelatedSteps } from './checks/references';
+import { drain, STEP_ITEMS } from './steps';
 import type { PlanDiagnostic, PlanItem, PlanModel, Reference, Section, Unit } from './model';
 import { readGoalLines } from './lineReader';
 import { getValidators, schemaDiagnostics } from './schema';
@@ -156,7 +157,12 @@ function flatten(goals: PlanItem[]): Flat {
   return { items, refs };
 }
 
-function assemble(
+function assemble(...args: Parameters<typeof assembleSteps>): PlanModel {
+  return drain(assembleSteps(...args));
+}
+
+/** assemble, yielding (true) every STEP_ITEMS items: the server reads a huge plan in slices. */
+function* assembleSteps(
   text: string,
   head: HeadParts,
   goals: PlanItem[],
@@ -165,10 +171,12 @@ function assemble(
   parseMode: PlanModel['parseMode'],
   checkStructure = true,
   flat: Flat = flatten(goals),
-): PlanModel {
+): Generator<boolean, PlanModel, void> {
   const { items, refs } = flat;
   const itemsById = new Map<string, PlanItem[]>();
+  let n = 0;
   for (const item of items) {
+    if (++n % STEP_ITEMS === 0) yield true;
     if (!item.id) continue;
     const list = itemsById.get(item.id.text);
     if (list) list.push(item);
@@ -202,8 +210,8 @@ function assemble(
   };
   dropConsequencesOfSyntaxErrors(diagnostics);
   if (checkStructure) {
-    checkNumbering(model, diagnostics);
-    checkRelated(model, diagnostics);
+    yield* checkNumberingSteps(model, diagnostics);
+    yield* checkRelatedSteps(model, diagnostics);
   }
   sortDiagnostics(diagnostics);
   return model;
@@ -223,6 +231,26 @@ function dropConsequencesOfSyntaxErrors(diagnostics: PlanDiagnostic[]): void {
     const end = Math.max(d.span.end, d.span.start + 1);
     if (syntax.some((x) => x.span.start >= d.span.start && x.span.start < end)) diagnostics.splice(i, 1);
   }
+}
+
+/**
+ * Longest text (UTF-16 code units) read as one yaml document. yaml holds ~40 bytes per character
+ * of the text it reads, and more while it reads: a 51 MB plan that could not be read block by
+ * block ran the server out of memory. Longer plans are read block by block only (see below).
+ */
+export const MAX_FULL_PARSE_LENGTH = 8 * 1024 * 1024;
+
+/** A plan too long to read whole that cannot be read block by block: one error, where it gave up. */
+function tooLargeToReadWhole(text: string, at: number | undefined): PlanModel {
+  const mb = (text.length / (1024 * 1024)).toFixed(0);
+  const where = at === undefined ? 'Something in it' : 'Something in this part';
+  const diagnostics: PlanDiagnostic[] = [{
+    span: at === undefined ? { start: 0, end: 0 } : firstLine(text, { start: at, end: text.length }),
+    severity: 'error',
+    code: 'yaml-syntax',
+    message: `This plan is too large (${mb} MB) to be read as a whole, and ${where.toLowerCase()} keeps it from being read goal by goal: a YAML error in a top-level section, a \`---\` or \`...\` line, a tab or a line indented less than the goals, a top-level key written twice, or \`goals\` written as [ ]. Fix or undo the last change, or split the plan into several files. Nothing else is checked until then.`,
+  }];
+  return assemble(text, emptyHead(), [], { start: 0, end: 0 }, diagnostics, 'full', false);
 }
 
 /** Reads the whole text as one yaml document. */
@@ -409,8 +437,39 @@ export class PlanParser {
   private next = new Map<string, GoalBlock[]>();
 
   parse(text: string): PlanModel {
-    const model = this.parseBlocks(text);
-    if (model) return model;
+    const steps = this.read(text);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * `parse`, a step at a time: yields after each goal it reads, so that the caller can stop in
+   * between and go on later (the server reads a huge plan this way, answering requests about
+   * other documents meanwhile). Until the last step, nothing the previous model holds is changed
+   * (reused goals are moved and renumbered only after the last goal is read), so the previous
+   * version stays valid; abandoning the steps (`return()`) gives back the goals they took.
+   */
+  *read(text: string): Generator<boolean, PlanModel, void> {
+    let done = false;
+    try {
+      const model = yield* this.parseBlocks(text);
+      if (model) {
+        done = true;
+        return model;
+      }
+      this.keepTaken();
+      this.stats = { parsed: 1, reused: 0, mode: 'full' };
+      done = true;
+      return text.length > MAX_FULL_PARSE_LENGTH ? tooLargeToReadWhole(text, this.gaveUpAt) : parseFull(text);
+    } finally {
+      if (!done) this.keepTaken();
+    }
+  }
+
+  /** Puts the blocks taken by a parse that did not finish back into the cache. */
+  private keepTaken(): void {
     // Keep what was read: once a half-typed line is finished, only its goal is read again.
     for (const [source, list] of this.next) {
       const kept = this.blocks.get(source);
@@ -418,11 +477,13 @@ export class PlanParser {
       else this.blocks.set(source, list);
     }
     this.next = new Map();
-    this.stats = { parsed: 1, reused: 0, mode: 'full' };
-    return parseFull(text);
   }
 
-  private parseBlocks(text: string): PlanModel | undefined {
+  /** Where the last parse gave up reading block by block: the block's offset (undefined: the split). */
+  private gaveUpAt: number | undefined;
+
+  private *parseBlocks(text: string): Generator<boolean, PlanModel | undefined, void> {
+    this.gaveUpAt = undefined;
     const split = splitBlocks(text);
     if (!split || (!split.goals && split.heads.length === 0)) return undefined;
     const stats = { parsed: 0, reused: 0, mode: 'blocks' as const };
@@ -440,14 +501,16 @@ export class PlanParser {
       if (!block) {
         block = readHead(h.key, detach(source), h.start);
         stats.parsed++;
-        if (!block) return undefined;
+        if (!block) {
+          this.gaveUpAt = h.start;
+          return undefined;
+        }
       }
       heads.set(h.start, block);
       mergeHead(head, block.parts);
       Object.assign(rootJs, block.js);
       headReaders.push({ key: h.key, reader: block.reader, root: block.root });
     }
-    this.heads = heads;
 
     const goals: PlanItem[] = [];
     const flats: Flat[] = [];
@@ -456,6 +519,8 @@ export class PlanParser {
       const g = split.goals;
       const goalJs: unknown[] = [];
       const order: GoalBlock[] = [];
+      /** Reused goals to move to another offset or place in the list, once every goal is read. */
+      const moves: { block: GoalBlock; index: number; base: number }[] = [];
       for (let i = 0; i < split.goalBlocks.length; i++) {
         const b = split.goalBlocks[i];
         // A goal is read with the next entry's indentation after it: in the whole text yaml's
@@ -464,11 +529,20 @@ export class PlanParser {
         let block = this.take(source, i);
         if (block) {
           stats.reused++;
-          if (block.base !== b.start) block = rebase(block, b.start);
+          if (block.base !== b.start || block.index !== i) {
+            const first = !block.spans;
+            moves.push({ block, index: i, base: b.start });
+            gatherSpans(block);
+            if (first) yield false;
+          }
         } else {
           block = readGoal(detach(source), i, b.start, text);
           stats.parsed++;
-          if (!block) return undefined;
+          if (!block) {
+            this.gaveUpAt = b.start;
+            return undefined;
+          }
+          yield false;
         }
         // Keyed by the block's own copy of its text, not by a slice of this version's text.
         const list = next.get(block.source);
@@ -481,6 +555,14 @@ export class PlanParser {
         for (const d of block.diagnostics) diagnostics.push(d);
       }
       rootJs.goals = goalJs;
+      // From here on the previous model's goals are changed: every yield says so (true), and
+      // the read is finished before anything reads this document again.
+      let moved = 0;
+      for (const m of moves) {
+        if (m.block.index !== m.index) reindex(m.block, m.index);
+        if (m.block.base !== m.base) rebase(m.block, m.base);
+        if (++moved % 256 === 0) yield true;
+      }
       // The list ends where yaml stops reading its last goal (see GoalBlock.listEnd).
       const last = order[order.length - 1];
       const end = last.listEnd !== undefined ? Math.min(g.end, last.base + last.listEnd) : g.end;
@@ -490,7 +572,12 @@ export class PlanParser {
       for (let i = 0; i < order.length; i++) {
         if (!order[i].problems) continue;
         const after = order[i + 1];
-        if (!errorStaysInside(order[i], after, after ? g.itemIndent : 0) || (!after && split.heads.some((h) => h.start >= g.end))) return undefined;
+        if (errorStaysInside(order[i], after, after ? g.itemIndent : 0) && (after || !split.heads.some((h) => h.start >= g.end))) continue;
+        // Past MAX_FULL_PARSE_LENGTH the goal is kept with its own errors: yaml cannot read
+        // the whole text (on a 1M-line plan a mistyped character ran it out of memory).
+        if (text.length > MAX_FULL_PARSE_LENGTH) continue;
+        this.gaveUpAt = order[i].base;
+        return undefined;
       }
     }
 
@@ -515,6 +602,7 @@ export class PlanParser {
 
     const first = Math.min(split.heads[0]?.start ?? Infinity, split.goals?.keyStart ?? Infinity);
     const rootEnd = rootEndOf(text, split);
+    this.heads = heads;
     this.blocks = next;
     this.next = new Map();
     this.stats = stats;
@@ -523,8 +611,9 @@ export class PlanParser {
     for (const f of flats) {
       for (const i of f.items) items.push(i);
       for (const r of f.refs) refs.push(r);
+      if (items.length % STEP_ITEMS < f.items.length) yield true;
     }
-    return assemble(text, head, goals, { start: first, end: rootEnd }, diagnostics, 'blocks', true, { items, refs });
+    return yield* assembleSteps(text, head, goals, { start: first, end: rootEnd }, diagnostics, 'blocks', true, { items, refs });
   }
 
   /**
@@ -540,7 +629,6 @@ export class PlanParser {
     if (i < 0) i = list.findIndex((b) => b.movable);
     if (i < 0) return undefined;
     const [b] = list.splice(i, 1);
-    if (b.index !== index) reindex(b, index);
     return b;
   }
 }
@@ -635,6 +723,20 @@ function errorStaysInside(block: GoalBlock, after: GoalBlock | undefined, tail: 
   return problemSignature(doc, -prefix.length).sort().join() === expected.sort().join();
 }
 
+/** Every span object of a block (read only; gathered once per block: see GoalBlock.spans). */
+function gatherSpans(block: GoalBlock): Span[] {
+  if (!block.spans) {
+    const spans = new Set<Span>();
+    if (block.goal) collectSpans(block.goal, spans);
+    for (const d of block.diagnostics) {
+      spans.add(d.span);
+      for (const r of d.related ?? []) spans.add(r.span);
+    }
+    block.spans = [...spans];
+  }
+  return block.spans;
+}
+
 /** Moves a block to another place in the goals list: every item's path starts ['goals', index]. */
 function reindex(block: GoalBlock, index: number): void {
   block.index = index;
@@ -650,16 +752,7 @@ function reindex(block: GoalBlock, index: number): void {
  */
 function rebase(block: GoalBlock, base: number): GoalBlock {
   const delta = base - block.base;
-  if (!block.spans) {
-    const spans = new Set<Span>();
-    if (block.goal) collectSpans(block.goal, spans);
-    for (const d of block.diagnostics) {
-      spans.add(d.span);
-      for (const r of d.related ?? []) spans.add(r.span);
-    }
-    block.spans = [...spans];
-  }
-  for (const s of block.spans as { start: number; end: number }[]) {
+  for (const s of gatherSpans(block) as { start: number; end: number }[]) {
     s.start += delta;
     s.end += delta;
   }
