@@ -119,10 +119,37 @@ export function improves(ws: PlanWorkspace, doc: PlanDocument, action: CodeActio
 /** Code action verdicts of each version of a plan; the key names the edit (see improves). */
 const verdicts = new WeakMap<PlanModel, Map<string, boolean>>();
 
+/**
+ * Plans at least this long (UTF-16 code units) keep a parser for their fixes (see whatIfParser);
+ * shorter ones are read afresh (the ICE plan: ~10 ms).
+ */
+const WHAT_IF_CACHED_LENGTH = 100_000;
+/** What-if parsers of the last plans whose fixes were checked, most recent last. */
+const whatIfParsers = new Map<string, PlanParser>();
+
+/**
+ * A parser for the texts a plan's fixes would make. Not the document's own parser: that one moves
+ * the spans of the current model in place. One per large plan, for its last two plans: a fix
+ * changes a goal or two, so its text re-reads those goals only, as a keystroke does (the first
+ * check of a 63k-line plan costs a first read, the next ones a keystroke's). A parser's result
+ * depends only on the text it is given (incremental.test.ts), so keeping one is safe.
+ */
+function whatIfParser(uri: string, length: number): PlanParser {
+  if (length < WHAT_IF_CACHED_LENGTH) return new PlanParser();
+  let parser = whatIfParsers.get(uri);
+  if (parser) whatIfParsers.delete(uri);
+  else parser = new PlanParser();
+  whatIfParsers.set(uri, parser);
+  for (const old of whatIfParsers.keys()) {
+    if (whatIfParsers.size <= 2) break;
+    whatIfParsers.delete(old);
+  }
+  return parser;
+}
+
 /** The problems a new text of `doc` would have: the same count planDiagnostics gives for a plan. */
 function problemsAfter(ws: PlanWorkspace, doc: PlanDocument, text: string): number {
-  // A parser of its own: the document's parser moves the spans of the current model in place.
-  const model = new PlanParser().parse(text);
+  const model = whatIfParser(doc.uri, text.length).parse(text);
   const units = ws.units();
   const elsewhere = (id: string) => (units.get(id) ?? []).some((u) => u.uri !== doc.uri);
   // Known units only feed the "did you mean" of a message, not the count.
