@@ -55,6 +55,37 @@ function transport(): { reader: MessageReader; writer: MessageWriter; stdio: boo
   throw new Error("Start the server with one of '--node-ipc', '--stdio', '--socket=PORT' or '--pipe=NAME'.");
 }
 
+/**
+ * A reader whose handler's failures stay with the message that caused them. vscode-jsonrpc
+ * reports an exception thrown while a delimited message is handled (a `$/cancelRequest` without
+ * an id, say) through the reader's onError, where it would look like lost framing and end the
+ * server; here it is logged and that message alone is dropped.
+ */
+class GuardedReader implements MessageReader {
+  constructor(private readonly inner: MessageReader) {}
+  get onError() {
+    return this.inner.onError;
+  }
+  get onClose() {
+    return this.inner.onClose;
+  }
+  get onPartialMessage() {
+    return this.inner.onPartialMessage;
+  }
+  listen(callback: (message: Message) => void) {
+    return this.inner.listen((message) => {
+      try {
+        callback(message);
+      } catch (e) {
+        process.stderr.write(`[error] a message from the editor was dropped: handling it failed (${e instanceof Error ? e.message : String(e)})\n`);
+      }
+    });
+  }
+  dispose(): void {
+    this.inner.dispose();
+  }
+}
+
 /** A writer that hands every message to `map` first. */
 class MappedWriter implements MessageWriter {
   constructor(private readonly inner: MessageWriter, private readonly map: (m: Message) => Message) {}
@@ -90,7 +121,9 @@ class MappedWriter implements MessageWriter {
  *   not JSON is only dropped (and logged): the stream is still in step.
  */
 export function createPlanConnection(hooks: MessageHooks) {
-  const { reader, writer, stdio } = transport();
+  const raw = transport();
+  const { writer, stdio } = raw;
+  const reader = new GuardedReader(raw.reader);
   let phase: Phase = 'before initialize';
   const incoming = (message: RequestMessage | NotificationMessage) => {
     try {
@@ -164,7 +197,8 @@ export function createPlanConnection(hooks: MessageHooks) {
   if (stdio) {
     // stdout carries the protocol: console output goes to stderr, which editors log.
     const toStderr = (...args: unknown[]) => void process.stderr.write(format(...args) + '\n');
-    console.log = console.info = console.debug = console.warn = console.error = toStderr;
+    // (`dir` too: yaml's composer dumps tokens with console.dir when LOG_STREAM is set.)
+    console.log = console.info = console.debug = console.warn = console.error = console.dir = console.table = toStderr;
     // The editor closed our input: there is no one left to serve.
     const end = () => process.exit(phase === 'shut down' ? 0 : 1);
     process.stdin.on('end', end);

@@ -34,7 +34,10 @@ v8.setFlagsFromString('--heap-growing-percent=50');
 const scheduler = new Scheduler({ check: (uri, deadline) => check(uri, deadline) });
 const spellings = new UriSpellings();
 const connection = createPlanConnection({
-  handled: () => scheduler.noteMessage(),
+  handled: () => {
+    noticeUnits();
+    scheduler.noteMessage();
+  },
   incoming: (m) =>
     spellings.incoming(m.method, m.params, (canonical) => {
       // Opened under another spelling than the one its diagnostics were published under (from
@@ -109,12 +112,33 @@ function current(uri: string) {
 function syncOpen(doc: PieceTextDocument): ReturnType<typeof service.update>;
 function syncOpen(doc: PieceTextDocument, deadline: number): ReturnType<typeof service.update> | undefined;
 function syncOpen(doc: PieceTextDocument, deadline?: number) {
-  const before = service.workspace.unitGeneration;
   const change = changes.get(doc.uri) ?? undefined;
   changes.delete(doc.uri);
   const updated = deadline === undefined ? service.update(doc.uri, doc.getText(), doc.version, change) : service.update(doc.uri, doc.getText(), doc.version, change, deadline);
-  if (service.workspace.unitGeneration !== before) scheduleAll();
+  noticeUnits();
   return updated;
+}
+
+/**
+ * Every open document with changes not yet read, brought up to date: for requests whose answer
+ * points into other plans (rename edits, references, definitions, fixes), which must be computed
+ * on the texts the editor has, not on a version it has already changed. (Hover and the like
+ * read only their own document's latest text: a huge plan being read elsewhere does not hold them up.)
+ */
+function currentAll(): void {
+  for (const uri of [...changes.keys()]) if (documents.get(uri)) current(uri);
+}
+
+let seenUnits = service.workspace.unitGeneration;
+/**
+ * Checks every plan again when the workspace's unit ids changed, whatever read them: an edit, a
+ * file on disk, or a request that finished a huge plan's read (workspace.get finishes it). Called
+ * after each message and each check.
+ */
+function noticeUnits(): void {
+  if (service.workspace.unitGeneration === seenUnits) return;
+  seenUnits = service.workspace.unitGeneration;
+  scheduleAll();
 }
 
 /** A document the user changed or opened, or a file that changed on disk. */
@@ -137,6 +161,7 @@ const check = guard('check', true, (uri: string, deadline: number): boolean => {
     if ((reading || !known || known.version !== open.version || known.text !== open.getText()) && !syncOpen(open, deadline)) return false;
   }
   publish(uri);
+  noticeUnits();
   return true;
 });
 
@@ -215,8 +240,8 @@ connection.onDidChangeConfiguration(guard('configuration', undefined, (p) => con
 const files = new WorkspaceFiles({
   service,
   isOpen: (uri) => documents.get(uri) !== undefined,
-  settled(uris, unitsChanged) {
-    if (unitsChanged) scheduleAll();
+  settled(uris) {
+    noticeUnits();
     for (const uri of uris) schedule(uri);
   },
   log,
@@ -249,10 +274,15 @@ documents.onDidClose(({ document }) => {
 
 // Requests: bring the model up to date with the latest text, then ask the service.
 const at = (p: { textDocument: { uri: string } }) => (current(p.textDocument.uri) ? p.textDocument.uri : undefined);
+/** `at`, for requests that point into other plans: every open plan brought up to date first. */
+const atAll = (p: { textDocument: { uri: string } }) => {
+  currentAll();
+  return at(p);
+};
 
 connection.onHover(guard('hover', null, (p) => (at(p) ? service.getHover(p.textDocument.uri, p.position) : null)));
-connection.onDefinition(guard('definition', [], (p) => (at(p) ? service.getDefinition(p.textDocument.uri, p.position) : [])));
-connection.onReferences(guard('references', [], (p) => (at(p) ? service.getReferences(p.textDocument.uri, p.position, p.context.includeDeclaration) : [])));
+connection.onDefinition(guard('definition', [], (p) => (atAll(p) ? service.getDefinition(p.textDocument.uri, p.position) : [])));
+connection.onReferences(guard('references', [], (p) => (atAll(p) ? service.getReferences(p.textDocument.uri, p.position, p.context.includeDeclaration) : [])));
 connection.onDocumentHighlight(guard('highlights', [], (p) => (at(p) ? service.getDocumentHighlights(p.textDocument.uri, p.position) : [])));
 
 connection.onCompletion(guard('completion', null, (p) => (at(p) ? service.getCompletion(p.textDocument.uri, p.position) : null)));
@@ -260,23 +290,27 @@ connection.onCompletion(guard('completion', null, (p) => (at(p) ? service.getCom
 connection.onDocumentSymbol(guard('documentSymbol', [], (p) => (at(p) ? service.getDocumentSymbols(p.textDocument.uri) : [])));
 connection.onFoldingRanges(guard('foldingRange', [], (p) => (at(p) ? service.getFoldingRanges(p.textDocument.uri) : [])));
 connection.onSelectionRanges(guard('selectionRange', [], (p) => (at(p) ? service.getSelectionRanges(p.textDocument.uri, p.positions) : [])));
-connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service.getWorkspaceSymbols(p.query)));
-connection.onCodeLens(guard('codeLens', [], (p) => (at(p) ? service.getCodeLenses(p.textDocument.uri) : [])));
+connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => {
+  currentAll();
+  return service.getWorkspaceSymbols(p.query);
+}));
+connection.onCodeLens(guard('codeLens', [], (p) => (atAll(p) ? service.getCodeLenses(p.textDocument.uri) : [])));
 
 connection.onPrepareRename(guard('prepareRename', null, (p) => {
-  const r = at(p) ? service.prepareRename(p.textDocument.uri, p.position) : null;
+  const r = atAll(p) ? service.prepareRename(p.textDocument.uri, p.position) : null;
   if (r && 'error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
   return r;
 }));
 connection.onRenameRequest(guard('rename', null, (p) => {
-  const r = at(p) ? service.getRenameEdits(p.textDocument.uri, p.position, p.newName) : null;
+  const r = atAll(p) ? service.getRenameEdits(p.textDocument.uri, p.position, p.newName) : null;
   if (r && 'error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
   return r ? r.edit : null;
 }));
-connection.onCodeAction(guard('codeAction', [], (p) => (at(p) ? service.getCodeActions(p.textDocument.uri, p.range, p.context.diagnostics) : [])));
+connection.onCodeAction(guard('codeAction', [], (p) => (atAll(p) ? service.getCodeActions(p.textDocument.uri, p.range, p.context.diagnostics) : [])));
 connection.onExecuteCommand(guard('executeCommand', null, (p) => {
   if (p.command !== RENUMBER_COMMAND) return null;
   const uri = canonicalUri(String(p.arguments?.[0] ?? ''));
+  currentAll();
   const doc = current(uri);
   if (!doc) return null;
   const r = service.getRenumberEdits(uri);

@@ -25,11 +25,12 @@ export class TestClient {
    * `maxOpenFiles` starts the server under that open-file limit (`ulimit -n`), as on a machine
    * with a low limit or one where other programs hold many files.
    */
-  constructor(extraArgs: string[] = [], opts: { maxOpenFiles?: number } = {}) {
+  constructor(extraArgs: string[] = [], opts: { maxOpenFiles?: number; env?: NodeJS.ProcessEnv } = {}) {
     const args = [SERVER, '--stdio', ...extraArgs];
+    const env = opts.env ? { ...process.env, ...opts.env } : process.env;
     this.proc = opts.maxOpenFiles
-      ? spawn('bash', ['-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, process.execPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
-      : spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+      ? spawn('bash', ['-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, process.execPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env })
+      : spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
