@@ -11,6 +11,7 @@ import { checkRelated } from './checks/references';
 import type { PlanDiagnostic, PlanItem, PlanModel, Reference, Section, Unit } from './model';
 import { readGoalLines } from './lineReader';
 import { getValidators, schemaDiagnostics } from './schema';
+import { OffsetMap, recoverBlock, type Recovery, type Repair } from './recover';
 import { splitBlocks } from './split';
 import { firstLine, type Span } from './text';
 
@@ -65,6 +66,18 @@ function syntaxDiagnostics(doc: Document.Parsed, base: number, textLength: numbe
   for (const e of doc.errors) add(e, 'error');
   for (const w of doc.warnings) add(w, 'warning');
   return out;
+}
+
+/** The diagnostic of a line repaired in memory (recover.ts): what is wrong, and its fix. */
+function repairDiagnostic(r: Repair, base: number): PlanDiagnostic {
+  return {
+    span: { start: base + r.span.start, end: base + r.span.end },
+    severity: 'error',
+    code: 'yaml-syntax',
+    message: r.message,
+    // The fix is kept relative to the diagnostic: reused blocks move their spans in place.
+    data: { yamlCode: r.yamlCode, repair: r.kind, fix: { from: r.start - r.span.start, to: r.end - r.span.start, text: r.newText } },
+  };
 }
 
 function aliasDiagnostic(doc: Document.Parsed, base: number, error: string): PlanDiagnostic {
@@ -206,9 +219,93 @@ export function parseFull(text: string): PlanModel {
     return assemble(text, emptyHead(), [], { start: 0, end: 0 }, diagnostics, 'full', false);
   }
   const doc = parseYaml(text);
-  const reader = new NodeReader(doc, text, 0);
+  if (doc.errors.length && !hasConflictMarker(text)) {
+    const recovered = recoverText(text, doc);
+    if (recovered) return readDocument(text, recovered.source, parseYaml(recovered.source), recovered.repairs);
+  }
+  return readDocument(text, text, doc, []);
+}
+
+function hasConflictMarker(text: string): boolean {
+  return (text.includes('<<<<<<<') || text.includes('>>>>>>>')) && conflictDiagnostics(text).length > 0;
+}
+
+/**
+ * The text with each block's YAML mistakes repaired in memory (recover.ts), the blocks being
+ * those the block-wise parser reads, each repaired exactly as it repairs it; undefined when
+ * nothing was repaired. A text that does not split into blocks is repaired as one block.
+ */
+function recoverText(text: string, doc: Document.Parsed): { source: string; repairs: Repair[] } | undefined {
+  const split = splitBlocks(text);
+  const repairs: Repair[] = [];
+  const shift = (r: Repair, by: number): Repair => ({ ...r, start: r.start + by, end: r.end + by, span: { start: r.span.start + by, end: r.span.end + by } });
+  if (!split) {
+    repairs.push(...recoverBlock(normalizeLineEnds(text), doc, { first: 0, minIndent: -1, lineNumber: lineNumberIn(text, 0) }).repairs);
+  } else {
+    for (const h of split.heads) {
+      const source = text.slice(h.start, h.end);
+      if (tooDeep(source) >= 0) continue;
+      const rec = recoverHead(source, text, h.start);
+      if (rec) repairs.push(...rec.repairs.map((r) => shift(r, h.start)));
+    }
+    if (split.goals) {
+      const g = split.goals;
+      for (let i = 0; i < split.goalBlocks.length; i++) {
+        const b = split.goalBlocks[i];
+        const source = goalSource(text, split, i);
+        if (readGoalLines(source, i, b.start) || tooDeep(source) >= 0) continue;
+        const rec = recoverGoal(source, parseYaml(source), g.itemIndent, text, b.start);
+        if (rec) repairs.push(...rec.repairs.map((r) => shift(r, b.start)));
+      }
+    }
+  }
+  if (!repairs.length) return undefined;
+  repairs.sort((a, b) => a.start - b.start);
+  let source = '';
+  let at = 0;
+  for (const r of repairs) {
+    source += text.slice(at, r.start) + r.newText;
+    at = r.end;
+  }
+  return { source: source + text.slice(at), repairs };
+}
+
+/** 1-based line numbers of a block's lines in the plan, for messages. */
+function lineNumberIn(text: string, base: number): (i: number) => number {
+  let before = 0;
+  for (let k = text.indexOf('\n'); k >= 0 && k < base; k = text.indexOf('\n', k + 1)) before++;
+  return (i: number) => before + i + 1;
+}
+
+/** A goal block's repairs, when yaml reports an error in it (see recover.ts). */
+function recoverGoal(source: string, doc: Document.Parsed, itemIndent: number, text: string, base: number): Recovery | undefined {
+  if (!doc.errors.length) return undefined;
+  const rec = recoverBlock(source, doc, { first: 1, minIndent: itemIndent, lineNumber: lineNumberIn(text, base) });
+  return rec.repairs.length ? rec : undefined;
+}
+
+/** A top-level section's repairs, when yaml reports an error in it. */
+function recoverHead(source: string, text: string, base: number): Recovery | undefined {
+  const doc = parseYaml(source);
+  if (!doc.errors.length) return undefined;
+  const rec = recoverBlock(source, doc, { first: 1, minIndent: 0, lineNumber: lineNumberIn(text, base) });
+  return rec.repairs.length ? rec : undefined;
+}
+
+/** The text a goal block is read from: with the next entry's indentation after it (see PlanParser). */
+function goalSource(text: string, split: NonNullable<ReturnType<typeof splitBlocks>>, i: number): string {
+  const b = split.goalBlocks[i];
+  return text.slice(b.start, i + 1 < split.goalBlocks.length ? b.end + split.goals!.itemIndent : b.end);
+}
+
+/**
+ * Reads a parsed document into a model of `text`. `source` is what yaml read: the text itself,
+ * or the text with lines repaired (`repairs`), whose offsets are mapped back to the text's.
+ */
+function readDocument(text: string, source: string, doc: Document.Parsed, repairs: Repair[]): PlanModel {
+  const reader = new NodeReader(doc, source, 0);
   const conflicts = conflictDiagnostics(text);
-  const diagnostics = syntaxDiagnostics(doc, 0, text.length);
+  const diagnostics = syntaxDiagnostics(doc, 0, source.length);
   if (conflicts.length) {
     // yaml's complaints about the marker lines themselves only repeat what the conflict says.
     const markerLines = conflicts.flatMap((c) => c.data!.markers as Span[]);
@@ -229,7 +326,7 @@ export function parseFull(text: string): PlanModel {
   if (conflicts.length) {
     // Until the conflict is resolved the plan's structure means nothing: say only that.
   } else if (js.error) diagnostics.push(aliasDiagnostic(doc, 0, js.error));
-  else if (root === null && !diagnostics.length) {
+  else if (root === null && !diagnostics.length && !repairs.length) {
     diagnostics.push({
       span: { start: 0, end: 0 },
       severity: 'error',
@@ -239,10 +336,49 @@ export function parseFull(text: string): PlanModel {
   } else {
     const validate = getValidators().full;
     validate(js.value);
-    diagnostics.push(...schemaDiagnostics(validate.errors, reader, root, [], text));
+    diagnostics.push(...schemaDiagnostics(validate.errors, reader, root, [], source));
   }
   const rootSpan = root?.range ? { start: root.range[0], end: root.range[1] } : { start: 0, end: 0 };
+  if (repairs.length) {
+    const map = new OffsetMap(repairs);
+    map.mapSpans(headSpans(head, goals, diagnostics, rootSpan));
+    diagnostics.push(...repairs.map((r) => repairDiagnostic(r, 0)));
+  }
   return assemble(text, head, goals, rootSpan, diagnostics, 'full', conflicts.length === 0);
+}
+
+/** Every span object of a model's parts (each once: text read through aliases shares them). */
+function headSpans(head: HeadParts, goals: PlanItem[], diagnostics: PlanDiagnostic[], rootSpan: Span): Set<Span> {
+  const spans = new Set<Span>([rootSpan]);
+  for (const s of head.sections) {
+    spans.add(s.keySpan);
+    spans.add(s.valueSpan);
+    for (const f of s.fields) {
+      spans.add(f.keySpan);
+      spans.add(f.valueSpan);
+    }
+  }
+  for (const u of head.units) {
+    spans.add(u.span);
+    if (u.id) spans.add(u.id.span);
+    for (const f of u.fields) {
+      spans.add(f.keySpan);
+      spans.add(f.valueSpan);
+    }
+  }
+  for (const v of head.values) {
+    spans.add(v.span);
+    for (const f of v.fields) {
+      spans.add(f.keySpan);
+      spans.add(f.valueSpan);
+    }
+  }
+  for (const g of goals) collectSpans(g, spans);
+  for (const d of diagnostics) {
+    spans.add(d.span);
+    for (const r of d.related ?? []) spans.add(r.span);
+  }
+  return spans;
 }
 
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\r\n]*/gm;
@@ -347,6 +483,8 @@ interface GoalBlock {
   spans?: Span[];
   /** yaml's problems in this goal's text, when it has any (see errorStaysInside). */
   problems?: string[];
+  /** The text yaml read, when lines of `source` were repaired in memory (recover.ts). */
+  effective?: string;
   /**
    * Where yaml's reading of the list ends in this block's text, when yaml read it. A YAML error
    * can make yaml stop short of the block's end (`- x` inside a goal's fields swallows the lines
@@ -435,7 +573,7 @@ export class PlanParser {
           stats.reused++;
           if (block.base !== b.start) block = rebase(block, b.start);
         } else {
-          block = readGoal(detach(source), i, b.start, text);
+          block = readGoal(detach(source), i, b.start, text, g.itemIndent);
           stats.parsed++;
           if (!block) return undefined;
         }
@@ -539,7 +677,7 @@ function rootFirstLine(split: NonNullable<ReturnType<typeof splitBlocks>>, text:
   return firstLine(text, { start: first, end: text.length });
 }
 
-function readGoal(source: string, index: number, base: number, text: string): GoalBlock | undefined {
+function readGoal(source: string, index: number, base: number, text: string, itemIndent: number): GoalBlock | undefined {
   // Most goals are plain YAML: read them line by line, and ask yaml only when the line reader
   // gives up. Schema messages are placed on nodes made from what the line reader read.
   const quick = readGoalLines(source, index, base);
@@ -549,21 +687,40 @@ function readGoal(source: string, index: number, base: number, text: string): Go
     return { source, index, base, goal: quick.goal, js: quick.js, diagnostics, flat: flatten([quick.goal]), movable: diagnostics.length === 0 && !!quick.goal.id };
   }
   if (tooDeep(source) >= 0) return undefined;
-  const read = readGoalWithYaml(source, index, base);
+  // A YAML mistake: the goal is read from its text with the faulty lines repaired in memory.
+  const rec = recoverGoal(source, parseYaml(source), itemIndent, text, base);
+  const effective = rec ? rec.source : source;
+  const read = readGoalWithYaml(effective, index, base, rec?.doc);
   if (!read) return undefined;
-  const { doc, reader, node, goal, js, listEnd } = read;
+  const { doc, reader, node, goal, js } = read;
+  let listEnd = read.listEnd;
   const validate = getValidators().goal;
   validate(js);
-  const syntax = syntaxDiagnostics(doc, base, text.length);
-  const diagnostics = [...syntax, ...schemaDiagnostics(validate.errors, reader, node, ['goals', index], text)];
+  const syntax = syntaxDiagnostics(doc, base, rec ? base + effective.length : text.length);
+  // Schema messages find line ends in the text they were read from.
+  const diagnostics = [...syntax, ...schemaDiagnostics(validate.errors, reader, node, ['goals', index], rec ? text.slice(0, base) + effective : text)];
+  if (rec) {
+    const map = new OffsetMap(rec.repairs, base);
+    const spans = new Set<Span>();
+    if (goal) collectSpans(goal, spans);
+    for (const d of diagnostics) {
+      spans.add(d.span);
+      for (const r of d.related ?? []) spans.add(r.span);
+    }
+    map.mapSpans(spans);
+    if (listEnd !== undefined) listEnd = map.map(base + listEnd, 'end') - base;
+    diagnostics.push(...rec.repairs.map((r) => repairDiagnostic(r, base)));
+  }
   const movable = diagnostics.length === 0 && !!goal?.id;
+  // A goal whose text had a YAML error that is still there after its repairs is checked with
+  // the goal after it (errorStaysInside); a goal repaired to plain YAML is read as such.
   const problems = syntax.length ? problemSignature(doc, 0) : undefined;
-  return { source, index, base, goal, js, diagnostics, flat: flatten(goal ? [goal] : []), movable, problems, listEnd };
+  return { source, index, base, goal, js, diagnostics, flat: flatten(goal ? [goal] : []), movable, problems, listEnd, effective: rec ? effective : undefined };
 }
 
 /** A goal block read by yaml: the reference the line reader is held to. */
-export function readGoalWithYaml(source: string, index: number, base: number) {
-  const doc = parseYaml(source);
+export function readGoalWithYaml(source: string, index: number, base: number, parsed?: Document.Parsed) {
+  const doc = parsed ?? parseYaml(source);
   const root = doc.contents as Node | null;
   if (!root || !isSeq(root) || root.items.length !== 1) return undefined;
   const reader = new NodeReader(doc, source, base);
@@ -588,8 +745,9 @@ function problemSignature(doc: Document.Parsed, shift: number): string[] {
  */
 function errorStaysInside(block: GoalBlock, after: GoalBlock | undefined, tail: number): boolean {
   const prefix = 'goals:\n';
-  const own = block.source.slice(0, block.source.length - tail);
-  const doc = parseYaml(prefix + own + (after?.source ?? ''));
+  const source = block.effective ?? block.source;
+  const own = source.slice(0, source.length - tail);
+  const doc = parseYaml(prefix + own + (after ? after.effective ?? after.source : ''));
   const root = doc.contents as Node | null;
   if (!root || !isMap(root) || root.items.length !== 1) return false;
   const js = toJS(doc);
