@@ -40,32 +40,95 @@ function toJS(doc: Document.Parsed): { value: unknown; error?: string } {
   }
 }
 
-const YAML_HINTS: Record<string, string> = {
-  DUPLICATE_KEY: 'This field appears twice in the same place; keep one of them.',
-  TAB_AS_INDENT: 'Tabs cannot indent YAML; indent with spaces.',
-  BAD_INDENT: 'Check the indentation: items of a list or fields of a group must line up.',
-  MISSING_CHAR: 'A quote or bracket is not closed.',
-  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; is a `:` or a quote missing on the line before?',
-  UNEXPECTED_TOKEN: 'Something here does not fit the YAML around it.',
-  MULTIPLE_DOCS: '',
-  BLOCK_AS_IMPLICIT_KEY: 'A colon followed by a space starts a new field; if it is part of the text, put the whole text in quotes.',
-};
+/**
+ * yaml's errors in the plan writer's words: what is wrong and what to do, never yaml's own
+ * wording (which names its grammar: "implicit keys", "compact mappings"). Most mistakes are
+ * repaired and worded in recover.ts; these are the ones no one-line repair answered.
+ */
+function plainYamlMessage(e: YAMLError): string {
+  const m = e.message;
+  switch (e.code) {
+    case 'DUPLICATE_KEY':
+      return 'This field appears twice in the same place; keep one of them.';
+    case 'TAB_AS_INDENT':
+      return 'This line is indented with a tab; YAML indents with spaces only: replace the tab with spaces.';
+    case 'BAD_INDENT':
+      return /flow/i.test(m)
+        ? 'This `{ }` or `[ ]` list is not closed or is indented less than its field: close it on this line, or indent its lines more than the field.'
+        : 'This line does not line up with the lines around it: the fields of one item, and the entries of one list, start in the same column.';
+    case 'MISSING_CHAR':
+      if (/quote/i.test(m)) return 'A quote opened here is not closed: add the closing quote at the end of the text.';
+      if (/map values|: /.test(m)) return 'This line is neither `field: value` nor a `- ` list entry: add `: ` after the field name, or put the line in quotes.';
+      if (/\]|\}|flow/i.test(m)) return 'A `[` or `{` opened here is not closed: close it with `]` or `}`, or put a `,` between its entries.';
+      return 'Something is missing on this line: check its quotes, brackets and `: `.';
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'This line is read as a field name that goes on over several lines: is a `: ` missing on it, or is a quote left open above it?';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return /sequence/i.test(m)
+        ? 'A `- ` list entry cannot be a field name here: check the indentation of this line and of the line above it.'
+        : 'This text contains `: `, which starts a new field: if it is part of the text, put the whole text in quotes.';
+    case 'BAD_SCALAR_START':
+      return 'A value cannot start with this character: put the whole value in quotes.';
+    case 'UNEXPECTED_TOKEN':
+      return 'This does not fit the lines around it: check its indentation, and the quotes and brackets before it.';
+    case 'BAD_DQ_ESCAPE':
+      return 'A `\\` in double quotes must start an escape such as `\\n` or `\\"`: write `\\\\` for a backslash, or use single quotes.';
+    default:
+      return 'This line is not valid YAML: check its indentation, its quotes and brackets, and the `: ` after each field name.';
+  }
+}
 
 function syntaxDiagnostics(doc: Document.Parsed, base: number, textLength: number): PlanDiagnostic[] {
   const out: PlanDiagnostic[] = [];
   const add = (e: YAMLError, severity: 'error' | 'warning') => {
     const start = Math.min(base + e.pos[0], textLength);
     const end = Math.min(Math.max(base + e.pos[1], start), textLength);
-    const raw = e.message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
-    const hint = YAML_HINTS[e.code];
     const message = e.code === 'MULTIPLE_DOCS'
       ? 'This file holds more than one YAML document (separated by `---`). A plan is one document: remove the `---` line and what follows it, or move that part to a file of its own.'
-      : `YAML syntax: ${raw.replace(/\.?$/, '.')}${hint ? ' ' + hint : ''}`;
+      : severity === 'warning'
+        ? `YAML: ${e.message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim().replace(/\.?$/, '.')}`
+        : plainYamlMessage(e);
     out.push({ span: { start, end }, severity, code: 'yaml-syntax', message, data: { yamlCode: e.code } });
   };
   for (const e of doc.errors) add(e, 'error');
   for (const w of doc.warnings) add(w, 'warning');
   return out;
+}
+
+/**
+ * One YAML mistake, one diagnostic: in each block (a top-level section or a goal, split.ts),
+ * the first YAML error is taken as the cause and the errors after it in the block, its
+ * consequences, are folded into its related information. A duplicate key is a mistake of its
+ * own and stays one. `starts`: where each block starts, in order.
+ */
+/** The most follow-on errors listed under their cause; the others are dropped. */
+const MAX_FOLDED = 10;
+
+function foldFollowOns(diagnostics: PlanDiagnostic[], blocks: () => number[]): PlanDiagnostic[] {
+  const errors = diagnostics.filter((d) => d.severity === 'error' && d.code === 'yaml-syntax' && d.data?.yamlCode && !d.data.repair && d.data.yamlCode !== 'DUPLICATE_KEY' && d.data.yamlCode !== 'MULTIPLE_DOCS');
+  if (errors.length < 2) return diagnostics;
+  errors.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const starts = blocks();
+  const blockOf = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const dropped = new Set<PlanDiagnostic>();
+  let cause: PlanDiagnostic | undefined;
+  for (const d of errors) {
+    if (cause && blockOf(cause.span.start) === blockOf(d.span.start)) {
+      dropped.add(d);
+      if ((cause.related?.length ?? 0) >= MAX_FOLDED) continue;
+      (cause.related ??= []).push({ span: d.span, message: `Follows from the mistake above: ${d.message[0].toLowerCase()}${d.message.slice(1)}` });
+    } else cause = d;
+  }
+  return diagnostics.filter((d) => !dropped.has(d));
 }
 
 /** The diagnostic of a line repaired in memory (recover.ts): what is wrong, and its fix. */
@@ -344,7 +407,16 @@ function readDocument(text: string, source: string, doc: Document.Parsed, repair
     map.mapSpans(headSpans(head, goals, diagnostics, rootSpan));
     diagnostics.push(...repairs.map((r) => repairDiagnostic(r, 0)));
   }
-  return assemble(text, head, goals, rootSpan, diagnostics, 'full', conflicts.length === 0);
+  return assemble(text, head, goals, rootSpan, foldFollowOns(diagnostics, () => blockStarts(text)), 'full', conflicts.length === 0);
+}
+
+/** Where each block the block-wise parser reads starts (the whole text is one block when it does not split). */
+function blockStarts(text: string): number[] {
+  const split = splitBlocks(text);
+  if (!split) return [0];
+  const starts = [0, ...split.heads.map((h) => h.start), ...split.goalBlocks.map((b) => b.start)];
+  if (split.goals) starts.push(split.goals.keyStart);
+  return [...new Set(starts)].sort((a, b) => a - b);
 }
 
 /** Every span object of a model's parts (each once: text read through aliases shares them). */
@@ -696,7 +768,7 @@ function readGoal(source: string, index: number, base: number, text: string, ite
   let listEnd = read.listEnd;
   const validate = getValidators().goal;
   validate(js);
-  const syntax = syntaxDiagnostics(doc, base, rec ? base + effective.length : text.length);
+  const syntax = foldFollowOns(syntaxDiagnostics(doc, base, rec ? base + effective.length : text.length), () => [base]);
   // Schema messages find line ends in the text they were read from.
   const diagnostics = [...syntax, ...schemaDiagnostics(validate.errors, reader, node, ['goals', index], rec ? text.slice(0, base) + effective : text)];
   if (rec) {

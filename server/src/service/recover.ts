@@ -14,7 +14,7 @@ import type { Span } from './text';
 
 export const PARSE_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' } as const;
 
-export type RepairKind = 'tab' | 'quote' | 'colon' | 'indent';
+export type RepairKind = 'tab' | 'quote' | 'colon' | 'indent' | 'stray';
 
 /** One line repaired; offsets are in the block's original text. */
 export interface Repair {
@@ -97,12 +97,13 @@ interface Candidate {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What a neighbour line is, for messages: "`title:` on the line above", "the entry on line 12". */
-function describeLine(lines: Line[], i: number, from: number, base: LineBase): string {
+function describeLine(lines: Line[], i: number, from: number, base: LineBase, col: number): string {
   const t = lines[i].text;
-  const m = /^[ \t]*(- +)?([A-Za-z_$][\w$-]*)\s*:(?:\s|$)/.exec(t);
+  const m = /^([ \t]*)(- +)?([A-Za-z_$][\w$-]*)\s*:(?:\s|$)/.exec(t);
   const where = i === from - 1 ? 'on the line above' : i === from + 1 ? 'on the line below' : `on line ${base.lineNumber(i)}`;
-  if (m && !m[1]) return `\`${m[2]}:\` ${where}`;
-  return `the entry ${where}`;
+  // The column matched is where the line starts, or where its text starts after `- `.
+  if (m && (!m[2] || col > m[1].length)) return `\`${m[3]}:\` ${where}`;
+  return `the \`- \` entry ${where}`;
 }
 
 /** Turns block line numbers into 1-based plan line numbers, for messages. */
@@ -165,9 +166,19 @@ function candidatesFor(lines: Line[], i: number, first: number, minIndent: numbe
       if (c.col === spaces.length) continue;
       out.push({
         kind: 'tab', line: i, from: 0, to: ws.length, text: ' '.repeat(c.col), ...whole,
-        message: `This line is indented with ${tabs === 1 ? 'a tab' : 'tabs'}; YAML indents with spaces only: indent it with ${plural(c.col, 'space')}, like ${describeLine(lines, c.ref, i, base)}.`,
+        message: `This line is indented with ${tabs === 1 ? 'a tab' : 'tabs'}; YAML indents with spaces only: indent it with ${plural(c.col, 'space')}, like ${describeLine(lines, c.ref, i, base, c.col)}.`,
       });
     }
+    return out;
+  }
+
+  // A stray `-` (or `?`, `:`) on a line of its own: an empty entry where none belongs.
+  const stray = /^[ ]*([-?:])[ ]*$/.exec(t);
+  if (stray) {
+    out.push({
+      kind: 'stray', line: i, from: 0, to: t.length, text: '', ...whole,
+      message: `This \`${stray[1]}\` on a line of its own ${stray[1] === '-' ? 'starts an empty list entry' : 'starts an empty field'}, which does not fit here: delete it.`,
+    });
     return out;
   }
 
@@ -207,7 +218,7 @@ function candidatesFor(lines: Line[], i: number, first: number, minIndent: numbe
     const d = c.col - ws.length;
     out.push({
       kind: 'indent', line: i, from: 0, to: ws.length, text: ' '.repeat(c.col), ...whole,
-      message: `This line is indented ${plural(Math.abs(d), 'space')} ${d < 0 ? 'more' : 'less'} than ${describeLine(lines, c.ref, i, base)}: ${d < 0 ? 'remove' : 'add'} ${plural(Math.abs(d), 'space')} so that they line up.`,
+      message: `This line is indented ${plural(Math.abs(d), 'space')} ${d < 0 ? 'more' : 'less'} than ${describeLine(lines, c.ref, i, base, c.col)}: ${d < 0 ? 'remove' : 'add'} ${plural(Math.abs(d), 'space')} so that they line up.`,
     });
   }
   return out;
@@ -289,6 +300,12 @@ export function recoverBlock(text: string, doc: Document.Parsed, options: { firs
     // says it is missing: the line that opened it is the nearest above with a quote open.
     const open = openQuoteLineAbove(lines, at);
     const near = [at, at + 1, at - 1, at + 2, at - 2];
+    // Past comments and blank lines, the line before is the one yaml read last.
+    for (let l = at - 1; l >= 0; l--) {
+      if (!isContent(lines[l])) continue;
+      if (!near.includes(l)) near.push(l);
+      break;
+    }
     const order = open < 0 || near.includes(open) ? near : e.code === 'MISSING_CHAR' ? [open, ...near] : [...near, open];
     for (const l of order) {
       if (repairedLines.has(l) || l < 0 || l >= lines.length) continue;
