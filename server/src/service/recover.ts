@@ -112,7 +112,7 @@ interface LineBase {
 }
 
 /** Columns a line could be meant to start at: where its neighbours start, or their content after `- `. */
-function neighbourColumns(lines: Line[], i: number, first: number): { col: number; ref: number }[] {
+function neighbourColumns(lines: Line[], i: number): { col: number; ref: number }[] {
   const out: { col: number; ref: number }[] = [];
   const add = (col: number, ref: number) => {
     if (!out.some((c) => c.col === col)) out.push({ col, ref });
@@ -126,7 +126,7 @@ function neighbourColumns(lines: Line[], i: number, first: number): { col: numbe
     if (dash) add(dash[1].length + dash[2].length, j);
   };
   let seen = 0;
-  for (let j = i - 1; j >= first && seen < 3; j--) {
+  for (let j = i - 1; j >= 0 && seen < 3; j--) {
     if (!isContent(lines[j])) continue;
     look(j);
     seen++;
@@ -148,7 +148,7 @@ function candidatesFor(lines: Line[], i: number, first: number, minIndent: numbe
   const ws = indentOf(t);
   const out: Candidate[] = [];
   const whole = { spanFrom: 0, spanTo: t.length };
-  const columns = neighbourColumns(lines, i, first).filter((c) => c.col > minIndent);
+  const columns = neighbourColumns(lines, i).filter((c) => c.col > minIndent);
 
   if (ws.includes('\t') && !keepIndent) {
     const tabs = ws.split('\t').length - 1;
