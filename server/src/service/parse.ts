@@ -224,6 +224,11 @@ function assemble(
   if (checkStructure) {
     checkNumbering(model, diagnostics);
     checkRelated(model, diagnostics);
+    // Where a YAML error was not repaired, part of the plan may not have been read: a `related`
+    // entry naming an item there is not unresolved, and the YAML error says what to fix.
+    if (diagnostics.some((d) => d.code === 'yaml-syntax' && d.severity === 'error' && !d.data?.repair)) {
+      for (let i = diagnostics.length - 1; i >= 0; i--) if (diagnostics[i].code === 'reference-unresolved') diagnostics.splice(i, 1);
+    }
   }
   sortDiagnostics(diagnostics);
   return model;

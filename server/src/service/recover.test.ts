@@ -149,3 +149,11 @@ describe('YAML mistakes: one diagnostic, at the line at fault, with its fix', ()
     }
   });
 });
+
+describe('a YAML error no repair answers', () => {
+  it('reports no `related` entry as unresolved, since its target may sit in what could not be read', () => {
+    const text = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - id: "1.1"', '        title: B', '        related: ["1.2", "2.1"', '  - id: "2"', '    title: C', '    objectives:', '      - id: "2.1"', '        title: D', '        related: ["1.1"]');
+    const { diags } = check(text);
+    assert.deepStrictEqual(diags.map((d) => d.code), ['yaml-syntax']);
+  });
+});
