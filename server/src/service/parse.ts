@@ -224,14 +224,36 @@ function assemble(
   if (checkStructure) {
     checkNumbering(model, diagnostics);
     checkRelated(model, diagnostics);
-    // Where a YAML error was not repaired, part of the plan may not have been read: a `related`
-    // entry naming an item there is not unresolved, and the YAML error says what to fix.
-    if (diagnostics.some((d) => d.code === 'yaml-syntax' && d.severity === 'error' && !d.data?.repair)) {
-      for (let i = diagnostics.length - 1; i >= 0; i--) if (diagnostics[i].code === 'reference-unresolved') diagnostics.splice(i, 1);
-    }
+    dropUnresolvedInUnread(model, diagnostics);
   }
   sortDiagnostics(diagnostics);
   return model;
+}
+
+/**
+ * Where a YAML error was not repaired, part of its goal may not have been read: a `related`
+ * entry naming an item of that goal (its number starts with the goal's) is not reported as
+ * unresolved, the YAML error says what to fix. An error outside any numbered goal may have
+ * kept anything from being read: then no `related` entry is reported unresolved.
+ */
+function dropUnresolvedInUnread(model: PlanModel, diagnostics: PlanDiagnostic[]): void {
+  const errors = diagnostics.filter((d) => d.code === 'yaml-syntax' && d.severity === 'error' && !d.data?.repair);
+  if (!errors.length || !diagnostics.some((d) => d.code === 'reference-unresolved')) return;
+  const broken = new Set<string>();
+  let all = false;
+  for (const e of errors) {
+    const goal = model.goals.find((g) => g.span.start <= e.span.start && e.span.start <= g.span.end);
+    if (goal?.id) broken.add(goal.id.text);
+    else all = true;
+  }
+  const targets = new Map<number, string>();
+  for (const r of model.refs) if (r.field === 'related') targets.set(r.target.span.start, r.target.text);
+  for (let i = diagnostics.length - 1; i >= 0; i--) {
+    const d = diagnostics[i];
+    if (d.code !== 'reference-unresolved') continue;
+    const target = targets.get(d.span.start);
+    if (all || (target !== undefined && broken.has(target.split('.')[0]))) diagnostics.splice(i, 1);
+  }
 }
 
 /**

@@ -151,9 +151,37 @@ describe('YAML mistakes: one diagnostic, at the line at fault, with its fix', ()
 });
 
 describe('a YAML error no repair answers', () => {
-  it('reports no `related` entry as unresolved, since its target may sit in what could not be read', () => {
-    const text = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - id: "1.1"', '        title: B', '        related: ["1.2", "2.1"', '  - id: "2"', '    title: C', '    objectives:', '      - id: "2.1"', '        title: D', '        related: ["1.1"]');
-    const { diags } = check(text);
-    assert.deepStrictEqual(diags.map((d) => d.code), ['yaml-syntax']);
+  const plan = (related: string) => lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - id: "1.1"', '        title: @B', '  - id: "2"', '    title: C', '    objectives:', '      - id: "2.1"', '        title: D', `        related: ${related}`);
+
+  it('reports no `related` entry naming an item of the goal it is in as unresolved: that item may be what could not be read', () => {
+    const { diags } = check(plan('["1.2"]'));
+    assert.deepStrictEqual(diags.map((d) => [d.code, d.range.start.line, d.message]), [['yaml-syntax', 7, 'A value cannot start with this character: put the whole value in quotes.']]);
+  });
+
+  it('still reports a `related` entry naming an item of a goal that read', () => {
+    const { diags } = check(plan('["2.7", "1.1"]'));
+    assert.deepStrictEqual(diags.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['yaml-syntax', 7, 15], ['reference-unresolved', 13, 18]]);
+  });
+});
+
+describe('a bracket left open', () => {
+  it('is closed at the end of its line', () => {
+    const text = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - id: "1.1"', '        title: B', '        related: ["2", "1"', '  - id: "2"', '    title: C');
+    const { doc, diags, actions } = check(text);
+    assert.deepStrictEqual(summary(diags), [[8, 17, 26, 'yaml-syntax', 'This `[` is not closed: add `]` at the end of the line.']]);
+    assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred]), [['Close the bracket', true]]);
+    assert.strictEqual(applied(doc, actions[0]), text.replace('"2", "1"\n', '"2", "1"]\n'));
+  });
+});
+
+describe('text holding `: `', () => {
+  it('is put in double quotes, its comment left after it', () => {
+    const from = '    title: Grow Trade: Sustainably         # yaml-syntax: an unquoted colon-space';
+    const text = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', from);
+    const { doc, diags, actions } = check(text);
+    assert.deepStrictEqual(summary(diags), [[4, 11, 34, 'yaml-syntax', 'This text contains `: `, which would start a new field: put the whole text in double quotes.']]);
+    assert.strictEqual(doc.model.goals[0].title, 'Grow Trade: Sustainably');
+    assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred]), [['Put the text in quotes', true]]);
+    assert.strictEqual(applied(doc, actions[0]), text.replace('Grow Trade: Sustainably', '"Grow Trade: Sustainably"'));
   });
 });

@@ -14,7 +14,7 @@ import type { Span } from './text';
 
 export const PARSE_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' } as const;
 
-export type RepairKind = 'tab' | 'quote' | 'colon' | 'indent' | 'stray';
+export type RepairKind = 'tab' | 'quote' | 'bracket' | 'colon' | 'indent' | 'stray' | 'quote-text';
 
 /** One line repaired; offsets are in the block's original text. */
 export interface Repair {
@@ -203,6 +203,29 @@ function candidatesFor(lines: Line[], i: number, first: number, minIndent: numbe
     }
   }
 
+  // A `[` or `{` left open on a line that closes its quotes: closed at the end of the line.
+  const brackets = openBrackets(t);
+  if (brackets && !out.some((c) => c.kind === 'quote')) {
+    const trimmed = t.replace(/\s+$/, '');
+    const closers = brackets.map((b) => (b.ch === '[' ? ']' : '}')).reverse().join('');
+    out.push({
+      kind: 'bracket', line: i, from: trimmed.length, to: trimmed.length, text: closers, spanFrom: brackets[0].col, spanTo: trimmed.length,
+      message: `This \`${brackets[0].ch}\` is not closed: add \`${closers}\` at the end of the line.`,
+    });
+  }
+
+  // Text holding `: ` after a field (`title: Grow Trade: Sustainably`): the text in quotes.
+  // A plain text ends at ` #`, where a comment starts.
+  const textWithColon = /^([ ]*(?:- +)?[A-Za-z_$][\w$-]*: +)([^"'[{|>&*!%@`#\s](?:(?! #)[^\r\n])*?)\s*(?: #.*)?$/.exec(t);
+  if (textWithColon && /: /.test(textWithColon[2])) {
+    const from = textWithColon[1].length;
+    const value = textWithColon[2];
+    out.push({
+      kind: 'quote-text', line: i, from, to: from + value.length, text: `"${value.replace(/[\\"]/g, (c) => '\\' + c)}"`, spanFrom: from, spanTo: from + value.length,
+      message: 'This text contains `: `, which would start a new field: put the whole text in double quotes.',
+    });
+  }
+
   // A key whose colon was dropped: `title Recruit ...`.
   const colon = /^([ ]*(?:- +)?)([A-Za-z_$][\w$-]*)( +)([^ :#][^\r\n]*)?$/.exec(t);
   if (colon && colon[4] !== undefined) {
@@ -242,9 +265,32 @@ function openQuotes(t: string): { col: number; q: string }[] {
 
 function openQuoteLineAbove(lines: Line[], from: number): number {
   for (let l = Math.min(from, lines.length - 1), n = 0; l >= 0 && n < 500; l--, n++) {
-    if (isContent(lines[l]) && openQuotes(lines[l].text).length) return l;
+    if (isContent(lines[l]) && (openQuotes(lines[l].text).length || openBrackets(lines[l].text))) return l;
   }
   return -1;
+}
+
+/**
+ * The `[` and `{` a line opens and does not close, outside quotes and comments, when the line
+ * starts a flow collection after a field or a `- ` and closes every quote it opens.
+ */
+function openBrackets(t: string): { ch: string; col: number }[] | undefined {
+  if (!/(?:^[ ]*(?:- +)*|: +)[[{]/.test(t)) return undefined;
+  const stack: { ch: string; col: number }[] = [];
+  for (let k = 0; k < t.length; k++) {
+    const c = t[k];
+    if (c === '"' || c === "'") {
+      const end = closesAt(t, k, c);
+      if (end < 0) return undefined;
+      k = end;
+    } else if (c === '#' && (k === 0 || t[k - 1] === ' ')) break;
+    else if (c === '[' || c === '{') stack.push({ ch: c, col: k });
+    else if (c === ']' || c === '}') {
+      if (!stack.length) return undefined;
+      stack.pop();
+    }
+  }
+  return stack.length ? stack : undefined;
 }
 
 /** Where the quote opened at `open` closes on the line, or -1. */

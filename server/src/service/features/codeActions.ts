@@ -253,8 +253,11 @@ export function createUnitEdit(doc: PlanDocument, id: string): TextEdit | undefi
 const YAML_FIX_TITLES: Record<string, string> = {
   tab: 'Replace the tab with spaces',
   quote: 'Close the quote',
+  bracket: 'Close the bracket',
   colon: 'Add the missing colon',
   indent: 'Line this line up with its neighbours',
+  stray: 'Delete the stray character',
+  'quote-text': 'Put the text in quotes',
 };
 
 /**
