@@ -311,7 +311,7 @@ export function parseFull(text: string): PlanModel {
   const doc = parseYaml(text);
   if (doc.errors.length && !hasConflictMarker(text)) {
     const recovered = recoverText(text, doc);
-    if (recovered) return readDocument(text, recovered.source, parseYaml(recovered.source), recovered.repairs);
+    if (recovered) return readDocument(text, recovered.source, recovered.doc ?? parseYaml(recovered.source), recovered.repairs);
   }
   return readDocument(text, text, doc, []);
 }
@@ -325,12 +325,15 @@ function hasConflictMarker(text: string): boolean {
  * those the block-wise parser reads, each repaired exactly as it repairs it; undefined when
  * nothing was repaired. A text that does not split into blocks is repaired as one block.
  */
-function recoverText(text: string, doc: Document.Parsed): { source: string; repairs: Repair[] } | undefined {
+function recoverText(text: string, doc: Document.Parsed): { source: string; repairs: Repair[]; doc?: Document.Parsed } | undefined {
   const split = splitBlocks(text);
   const repairs: Repair[] = [];
   const shift = (r: Repair, by: number): Repair => ({ ...r, start: r.start + by, end: r.end + by, span: { start: r.span.start + by, end: r.span.end + by } });
   if (!split) {
-    repairs.push(...recoverBlock(normalizeLineEnds(text), doc, { first: 0, minIndent: -1, lineNumber: lineNumberIn(text, 0) }).repairs);
+    // One block: its repaired text's parse is the document's.
+    const rec = recoverBlock(normalizeLineEnds(text), doc, { first: 0, minIndent: -1, lineNumber: lineNumberIn(text, 0) });
+    if (!rec.repairs.length) return undefined;
+    return { source: applyRepairs(text, rec.repairs), repairs: rec.repairs, doc: rec.doc };
   } else {
     for (const h of split.heads) {
       const source = text.slice(h.start, h.end);
@@ -351,13 +354,18 @@ function recoverText(text: string, doc: Document.Parsed): { source: string; repa
   }
   if (!repairs.length) return undefined;
   repairs.sort((a, b) => a.start - b.start);
+  return { source: applyRepairs(text, repairs), repairs };
+}
+
+/** The text with its repairs (in order, apart) made. */
+function applyRepairs(text: string, repairs: Repair[]): string {
   let source = '';
   let at = 0;
   for (const r of repairs) {
     source += text.slice(at, r.start) + r.newText;
     at = r.end;
   }
-  return { source: source + text.slice(at), repairs };
+  return source + text.slice(at);
 }
 
 /** 1-based line numbers of a block's lines in the plan, for messages. */
@@ -441,7 +449,8 @@ function readDocument(text: string, source: string, doc: Document.Parsed, repair
 function blockStarts(text: string): number[] {
   const split = splitBlocks(text);
   if (!split) return [0];
-  const starts = [0, ...split.heads.map((h) => h.start), ...split.goalBlocks.map((b) => b.start)];
+  // A goal block is read up to the next goal's `-` (its indentation included, see PlanParser).
+  const starts = [0, ...split.heads.map((h) => h.start), ...split.goalBlocks.map((b, i) => b.start + (i ? split.goals!.itemIndent : 0))];
   if (split.goals) starts.push(split.goals.keyStart);
   return [...new Set(starts)].sort((a, b) => a - b);
 }

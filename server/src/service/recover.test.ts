@@ -185,3 +185,26 @@ describe('text holding `: `', () => {
     assert.strictEqual(applied(doc, actions[0]), text.replace('Grow Trade: Sustainably', '"Grow Trade: Sustainably"'));
   });
 });
+
+describe('recovery in the editor and in the CLI', () => {
+  it('is the same block by block, on the keystroke that makes the mistake, as in a full parse, for every YAML mistake of the mutation harness', function () {
+    this.timeout(120000);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { harnessPlans, mutations } = require('../../../test/mutation/mutations') as typeof import('../../../test/mutation/mutations');
+    let cases = 0;
+    for (const p of harnessPlans()) {
+      const parser = new PlanParser();
+      parser.parse(p.text);
+      for (const m of mutations(p.name, p.text)) {
+        if (!['tab', 'open-quote', 'colon', 'indent', 'title-moved'].includes(m.kind)) continue;
+        const block = parser.parse(m.text);
+        const full = parseFull(m.text);
+        const seen = (x: typeof full) => ({ d: x.diagnostics, items: x.items.map((i) => [i.id?.text, i.span.start, i.span.end, i.titleSpan?.start]) });
+        assert.deepStrictEqual(seen(block), seen(full), `${m.kind} at ${m.where}`);
+        parser.parse(p.text);
+        cases++;
+      }
+    }
+    assert.ok(cases > 250, `${cases} cases`);
+  });
+});

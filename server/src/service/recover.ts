@@ -43,6 +43,14 @@ const REPAIRABLE = new Set(['TAB_AS_INDENT', 'BAD_INDENT', 'MISSING_CHAR', 'MULT
 
 const MAX_REPAIRS = 3;
 
+/**
+ * Each candidate repair costs a parse of the block: at most this many characters are parsed
+ * per block (a goal of a few hundred lines gets its 24 tries; a text that does not split, read
+ * as one block, only a couple), so that a keystroke stays fast whatever its mistake.
+ */
+const PARSE_BUDGET = 2_000_000;
+const MAX_TRIES = 24;
+
 export function parseYamlText(text: string): Document.Parsed {
   return parseDocument(text, PARSE_OPTIONS) as Document.Parsed;
 }
@@ -173,7 +181,7 @@ function candidatesFor(lines: Line[], i: number, first: number, minIndent: numbe
   }
 
   // A stray `-` (or `?`, `:`) on a line of its own: an empty entry where none belongs.
-  const stray = /^[ ]*([-?:])[ ]*$/.exec(t);
+  const stray = keepIndent ? null : /^[ ]*([-?:])[ ]*$/.exec(t);
   if (stray) {
     out.push({
       kind: 'stray', line: i, from: 0, to: t.length, text: '', ...whole,
@@ -335,7 +343,8 @@ export function recoverBlock(text: string, doc: Document.Parsed, options: { firs
   let current = text;
   let currentDoc = doc;
   const origLines = splitLines(text);
-  for (let round = 0; round < MAX_REPAIRS; round++) {
+  let tries = Math.max(2, Math.min(MAX_TRIES, Math.floor(PARSE_BUDGET / Math.max(1, text.length))));
+  for (let round = 0; round < MAX_REPAIRS && tries > 0; round++) {
     const e = firstError(currentDoc);
     if (!e || !REPAIRABLE.has(e.code)) break;
     const lines = splitLines(current);
@@ -356,6 +365,7 @@ export function recoverBlock(text: string, doc: Document.Parsed, options: { firs
     for (const l of order) {
       if (repairedLines.has(l) || l < 0 || l >= lines.length) continue;
       for (const c of candidatesFor(lines, l, options.first, options.minIndent, options)) {
+        if (tries-- <= 0) break;
         const next = apply(lines, current, c);
         const d = parseYamlText(next);
         if (d.errors.length === 0) {
