@@ -40,6 +40,9 @@ export const KIND_LABELS: Record<MutationKind, string> = {
 /** The kinds about numbering, which the test holds to the target. */
 export const NUMBERING_KINDS: MutationKind[] = ['own-number', 'wrong-goal', 'deleted'];
 
+/** The kinds that are YAML mistakes, which the test holds to the target too (recover.ts repairs them). */
+export const YAML_KINDS: MutationKind[] = ['tab', 'open-quote', 'indent'];
+
 /** At most this many cases per kind and plan for the kinds that are about a line, not an item. */
 const SAMPLE = 20;
 

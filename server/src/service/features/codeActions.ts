@@ -1,6 +1,7 @@
 // Quick fixes for the diagnostics of a plan, each carrying its edit: change one number to the
 // one the numbering check says it should have, renumber a group of siblings or the whole plan, quote a dotted number, create a missing unit, take the suggested
-// id or number, rename a misspelled field. "Renumber the whole plan" is offered whenever the
+// id or number, rename a misspelled field, repair a YAML mistake (a tab, an open quote, a missing
+// colon, a line indented off its neighbours: see recover.ts). "Renumber the whole plan" is offered whenever the
 // plan has a numbering problem, wherever the cursor is.
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
@@ -56,6 +57,8 @@ export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: 
         if (list) list.push(d);
         else createUnits.set(data.unit, [d]);
       }
+    } else if (code === 'yaml-syntax' && data.fix) {
+      fixes.push(...yamlFixes(doc, d, offset, data));
     } else if (code === 'schema' && typeof data.replaceKey === 'string' && typeof data.with === 'string') {
       single(`Rename \`${data.replaceKey}\` to \`${data.with}\``, d, renameKeyEdit(doc, offset, data.replaceKey, data.with));
     }
@@ -272,4 +275,44 @@ export function createUnitEdit(doc: PlanDocument, id: string): TextEdit | undefi
   const block = `units:${eol}${indent}- ${flowEntry}${eol}`;
   if (goals) return insert(lines.lineStart(lines.positionAt(goals.keySpan.start).line), block);
   return insert(text.length, (text === '' || /[\r\n]$/.test(text) ? '' : eol) + block);
+}
+
+const YAML_FIX_TITLES: Record<string, string> = {
+  tab: 'Replace the tab with spaces',
+  quote: 'Close the quote',
+  bracket: 'Close the bracket',
+  colon: 'Add the missing colon',
+  indent: 'Line this line up with its neighbours',
+  stray: 'Delete the stray character',
+  'quote-text': 'Put the text in quotes',
+};
+
+/**
+ * The repair the parser made in memory to read past a YAML mistake (recover.ts), as an edit:
+ * `data.fix` is relative to the diagnostic's start, so it moves with it. A tab in the
+ * indentation can also be replaced throughout the file, when more than one line has one.
+ */
+function yamlFixes(doc: PlanDocument, d: Diagnostic, offset: number, data: Record<string, unknown>): CodeAction[] {
+  const fix = data.fix as { from: number; to: number; text: string };
+  const kind = String(data.repair ?? '');
+  if (typeof fix?.from !== 'number' || typeof fix.to !== 'number' || typeof fix.text !== 'string') return [];
+  const start = offset + fix.from;
+  const end = offset + fix.to;
+  if (start < 0 || end < start || end > doc.text.length) return [];
+  const title = kind === 'colon' ? `Add \`:\` after \`${doc.text.slice(offset, start)}\`` : YAML_FIX_TITLES[kind] ?? 'Repair the YAML';
+  const out: CodeAction[] = [{ title, kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: { changes: { [doc.uri]: [{ range: doc.lines.range({ start, end }), newText: fix.text }] } } }];
+  if (kind === 'tab') {
+    const edits = tabIndentEdits(doc);
+    if (edits.length > 1) out.push({ title: 'Replace every tab that indents a line of this file with 2 spaces', kind: 'quickfix', diagnostics: [d], edit: { changes: { [doc.uri]: edits } } });
+  }
+  return out;
+}
+
+/** Each line indented with tabs, its indentation with every tab made 2 spaces. */
+function tabIndentEdits(doc: PlanDocument): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const m of doc.text.matchAll(/^[ \t]*\t[ \t]*(?=[^ \t\r\n])/gm)) {
+    edits.push({ range: doc.lines.range({ start: m.index!, end: m.index! + m[0].length }), newText: m[0].replace(/\t/g, '  ') });
+  }
+  return edits;
 }

@@ -57,7 +57,8 @@ describe('plan tree', () => {
       ['2', 3, 0, [['2.1', 0, 0, []], ['3.2', 1, 0, []], ['2.1', 1, 0, []], ['2.4.a', 1, 0, []]]],
       ['3', 1, 0, []],
     ]);
-    assert.strictEqual(tree[2].title, '');
+    // Its title is read as it will be once put in quotes, as the YAML error says.
+    assert.strictEqual(tree[2].title, 'Grow Trade: Sustainably');
   });
 
   it('counts a diagnostic without severity as an error and ignores information and hints', () => {
