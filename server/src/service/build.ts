@@ -4,7 +4,25 @@ import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap 
 import type { Field, ItemKind, PlanItem, Reference, RefField, ScalarStyle, ScalarText, Section, Unit, Value } from './model';
 import { ownNumber } from './checks/numbering';
 import { CHILD_KIND, CHILDREN_KEY } from './model';
-import type { Span } from './text';
+import { closest, type Span } from './text';
+import planSchema from '../../../schemas/plan.schema.json';
+
+const fieldsOf = (def: string): string[] => Object.keys((planSchema.$defs as unknown as Record<string, { properties: object }>)[def].properties);
+/** The fields a unit may have (plan.schema.json, `$defs/unit`). */
+const UNIT_FIELDS = fieldsOf('unit');
+/** The fields each kind of item may have (plan.schema.json). */
+export const ITEM_FIELDS: Record<ItemKind, string[]> = { goal: fieldsOf('goal'), objective: fieldsOf('objective'), subobjective: fieldsOf('subobjective') };
+
+/**
+ * The key of a mapping without an `id` that is a misspelling of `id` (`ib: ERO`), if any: its
+ * value is read as the id. The schema check reports the key once ("did you mean `id`?", see
+ * foldErrors in schema.ts), and the rest of the plan is checked as if it were fixed, so the
+ * entries naming the unit are not reported as well.
+ */
+export function misspeltIdKey(keys: string[], fields: readonly string[]): string | undefined {
+  if (keys.includes('id')) return undefined;
+  return keys.find((k) => !fields.includes(k) && closest(k, fields) === 'id');
+}
 
 /** Builds model pieces from the nodes of one yaml document whose text starts at `base` in the plan. */
 export class NodeReader {
@@ -119,7 +137,11 @@ export class NodeReader {
       fields: this.fields(n),
     };
     const childKey = CHILDREN_KEY[kind];
-    for (const { key, pair } of this.pairs(n)) {
+    const pairs = this.pairs(n);
+    const idKey = misspeltIdKey(pairs.map((p) => p.key), ITEM_FIELDS[kind]);
+    for (const p of pairs) {
+      const { pair } = p;
+      const key = p.key === idKey ? 'id' : p.key;
       switch (key) {
         case 'id':
           item.id = this.scalar(pair.value);
@@ -182,8 +204,10 @@ export class NodeReader {
     const n = this.deref(node);
     if (!n || !isMap(n) || !n.range) return undefined;
     const unit: Unit = { span: this.span(n)!, index, fields: this.fields(n) };
-    for (const { key, pair } of this.pairs(n)) {
-      if (key === 'id') {
+    const pairs = this.pairs(n);
+    const idKey = misspeltIdKey(pairs.map((p) => p.key), UNIT_FIELDS) ?? 'id';
+    for (const { key, pair } of pairs) {
+      if (key === idKey) {
         unit.id = this.scalar(pair.value);
         if (unit.id) this.noteRead(unit.id);
       }

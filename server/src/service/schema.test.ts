@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseFull } from './parse';
+import { parseFull, PlanParser } from './parse';
 import { lines } from './test-util';
 
 function schemaErrors(text: string) {
@@ -21,10 +21,64 @@ describe('schema check', () => {
   });
 
   it('suggests the intended key for a misspelt one, on the key', () => {
-    const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    titel: A');
+    const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    titel: B');
     const e = schemaErrors(t);
-    assert.deepStrictEqual(e.map((x) => x.at), ['id: "1"', 'titel']);
-    assert.strictEqual(e[1].message, '`titel` is not a field of a goal. Did you mean `title`?');
+    assert.deepStrictEqual(e.map((x) => x.at), ['titel']);
+    assert.strictEqual(e[0].message, '`titel` is not a field of a goal. Did you mean `title`?');
+  });
+
+  describe('a misspelt key of a missing required field: one problem, at the key', () => {
+    /** Schema diagnostics of a full parse, checked equal to those of the block-wise parser. */
+    const both = (text: string) => {
+      const full = schemaErrors(text);
+      const blocks = new PlanParser().parse(text).diagnostics.filter((d) => d.code === 'schema').map((d) => ({ at: text.slice(d.span.start, d.span.end), message: d.message }));
+      assert.deepStrictEqual(blocks, full);
+      return full;
+    };
+
+    it('reports `ib` for the missing `id` of an objective once, on `ib`, with the rename to `id`', () => {
+      const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - id: "1.1"', '        title: B', '      - ib: "1.2"', '        title: C');
+      const model = parseFull(t);
+      assert.deepStrictEqual(model.diagnostics.map((d) => ({ code: d.code, at: t.slice(d.span.start, d.span.end), message: d.message, data: d.data })), [
+        { code: 'schema', at: 'ib', message: '`ib` is not a field of an objective; did you mean `id`? (the objective has no `id`)', data: { replaceKey: 'ib', with: 'id' } },
+      ]);
+      assert.deepStrictEqual(model.diagnostics[0].span, { start: t.indexOf('ib:'), end: t.indexOf('ib:') + 2 });
+      both(t);
+    });
+
+    it('reports `titel` for the missing `title` of a goal once, on `titel`', () => {
+      const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    titel: A');
+      assert.deepStrictEqual(both(t), [{ at: 'titel', message: '`titel` is not a field of a goal; did you mean `title`? (the goal has no `title`)' }]);
+    });
+
+    it('reports `titel` for the plan\'s missing `title` once, on `titel`, read whole or block by block', () => {
+      const t = lines('planwright: 1', 'titel: T', 'goals:', '  - id: "1"', '    title: A');
+      assert.deepStrictEqual(both(t), [{ at: 'titel', message: '`titel` is not a field of the plan; did you mean `title`? (the plan has no `title`)' }]);
+    });
+
+    it('reports a unit\'s `ib` once, on `ib`, in a flow mapping too', () => {
+      const t = lines('planwright: 1', 'title: T', 'units:', '  - { ib: OPS, name: Operations }', '  - id: ENG', '    nmae: Engineering', 'goals:', '  - id: "1"', '    title: A');
+      assert.deepStrictEqual(both(t), [
+        { at: 'ib', message: '`ib` is not a field of a unit; did you mean `id`? (the unit has no `id`)' },
+        { at: 'nmae', message: '`nmae` is not a field of a unit; did you mean `name`? (the unit has no `name`)' },
+      ]);
+    });
+
+    it('keeps two problems when the unknown key does not resemble the missing field', () => {
+      const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    heading: A');
+      assert.deepStrictEqual(both(t).map((e) => e.message), [
+        'Goal 1 has no `title`. Add `title:` with a title.',
+        '`heading` is not a field of a goal. The fields of a goal are: id, title, description, objectives.',
+      ]);
+    });
+
+    it('folds one misspelling per missing field: a second one is reported as an unknown key', () => {
+      const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    titel: A', '    tittle: B');
+      assert.deepStrictEqual(both(t).map((e) => `${e.at}: ${e.message}`), [
+        'titel: `titel` is not a field of a goal; did you mean `title`? (the goal has no `title`)',
+        'tittle: `tittle` is not a field of a goal. Did you mean `title`?',
+      ]);
+    });
   });
 
   it('lists the allowed fields when an unknown key is not near any of them', () => {

@@ -28,8 +28,71 @@ export function getValidators(): Validators {
   shallowSchema.properties.goals.items = true;
   const shallow = ajv.compile(shallowSchema);
   const goal = ajv.getSchema(PLAN_SCHEMA.$id + '#/$defs/goal')!;
-  validators = { full, shallow, goal };
+  validators = { full: folding(full), shallow: folding(shallow), goal: folding(goal) };
   return validators;
+}
+
+/**
+ * A validator whose errors describe each mistake once: see foldErrors. Every caller (a whole
+ * plan, the root of a block-wise read, one goal) sees the same folded errors, so whichever way
+ * a plan is read, one mistake gives one diagnostic.
+ */
+function folding(v: ValidateFunction): ValidateFunction {
+  const f = ((data: unknown) => {
+    const ok = v(data) as boolean;
+    f.errors = ok ? null : foldErrors(v.errors ?? []);
+    return ok;
+  }) as ValidateFunction;
+  f.schema = v.schema;
+  return f;
+}
+
+/** Set on an `additionalProperties` error whose key is a misspelling of a required field that is missing. */
+export interface FoldedParams {
+  additionalProperty: string;
+  /** The missing field the key stands for. */
+  standsFor?: string;
+}
+
+/**
+ * One mistake, one error. A key misspelt (`ib: "1.2"`) makes two ajv errors in the same mapping:
+ * an unknown key, and the required field it was meant to be is missing. They are one mistake,
+ * reported once, at the misspelt key (whose fix, renaming it, settles both): the `required` error
+ * is dropped and the `additionalProperties` one notes the field it stands for.
+ */
+export function foldErrors(errors: ErrorObject[]): ErrorObject[] {
+  const missing = new Map<string, Set<string>>();
+  for (const e of errors) {
+    if (e.keyword !== 'required') continue;
+    const m = (e.params as { missingProperty: string }).missingProperty;
+    let set = missing.get(e.instancePath);
+    if (!set) missing.set(e.instancePath, (set = new Set()));
+    set.add(m);
+  }
+  if (!missing.size) return errors;
+  const folded = new Map<string, Set<string>>();
+  const out: ErrorObject[] = [];
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const wanted = missing.get(e.instancePath);
+    if (!wanted) continue;
+    const extra = (e.params as FoldedParams).additionalProperty;
+    const guess = closest(extra, allowedFields(e));
+    const done = folded.get(e.instancePath) ?? new Set<string>();
+    if (!guess || !wanted.has(guess) || done.has(guess)) continue;
+    done.add(guess);
+    folded.set(e.instancePath, done);
+    (e.params as FoldedParams).standsFor = guess;
+  }
+  for (const e of errors) {
+    if (e.keyword === 'required' && folded.get(e.instancePath)?.has((e.params as { missingProperty: string }).missingProperty)) continue;
+    out.push(e);
+  }
+  return out;
+}
+
+function allowedFields(e: ErrorObject): string[] {
+  return Object.keys((e.parentSchema as { properties?: object })?.properties ?? {}).filter((k) => k !== '$schema');
 }
 
 /** Where a path of the plan's JSON value lands in the yaml nodes. */
@@ -184,9 +247,15 @@ function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown,
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
       const at = locate(reader, root, [...segs, extra]);
       const s = reader.span(at.pair?.key as Node) ?? valueSpan;
-      const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {}).filter((k) => k !== '$schema');
+      const allowed = allowedFields(e);
       const guess = closest(extra, allowed);
       const ofWhat = articleFor(owner, segs, rootPath);
+      const standsFor = (e.params as FoldedParams).standsFor;
+      if (standsFor) {
+        // The misspelt key is also why a required field is missing: one message says both.
+        const holder = ofWhat.replace(/^an? /, 'the ');
+        return diag(s, `\`${extra}\` is not a field of ${ofWhat}; did you mean \`${standsFor}\`? (${holder} has no \`${standsFor}\`)`, { replaceKey: extra, with: standsFor });
+      }
       const fix = guess ? `Did you mean \`${guess}\`?` : `The fields of ${ofWhat} are: ${allowed.join(', ')}.`;
       return diag(s, `\`${extra}\` is not a field of ${ofWhat}. ${fix}`, guess ? { replaceKey: extra, with: guess } : undefined);
     }

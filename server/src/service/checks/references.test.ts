@@ -25,6 +25,29 @@ function found(text: string, ws?: PlanWorkspace) {
 }
 
 describe('reference checks', () => {
+  describe('an `id:` mistyped (`ib:`) is one problem, at the key: the rest of the plan reads it as the id', () => {
+    it('a unit whose `id` key is misspelt is still the unit its entries name', () => {
+      const t = lines('planwright: 1', 'title: T', 'units:', '  - ib: OPS', '    name: Operations', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - { id: "1.1", title: B, lead: OPS, support: [OPS] }');
+      assert.deepStrictEqual(found(t), [['schema', 'error', 'ib', { replaceKey: 'ib', with: 'id' }]]);
+    });
+
+    it('an item whose `id` key is misspelt keeps its number: the links naming it resolve, and its siblings are numbered as before', () => {
+      const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives:',
+        '      - { id: "1.1", title: B, related: "1.2.1" }',
+        '      - ib: "1.2"', '        title: C', '        subobjectives:', '          - Ib: "1.2.1"', '            title: D',
+        '      - id: "1.3"', '        title: E');
+      assert.deepStrictEqual(found(t), [
+        ['schema', 'error', 'ib', { replaceKey: 'ib', with: 'id' }],
+        ['schema', 'error', 'Ib', { replaceKey: 'Ib', with: 'id' }],
+      ]);
+    });
+
+    it('a key that only resembles `id` is not read as one when the mapping has its `id`', () => {
+      const t = lines('planwright: 1', 'title: T', 'units:', '  - { id: OPS, ib: ENG, name: Operations }', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - { id: "1.1", title: B, lead: ENG }');
+      assert.deepStrictEqual(found(t).map((d) => [d[0], d[2]]), [['schema', 'ib'], ['reference-unresolved', 'ENG']]);
+    });
+  });
+
   it('reports lead/support entries that name no unit, suggesting the closest unit', () => {
     assert.deepStrictEqual(found(plan).filter((d) => d[2] === 'OPX'), [['reference-unresolved', 'error', 'OPX', { suggestion: 'OPS', unit: 'OPX' }]]);
   });

@@ -77,6 +77,22 @@ describe('code actions', () => {
       assert.deepStrictEqual(actions[0].edit!.changes![doc.uri], [{ range: { start: { line: 25, character: 8 }, end: { line: 25, character: 13 } }, newText: 'title' }]);
     });
 
+    it('offers, as the preferred fix of a misspelt `id` (the one problem it makes), to rename it, which leaves no problem', () => {
+      const t = ICE.replace('      - id: "1.2"', '      - ib: "1.2"');
+      const { ws, doc } = load(t);
+      const diags = provideDiagnostics(ws, doc);
+      const line = t.split('\n').findIndex((l) => l === '      - ib: "1.2"');
+      assert.deepStrictEqual(diags.map((d) => [d.code, d.range, d.message]), [
+        ['schema', { start: { line, character: 8 }, end: { line, character: 10 } }, '`ib` is not a field of an objective; did you mean `id`? (the objective has no `id`)'],
+      ]);
+      const actions = provideCodeActions(ws, doc, diags[0].range, diags);
+      assert.deepStrictEqual(titles(actions), [['Rename `ib` to `id`', 'quickfix']]);
+      assert.strictEqual(actions[0].isPreferred, true);
+      const after = load(applied(doc, actions[0]));
+      assert.strictEqual(after.doc.text, ICE);
+      assert.deepStrictEqual(provideDiagnostics(after.ws, after.doc), []);
+    });
+
     it('offers the unit the id resembles, or to create the unit under `units:` in the style of the units there', () => {
       const { ws, doc } = load(ERRORS);
       const { actions } = actionsOnLine(ws, doc, 26);
