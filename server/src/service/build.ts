@@ -61,6 +61,11 @@ export class NodeReader {
     return n && !isAlias(n) ? n : undefined;
   }
 
+  /** Where in the plan the YAML errors of the document the nodes come from start (none without yaml's parser: the line reader reads only text without errors). */
+  syntaxErrorOffsets(): number[] {
+    return this.doc ? this.doc.errors.map((e) => this.base + e.pos[0]) : [];
+  }
+
   span(node: Node | null | undefined): Span | undefined {
     const r = node?.range;
     return r ? { start: this.base + r[0], end: this.base + r[1] } : undefined;

@@ -64,6 +64,17 @@ describe('schema check', () => {
       ]);
     });
 
+    it('reports a required field whose colon was left out in braces once, on the key, with the field it should be', () => {
+      const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - { id: "1.1", title Publish Results Within a Day }');
+      const model = parseFull(t);
+      assert.deepStrictEqual(model.diagnostics.map((d) => ({ at: t.slice(d.span.start, d.span.end), message: d.message, data: d.data })), [{
+        at: 'title Publish Results Within a Day',
+        message: 'The colon after `title` is missing: write `title: Publish Results Within a Day`. (As written, the objective has no `title`.)',
+        data: { colonAfter: 'title' },
+      }]);
+      both(t);
+    });
+
     it('keeps two problems when the unknown key does not resemble the missing field', () => {
       const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    heading: A');
       assert.deepStrictEqual(both(t).map((e) => e.message), [
@@ -79,6 +90,51 @@ describe('schema check', () => {
         'tittle: `tittle` is not a field of a goal. Did you mean `title`?',
       ]);
     });
+  });
+
+  describe('a YAML error that explains a missing field: the YAML error alone', () => {
+    const problems = (text: string) => {
+      const full = parseFull(text).diagnostics.map((d) => `${d.code} ${lineOf(text, d.span.start)}`);
+      assert.deepStrictEqual(new PlanParser().parse(text).diagnostics.map((d) => `${d.code} ${lineOf(text, d.span.start)}`), full);
+      return full;
+    };
+    const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+    const plan = (...item: string[]) => lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - id: "1.1"', '        title: B', ...item, '      - id: "1.3"', '        title: D');
+
+    it('a title moved out to the column of its `-` is not also reported missing', () => {
+      const t = plan('      - id: "1.2"', '      title: C');
+      const p = problems(t);
+      // The YAML errors that follow from it are parse.ts's to fold; none is a schema problem.
+      assert.ok(p.includes('yaml-syntax 10') && p.every((x) => x.startsWith('yaml-syntax')), p.join(', '));
+    });
+
+    it('a title after a tab is not also reported missing', () => {
+      const t = plan('      - id: "1.2"', '\ttitle: C');
+      const p = problems(t);
+      // The YAML errors that follow from it are parse.ts's to fold; none is a schema problem.
+      assert.ok(p.includes('yaml-syntax 10') && p.every((x) => x.startsWith('yaml-syntax')), p.join(', '));
+    });
+
+    it('a title without its colon (block style) is not also reported missing', () => {
+      const t = plan('      - id: "1.2"', '        title C');
+      const p = problems(t);
+      // The YAML errors that follow from it are parse.ts's to fold; none is a schema problem.
+      assert.ok(p.includes('yaml-syntax 10') && p.every((x) => x.startsWith('yaml-syntax')), p.join(', '));
+    });
+
+    it('a missing title is still reported when the YAML error is elsewhere', () => {
+      const t = plan('      - id: "1.2"', '        description: C', '      - id: "1.25"', '\ttitle: C');
+      assert.ok(problems(t).includes('schema 9'), problems(t).join(', '));
+    });
+  });
+
+  it('checks a key written twice at its last value, the one the plan keeps, next to its YAML error', () => {
+    const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', 'title:', '  - a');
+    const d = parseFull(t).diagnostics.map((x) => [x.code, t.slice(x.span.start, x.span.end), x.message.split('.')[0]]);
+    assert.deepStrictEqual(d, [
+      ['yaml-syntax', 't', 'YAML syntax: Map keys must be unique'],
+      ['schema', '- a\n', '`title` of the plan should be text, not a list'],
+    ]);
   });
 
   it('lists the allowed fields when an unknown key is not near any of them', () => {

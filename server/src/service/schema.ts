@@ -52,6 +52,8 @@ export interface FoldedParams {
   additionalProperty: string;
   /** The missing field the key stands for. */
   standsFor?: string;
+  /** The key is the missing field and its value with the colon between them left out (`title Recruit`, read as one key in `{ }`). */
+  colonMissing?: boolean;
 }
 
 /**
@@ -76,13 +78,16 @@ export function foldErrors(errors: ErrorObject[]): ErrorObject[] {
     if (e.keyword !== 'additionalProperties') continue;
     const wanted = missing.get(e.instancePath);
     if (!wanted) continue;
-    const extra = (e.params as FoldedParams).additionalProperty;
-    const guess = closest(extra, allowedFields(e));
+    const params = e.params as FoldedParams;
+    const extra = params.additionalProperty;
+    const colonless = [...wanted].find((m) => extra.length > m.length + 1 && extra.startsWith(m) && /^[ \t]+\S/.test(extra.slice(m.length)));
+    const guess = colonless ?? closest(extra, allowedFields(e));
     const done = folded.get(e.instancePath) ?? new Set<string>();
     if (!guess || !wanted.has(guess) || done.has(guess)) continue;
     done.add(guess);
     folded.set(e.instancePath, done);
-    (e.params as FoldedParams).standsFor = guess;
+    params.standsFor = guess;
+    if (colonless) params.colonMissing = true;
   }
   for (const e of errors) {
     if (e.keyword === 'required' && folded.get(e.instancePath)?.has((e.params as { missingProperty: string }).missingProperty)) continue;
@@ -148,7 +153,11 @@ function locate(reader: NodeReader, root: unknown, segs: Path): Located {
     parent = node;
     pair = undefined;
     if (node && isMap(node)) {
-      const hit = reader.pairs(node).find((p) => p.key === String(seg));
+      // A key written twice (a YAML error of its own) has the value of its last pair, as in the
+      // JSON value the schema checked: the message goes where that value is.
+      const pairs = reader.pairs(node);
+      let hit: (typeof pairs)[number] | undefined;
+      for (const p of pairs) if (p.key === String(seg)) hit = p;
       if (!hit) return { parent };
       pair = hit.pair;
       raw = (hit.pair.value as Node | null) ?? undefined;
@@ -223,6 +232,33 @@ function actualWords(v: unknown): string {
 }
 
 
+/**
+ * Whether a YAML error explains why `missing` is missing from the mapping at `holder`: the error
+ * is inside the mapping (what it holds cannot be known), or on the line after it, where `missing`
+ * is written (`title:` moved out to the column of its `-`, after a tab, without its colon). That
+ * error, on the line at fault, is the one problem; fixing it brings the field back.
+ */
+function brokenBySyntaxError(reader: NodeReader, text: string, holder: Span, missing: string): boolean {
+  const errors = reader.syntaxErrorOffsets();
+  if (!errors.length) return false;
+  if (errors.some((o) => o >= holder.start && o < holder.end)) return true;
+  let from = holder.end > 0 && text.charCodeAt(holder.end - 1) === 10 ? holder.end : text.indexOf('\n', holder.end) + 1;
+  if (from <= 0) return false;
+  // The next line that is not blank.
+  for (;;) {
+    const eol = text.indexOf('\n', from);
+    const to = eol < 0 ? text.length : eol;
+    const line = text.slice(from, to);
+    if (line.trim() === '' && eol >= 0) {
+      from = eol + 1;
+      continue;
+    }
+    const key = line.replace(/^[ \t]+/, '');
+    const written = key.startsWith(missing) && /^([ \t:]|$)/.test(key.slice(missing.length));
+    return written && errors.some((o) => o >= from && o <= to);
+  }
+}
+
 function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown, rootPath: Path, text: string): PlanDiagnostic | undefined {
   const where = locate(reader, root, segs);
   const field = segs.length ? segs[segs.length - 1] : undefined;
@@ -239,6 +275,7 @@ function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown,
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
       const holder = reader.span(where.node ?? where.parent) ?? valueSpan;
+      if (brokenBySyntaxError(reader, text, holder, missing)) return undefined;
       const label = ownerLabel(reader, root, rootPath, segs);
       const hint = missing === 'title' ? 'a title' : missing === 'id' ? 'its number' : missing === 'name' ? 'a name' : missing === 'goals' ? 'at least one goal' : 'a value';
       return diag(firstLine(text, holder), `${Cap(label)} has no \`${missing}\`. Add \`${missing}:\` with ${hint}.`, { missing });
@@ -250,7 +287,13 @@ function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown,
       const allowed = allowedFields(e);
       const guess = closest(extra, allowed);
       const ofWhat = articleFor(owner, segs, rootPath);
-      const standsFor = (e.params as FoldedParams).standsFor;
+      const { standsFor, colonMissing } = e.params as FoldedParams;
+      if (standsFor && colonMissing) {
+        // `{ id: "1.2", title Recruit }`: in braces, a key without its colon is still a key.
+        const holder = ofWhat.replace(/^an? /, 'the ');
+        const value = extra.slice(standsFor.length).trim();
+        return diag(s, `The colon after \`${standsFor}\` is missing: write \`${standsFor}: ${value}\`. (As written, ${holder} has no \`${standsFor}\`.)`, { colonAfter: standsFor });
+      }
       if (standsFor) {
         // The misspelt key is also why a required field is missing: one message says both.
         const holder = ofWhat.replace(/^an? /, 'the ');
