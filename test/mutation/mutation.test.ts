@@ -3,7 +3,18 @@
 // than 3 lines away.
 // The table of every kind (YAML mistakes included) is printed so the current figures are visible.
 import * as assert from 'assert';
-import { figures, KIND_LABELS, NUMBERING_KINDS, runAll, SCHEMA_KINDS, table, type CaseResult } from './mutations';
+import { parseFull, PlanParser } from '../../server/src/service/parse';
+import type { PlanModel } from '../../server/src/service/model';
+import { figures, harnessPlans, KIND_LABELS, mutations, NUMBERING_KINDS, runAll, SCHEMA_KINDS, table, type CaseResult } from './mutations';
+
+/** What the checks of a model say, and the items and units they read. */
+function seen(m: PlanModel) {
+  return {
+    diagnostics: m.diagnostics.map((d) => [d.code, d.span.start, d.span.end, d.message]),
+    items: m.items.map((i) => [i.kind, i.id?.text, i.id?.span.start, i.span.start, i.span.end, i.title]),
+    units: m.units.map((u) => [u.id?.text, u.span.start]),
+  };
+}
 
 describe('mutation harness: one mistake, one diagnostic', function () {
   this.timeout(60000);
@@ -28,4 +39,16 @@ describe('mutation harness: one mistake, one diagnostic', function () {
       assert.deepStrictEqual(rs.filter((r) => r.far).map(describe), []);
     });
   }
+
+  it('reads every single mistake the same whole and block by block, after the edit from the clean plan', () => {
+    let n = 0;
+    for (const p of harnessPlans()) {
+      const parser = new PlanParser();
+      for (const m of mutations(p.name, p.text)) {
+        if (n++ % 3) continue; // a third of the cases: the edits from the clean plan are what matters
+        parser.parse(p.text);
+        assert.deepStrictEqual(seen(parser.parse(m.text)), seen(parseFull(m.text)), `${m.kind} at ${m.where}`);
+      }
+    }
+  });
 });

@@ -23,6 +23,7 @@ export type MutationKind =
   | 'indent'
   | 'duplicated-line'
   | 'title-moved'
+  | 'title-into-next'
   | 'field-deleted'
   | 'unit-key'
   | 'wrong-type';
@@ -38,6 +39,7 @@ export const KIND_LABELS: Record<MutationKind, string> = {
   indent: 'a line indented one space more',
   'duplicated-line': 'a line duplicated',
   'title-moved': 'a title moved out of its item (dedented to the level of its `-`)',
+  'title-into-next': 'a title moved into the next item (cut, and pasted under the next `- id:`)',
   'field-deleted': 'a required field deleted (an item\'s `title:` line)',
   'unit-key': 'a key misspelt in a unit (`id:` as `ib:`, `name:` as `nmae:`)',
   'wrong-type': 'a value of the wrong type (an empty `title:` or `id:`, a title written as a list)',
@@ -240,6 +242,18 @@ export function mutations(name: string, text: string): Mutation[] {
       out.push({ kind: 'unit-key', where: `${name}: unit ${unit.id?.text ?? unit.index + 1} (${typo})`, text: replace(f.keySpan.start, f.keySpan.end, typo), line: lineOf(starts, f.keySpan.start) });
     }
   }
+  lineCases('title-into-next', (item) => {
+    const l = titleLine(item);
+    const next = siblingsOf(item)[item.index + 1];
+    if (l === undefined || !next || l === lineOf(starts, item.span.start) || lineOf(starts, item.titleSpan!.end) !== l) return undefined;
+    const nextFirst = lineOf(starts, next.span.start);
+    if (!next.titleSpan || lineOf(starts, next.titleSpan.start) !== nextFirst + 1) return undefined;
+    const moved = lineText(l);
+    const without = text.slice(0, starts[l]) + text.slice(starts[l + 1]);
+    const at = starts[nextFirst + 1] - moved.length;
+    // The moved line lands on line nextFirst (0-based) of the text without it: right under `- id:`.
+    return { text: without.slice(0, at) + moved + without.slice(at), line: nextFirst };
+  });
   lineCases('title-moved', (item) => {
     const l = titleLine(item);
     if (l === undefined || l === lineOf(starts, item.span.start) || !lineText(l).startsWith('  ')) return undefined;

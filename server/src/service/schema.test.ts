@@ -122,6 +122,16 @@ describe('schema check', () => {
       assert.ok(p.includes('yaml-syntax 10') && p.every((x) => x.startsWith('yaml-syntax')), p.join(', '));
     });
 
+    it('a title moved into the next item (its title then written twice) is not also reported missing from its own', () => {
+      const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - id: "1.1"', '      - id: "1.2"', '        title: B', '        title: C');
+      assert.deepStrictEqual(problems(t), ['yaml-syntax 10']);
+    });
+
+    it('a missing field of the plan itself is reported whatever YAML error a goal has (read whole or block by block alike)', () => {
+      const t = lines('planwright: 1', 'goals:', '  - id: "1"', '    title: A', '    title: B');
+      assert.deepStrictEqual(problems(t), ['schema 1', 'yaml-syntax 5']);
+    });
+
     it('a missing title is still reported when the YAML error is elsewhere', () => {
       const t = plan('      - id: "1.2"', '        description: C', '      - id: "1.25"', '\ttitle: C');
       assert.ok(problems(t).includes('schema 9'), problems(t).join(', '));

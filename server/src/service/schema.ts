@@ -238,25 +238,37 @@ function actualWords(v: unknown): string {
  * is written (`title:` moved out to the column of its `-`, after a tab, without its colon). That
  * error, on the line at fault, is the one problem; fixing it brings the field back.
  */
-function brokenBySyntaxError(reader: NodeReader, text: string, holder: Span, missing: string): boolean {
+function brokenBySyntaxError(reader: NodeReader, text: string, holder: Span, missing: string, next: Span | undefined): boolean {
   const errors = reader.syntaxErrorOffsets();
   if (!errors.length) return false;
   if (errors.some((o) => o >= holder.start && o < holder.end)) return true;
   let from = holder.end > 0 && text.charCodeAt(holder.end - 1) === 10 ? holder.end : text.indexOf('\n', holder.end) + 1;
   if (from <= 0) return false;
-  // The next line that is not blank.
+  // The lines up to the end of the next entry of the list (a title moved into the next item makes
+  // its title a key written twice), or else the next line that is not blank.
+  const until = next && next.end > from ? next.end : undefined;
   for (;;) {
     const eol = text.indexOf('\n', from);
     const to = eol < 0 ? text.length : eol;
     const line = text.slice(from, to);
-    if (line.trim() === '' && eol >= 0) {
+    if (line.trim() === '' && eol >= 0 && until === undefined) {
       from = eol + 1;
       continue;
     }
     const key = line.replace(/^[ \t]+/, '');
     const written = key.startsWith(missing) && /^([ \t:]|$)/.test(key.slice(missing.length));
-    return written && errors.some((o) => o >= from && o <= to);
+    if (written && errors.some((o) => o >= from && o <= to)) return true;
+    if (until === undefined || eol < 0 || eol + 1 >= until) return false;
+    from = eol + 1;
   }
+}
+
+/** The span of the entry after the one at `segs` in its list, if `segs` names an entry of a list. */
+function nextSibling(reader: NodeReader, root: unknown, segs: Path): Span | undefined {
+  const last = segs[segs.length - 1];
+  if (typeof last !== 'number') return undefined;
+  const list = reader.deref(segs.length > 1 ? locate(reader, root, segs.slice(0, -1)).node : root);
+  return list && isSeq(list) ? reader.span(reader.deref(list.items[last + 1])) : undefined;
 }
 
 function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown, rootPath: Path, text: string): PlanDiagnostic | undefined {
@@ -275,7 +287,11 @@ function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown,
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
       const holder = reader.span(where.node ?? where.parent) ?? valueSpan;
-      if (brokenBySyntaxError(reader, text, holder, missing)) return undefined;
+      // Only inside a top-level section or a goal: what a block-wise read sees of the YAML errors
+      // is the errors of the block (a goal) the mapping is in, as in a full read (parse.ts keeps a
+      // goal with a YAML error on its own only when its errors stay inside it).
+      const depth = rootPath.length + segs.length;
+      if (depth > 0 && brokenBySyntaxError(reader, text, holder, missing, depth > 2 ? nextSibling(reader, root, segs) : undefined)) return undefined;
       const label = ownerLabel(reader, root, rootPath, segs);
       const hint = missing === 'title' ? 'a title' : missing === 'id' ? 'its number' : missing === 'name' ? 'a name' : missing === 'goals' ? 'at least one goal' : 'a value';
       return diag(firstLine(text, holder), `${Cap(label)} has no \`${missing}\`. Add \`${missing}:\` with ${hint}.`, { missing });
