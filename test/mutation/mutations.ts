@@ -26,7 +26,8 @@ export type MutationKind =
   | 'title-into-next'
   | 'field-deleted'
   | 'unit-key'
-  | 'wrong-type';
+  | 'wrong-type'
+  | 'children-key';
 
 export const KIND_LABELS: Record<MutationKind, string> = {
   'own-number': 'an item\'s own number mistyped ("1.2" → "1.7")',
@@ -42,6 +43,7 @@ export const KIND_LABELS: Record<MutationKind, string> = {
   'title-into-next': 'a title moved into the next item (cut, and pasted under the next `- id:`)',
   'field-deleted': 'a required field deleted (an item\'s `title:` line)',
   'unit-key': 'a key misspelt in a unit (`id:` as `ib:`, `name:` as `nmae:`)',
+  'children-key': 'a key misspelt in an item (`objectives:` as `objectivs:`, `subobjectives:` as `subobjectves:`)',
   'wrong-type': 'a value of the wrong type (an empty `title:` or `id:`, a title written as a list)',
 };
 
@@ -49,7 +51,7 @@ export const KIND_LABELS: Record<MutationKind, string> = {
 export const NUMBERING_KINDS: MutationKind[] = ['own-number', 'wrong-goal', 'deleted'];
 
 /** The kinds about the plan's fields (the schema), which the test holds to the target. */
-export const SCHEMA_KINDS: MutationKind[] = ['id-key', 'field-deleted', 'unit-key', 'wrong-type'];
+export const SCHEMA_KINDS: MutationKind[] = ['id-key', 'field-deleted', 'unit-key', 'wrong-type', 'children-key'];
 
 /** At most this many cases per kind and plan for the kinds that are about a line, not an item. */
 const SAMPLE = 20;
@@ -233,6 +235,14 @@ export function mutations(name: string, text: string): Mutation[] {
     } else if (k === 2 && t && lineOf(starts, t.valueSpan.end) === lineOf(starts, t.valueSpan.start) && /^[A-Za-z][^\n#:\[\]{},"']*$/.test(text.slice(t.valueSpan.start, t.valueSpan.end))) {
       out.push({ kind: 'wrong-type', where: `${label(item)} (title as a list)`, text: replace(t.valueSpan.start, t.valueSpan.end, `[${text.slice(t.valueSpan.start, t.valueSpan.end)}]`), line: lineOf(starts, t.keySpan.start) });
     }
+  }
+  // The key of an item's children misspelt, items whose children `related` names too (they are
+  // read under the key they stand for, so the links still resolve).
+  for (const item of items) {
+    const f = item.fields.find((x) => x.key === 'objectives' || x.key === 'subobjectives');
+    if (!f || text.slice(f.keySpan.start, f.keySpan.end) !== f.key) continue;
+    const typo = f.key === 'objectives' ? 'objectivs' : 'subobjectves';
+    out.push({ kind: 'children-key', where: label(item), text: replace(f.keySpan.start, f.keySpan.end, typo), line: lineOf(starts, f.keySpan.start) });
   }
   // A key misspelt in a unit: `id` as `ib` and `name` as `nmae`, every unit.
   for (const unit of model.units) {

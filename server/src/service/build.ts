@@ -14,14 +14,22 @@ const UNIT_FIELDS = fieldsOf('unit');
 export const ITEM_FIELDS: Record<ItemKind, string[]> = { goal: fieldsOf('goal'), objective: fieldsOf('objective'), subobjective: fieldsOf('subobjective') };
 
 /**
- * The key of a mapping without an `id` that is a misspelling of `id` (`ib: ERO`), if any: its
- * value is read as the id. The schema check reports the key once ("did you mean `id`?", see
- * foldErrors in schema.ts), and the rest of the plan is checked as if it were fixed, so the
- * entries naming the unit are not reported as well.
+ * How the keys of a mapping are read: a key that is not a field, but a misspelling of a field the
+ * mapping does not have (`ib: ERO`, `subobjectves:`), is read as that field (the first such key
+ * only). The schema check reports the key once ("did you mean `id`?", see foldErrors in
+ * schema.ts) and the rest of the plan is checked as if it were fixed: the entries naming a unit
+ * whose `id` is misspelt, or the sub-objectives under a misspelt `subobjectives`, are not
+ * reported as well.
  */
-export function misspeltIdKey(keys: string[], fields: readonly string[]): string | undefined {
-  if (keys.includes('id')) return undefined;
-  return keys.find((k) => !fields.includes(k) && closest(k, fields) === 'id');
+export function keyReading(keys: string[], fields: readonly string[]): (key: string) => string {
+  let as: Map<string, string> | undefined;
+  for (const k of keys) {
+    if (fields.includes(k)) continue;
+    const f = closest(k, fields);
+    if (!f || keys.includes(f) || (as && [...as.values()].includes(f))) continue;
+    (as ??= new Map()).set(k, f);
+  }
+  return as ? (k) => as!.get(k) ?? k : (k) => k;
 }
 
 /** Builds model pieces from the nodes of one yaml document whose text starts at `base` in the plan. */
@@ -143,10 +151,10 @@ export class NodeReader {
     };
     const childKey = CHILDREN_KEY[kind];
     const pairs = this.pairs(n);
-    const idKey = misspeltIdKey(pairs.map((p) => p.key), ITEM_FIELDS[kind]);
+    const read = keyReading(pairs.map((p) => p.key), ITEM_FIELDS[kind]);
     for (const p of pairs) {
       const { pair } = p;
-      const key = p.key === idKey ? 'id' : p.key;
+      const key = read(p.key);
       switch (key) {
         case 'id':
           item.id = this.scalar(pair.value);
@@ -210,9 +218,11 @@ export class NodeReader {
     if (!n || !isMap(n) || !n.range) return undefined;
     const unit: Unit = { span: this.span(n)!, index, fields: this.fields(n) };
     const pairs = this.pairs(n);
-    const idKey = misspeltIdKey(pairs.map((p) => p.key), UNIT_FIELDS) ?? 'id';
-    for (const { key, pair } of pairs) {
-      if (key === idKey) {
+    const read = keyReading(pairs.map((p) => p.key), UNIT_FIELDS);
+    for (const p of pairs) {
+      const { pair } = p;
+      const key = read(p.key);
+      if (key === 'id') {
         unit.id = this.scalar(pair.value);
         if (unit.id) this.noteRead(unit.id);
       }

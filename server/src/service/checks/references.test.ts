@@ -25,7 +25,7 @@ function found(text: string, ws?: PlanWorkspace) {
 }
 
 describe('reference checks', () => {
-  describe('an `id:` mistyped (`ib:`) is one problem, at the key: the rest of the plan reads it as the id', () => {
+  describe('a misspelt key (`ib:`, `subobjectves:`) is one problem, at the key: the rest of the plan reads it as the field it stands for', () => {
     it('a unit whose `id` key is misspelt is still the unit its entries name', () => {
       const t = lines('planwright: 1', 'title: T', 'units:', '  - ib: OPS', '    name: Operations', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - { id: "1.1", title: B, lead: OPS, support: [OPS] }');
       assert.deepStrictEqual(found(t), [['schema', 'error', 'ib', { replaceKey: 'ib', with: 'id' }]]);
@@ -39,6 +39,16 @@ describe('reference checks', () => {
       assert.deepStrictEqual(found(t), [
         ['schema', 'error', 'ib', { replaceKey: 'ib', with: 'id' }],
         ['schema', 'error', 'Ib', { replaceKey: 'Ib', with: 'id' }],
+      ]);
+    });
+
+    it('the sub-objectives under a misspelt `subobjectives:` are still read: the links naming them resolve, and their numbering is checked', () => {
+      const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives:',
+        '      - { id: "1.1", title: B, related: "1.2.2" }',
+        '      - id: "1.2"', '        title: C', '        subobjectves:', '          - { id: "1.2.1", title: D }', '          - { id: "1.2.2", title: E }', '          - { id: "1.2.4", title: F }');
+      assert.deepStrictEqual(found(t), [
+        ['schema', 'error', 'subobjectves', { replaceKey: 'subobjectves', with: 'subobjectives' }],
+        ['numbering-sequence', 'error', '"1.2.4"', found(t)[1][3]],
       ]);
     });
 
