@@ -27,7 +27,8 @@ export type MutationKind =
   | 'field-deleted'
   | 'unit-key'
   | 'wrong-type'
-  | 'children-key';
+  | 'children-key'
+  | 'section-key';
 
 export const KIND_LABELS: Record<MutationKind, string> = {
   'own-number': 'an item\'s own number mistyped ("1.2" → "1.7")',
@@ -44,6 +45,7 @@ export const KIND_LABELS: Record<MutationKind, string> = {
   'field-deleted': 'a required field deleted (an item\'s `title:` line)',
   'unit-key': 'a key misspelt in a unit (`id:` as `ib:`, `name:` as `nmae:`)',
   'children-key': 'a key misspelt in an item (`objectives:` as `objectivs:`, `subobjectives:` as `subobjectves:`)',
+  'section-key': 'a top-level key misspelt (`units:` as `unit:`, `mission:` as `misson:`, ...)',
   'wrong-type': 'a value of the wrong type (an empty `title:` or `id:`, a title written as a list)',
 };
 
@@ -51,7 +53,7 @@ export const KIND_LABELS: Record<MutationKind, string> = {
 export const NUMBERING_KINDS: MutationKind[] = ['own-number', 'wrong-goal', 'deleted'];
 
 /** The kinds about the plan's fields (the schema), which the test holds to the target. */
-export const SCHEMA_KINDS: MutationKind[] = ['id-key', 'field-deleted', 'unit-key', 'wrong-type', 'children-key'];
+export const SCHEMA_KINDS: MutationKind[] = ['id-key', 'field-deleted', 'unit-key', 'wrong-type', 'children-key', 'section-key'];
 
 /** At most this many cases per kind and plan for the kinds that are about a line, not an item. */
 const SAMPLE = 20;
@@ -243,6 +245,13 @@ export function mutations(name: string, text: string): Mutation[] {
     if (!f || text.slice(f.keySpan.start, f.keySpan.end) !== f.key) continue;
     const typo = f.key === 'objectives' ? 'objectivs' : 'subobjectves';
     out.push({ kind: 'children-key', where: label(item), text: replace(f.keySpan.start, f.keySpan.end, typo), line: lineOf(starts, f.keySpan.start) });
+  }
+  // A top-level key misspelt: every section but `goals` (without it the plan has no goals to check).
+  const typos: Record<string, string> = { planwright: 'planwrite', title: 'titel', organization: 'organisation', period: 'peroid', mission: 'misson', vision: 'vison', values: 'valeus', units: 'unit' };
+  for (const sec of model.sections) {
+    const typo = typos[sec.key];
+    if (!typo || text.slice(sec.keySpan.start, sec.keySpan.end) !== sec.key) continue;
+    out.push({ kind: 'section-key', where: `${name}: \`${sec.key}\``, text: replace(sec.keySpan.start, sec.keySpan.end, typo), line: lineOf(starts, sec.keySpan.start) });
   }
   // A key misspelt in a unit: `id` as `ib` and `name` as `nmae`, every unit.
   for (const unit of model.units) {

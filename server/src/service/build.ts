@@ -8,6 +8,8 @@ import { closest, type Span } from './text';
 import planSchema from '../../../schemas/plan.schema.json';
 
 const fieldsOf = (def: string): string[] => Object.keys((planSchema.$defs as unknown as Record<string, { properties: object }>)[def].properties);
+/** The top-level fields of a plan. */
+const PLAN_FIELDS = Object.keys(planSchema.properties);
 /** The fields a unit may have (plan.schema.json, `$defs/unit`). */
 const UNIT_FIELDS = fieldsOf('unit');
 /** The fields each kind of item may have (plan.schema.json). */
@@ -251,11 +253,15 @@ export class NodeReader {
     const v = this.deref(pair.value);
     const section: Section = { key, keySpan: field.keySpan, valueSpan: field.valueSpan, fields: v && isMap(v) ? this.fields(v) : [] };
     head.sections.push(section);
-    switch (key) {
+    // A misspelt `units:` (`unit:`) still holds the units, so that the entries naming them are
+    // not reported as well (the schema reports the key). Only `units`: a list, which reads the
+    // same whole or section by section; the other sections are not named by anything.
+    const as = key === 'units' || PLAN_FIELDS.includes(key) || closest(key, PLAN_FIELDS) !== 'units' ? key : 'units';
+    switch (as) {
       case 'title':
       case 'mission':
       case 'vision':
-        head[key] = this.string(v);
+        head[as] = this.string(v);
         break;
       case 'organization':
         if (v && isMap(v)) head.organization = { name: this.string(v.get('name', true)), acronym: this.string(v.get('acronym', true)) };

@@ -52,6 +52,11 @@ describe('reference checks', () => {
       ]);
     });
 
+    it('the units under a misspelt `units:` (`unit:`) are still the units the entries name', () => {
+      const t = lines('planwright: 1', 'title: T', 'unit:', '  - { id: OPS, name: Operations }', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - { id: "1.1", title: B, lead: OPS, support: [OPS] }');
+      assert.deepStrictEqual(found(t), [['schema', 'error', 'unit', { replaceKey: 'unit', with: 'units' }]]);
+    });
+
     it('a key that only resembles `id` is not read as one when the mapping has its `id`', () => {
       const t = lines('planwright: 1', 'title: T', 'units:', '  - { id: OPS, ib: ENG, name: Operations }', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - { id: "1.1", title: B, lead: ENG }');
       assert.deepStrictEqual(found(t).map((d) => [d[0], d[2]]), [['schema', 'ib'], ['reference-unresolved', 'ENG']]);
