@@ -204,6 +204,8 @@ export class NodeReader {
     for (const n of nodes) {
       const target = this.scalar(n);
       if (!target) continue;
+      // A unit id is text: `lead: 5` is one problem, the schema's (a unit id starts with a letter).
+      if (field !== 'related' && typeof (this.deref(n) as Scalar).value !== 'string') continue;
       const ref: Reference = { field, target, owner };
       const first = this.noteRead(target, ref)?.ref;
       // The same entry read by another item (`<<: *base`, `related: *rel`): one entry, several readers.

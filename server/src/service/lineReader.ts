@@ -520,7 +520,8 @@ class ItemBuilder {
           if (kind !== 'goal') {
             for (const t of v.t === 'q' ? v.items : [v]) {
               const target = this.scalar(t);
-              if (target) item.refs.push({ field: key, target, owner: item } satisfies Reference);
+              // A unit id is text (see NodeReader.refs).
+              if (target && (key === 'related' || (t.t === 's' && typeof t.value === 'string'))) item.refs.push({ field: key, target, owner: item } satisfies Reference);
             }
           }
           break;

@@ -25,6 +25,11 @@ function found(text: string, ws?: PlanWorkspace) {
 }
 
 describe('reference checks', () => {
+  it('a unit written as a number (`lead: 5`) is one problem, the schema\'s: no unit id is a number', () => {
+    const t = lines('planwright: 1', 'title: T', 'units:', '  - { id: OPS, name: Operations }', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - id: "1.1"', '        title: B', '        lead: 5', '        support: [OPS, true]');
+    assert.deepStrictEqual(found(t).map((d) => [d[0], d[2]]), [['schema', '5'], ['schema', 'true']]);
+  });
+
   describe('a misspelt key (`ib:`, `subobjectves:`) is one problem, at the key: the rest of the plan reads it as the field it stands for', () => {
     it('a unit whose `id` key is misspelt is still the unit its entries name', () => {
       const t = lines('planwright: 1', 'title: T', 'units:', '  - ib: OPS', '    name: Operations', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - { id: "1.1", title: B, lead: OPS, support: [OPS] }');
