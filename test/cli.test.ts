@@ -30,7 +30,7 @@ describe('planwright CLI', () => {
     const r = run('check', 'samples/');
     assert.strictEqual(r.code, 1);
     assert.ok(!r.out.includes('ice-strategic-plan'), r.out);
-    assert.match(r.out, /^2 plans checked: 9 errors, 1 warning\.$/m);
+    assert.match(r.out, /^2 plans checked: 8 errors, 1 warning\.$/m);
   });
 
   it('exits 0 on a clean plan', () => {
@@ -189,7 +189,7 @@ describe('planwright CLI', () => {
       const dir = tempDir();
       const r = run('check', 'samples', dir);
       assert.strictEqual(r.code, 2);
-      assert.match(r.out, /^2 plans checked: 9 errors, 1 warning, 1 folder with no plans\.$/m);
+      assert.match(r.out, /^2 plans checked: 8 errors, 1 warning, 1 folder with no plans\.$/m);
     });
 
     it('exits 2 on a missing path and on a wildcard pattern nothing matched, naming the path', () => {

@@ -157,7 +157,7 @@ export const steps = [
         return missing.length === 0 || `(missing ${missing.join(', ')}; panel: ${text.slice(0, 300)})`;
       });
       const text = await panel.innerText();
-      for (const m of ['No goal, objective or sub-objective is numbered 2.9', 'number 1.1.2 is missing', 'Did you mean `title`?']) {
+      for (const m of ['No goal, objective or sub-objective is numbered 2.9', 'number 1.1.2 is missing', 'did you mean `title`? (the objective has no `title`)']) {
         if (!text.includes(m)) throw new Error(`the Problems panel does not show "${m}"`);
       }
       // The status bar counts them too.

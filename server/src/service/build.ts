@@ -4,7 +4,35 @@ import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, S
 import type { Field, ItemKind, PlanItem, Reference, RefField, ScalarStyle, ScalarText, Section, Unit, Value } from './model';
 import { ownNumber } from './checks/numbering';
 import { CHILD_KIND, CHILDREN_KEY } from './model';
-import type { Span } from './text';
+import { closest, type Span } from './text';
+import planSchema from '../../../schemas/plan.schema.json';
+
+const fieldsOf = (def: string): string[] => Object.keys((planSchema.$defs as unknown as Record<string, { properties: object }>)[def].properties);
+/** The top-level fields of a plan. */
+const PLAN_FIELDS = Object.keys(planSchema.properties);
+/** The fields a unit may have (plan.schema.json, `$defs/unit`). */
+const UNIT_FIELDS = fieldsOf('unit');
+/** The fields each kind of item may have (plan.schema.json). */
+export const ITEM_FIELDS: Record<ItemKind, string[]> = { goal: fieldsOf('goal'), objective: fieldsOf('objective'), subobjective: fieldsOf('subobjective') };
+
+/**
+ * How the keys of a mapping are read: a key that is not a field, but a misspelling of a field the
+ * mapping does not have (`ib: ERO`, `subobjectves:`), is read as that field (the first such key
+ * only). The schema check reports the key once ("did you mean `id`?", see foldErrors in
+ * schema.ts) and the rest of the plan is checked as if it were fixed: the entries naming a unit
+ * whose `id` is misspelt, or the sub-objectives under a misspelt `subobjectives`, are not
+ * reported as well.
+ */
+export function keyReading(keys: string[], fields: readonly string[]): (key: string) => string {
+  let as: Map<string, string> | undefined;
+  for (const k of keys) {
+    if (fields.includes(k)) continue;
+    const f = closest(k, fields);
+    if (!f || keys.includes(f) || (as && [...as.values()].includes(f))) continue;
+    (as ??= new Map()).set(k, f);
+  }
+  return as ? (k) => as!.get(k) ?? k : (k) => k;
+}
 
 /** Builds model pieces from the nodes of one yaml document whose text starts at `base` in the plan. */
 export class NodeReader {
@@ -46,6 +74,11 @@ export class NodeReader {
     const aliases = (this.aliases ??= aliasesOf(this.doc));
     for (let hops = 0; n && isAlias(n) && hops < 32; hops++) n = aliases.targets.get(n);
     return n && !isAlias(n) ? n : undefined;
+  }
+
+  /** Where in the plan the YAML errors of the document the nodes come from start (none without yaml's parser: the line reader reads only text without errors). */
+  syntaxErrorOffsets(): number[] {
+    return this.doc ? this.doc.errors.map((e) => this.base + e.pos[0]) : [];
   }
 
   span(node: Node | null | undefined): Span | undefined {
@@ -124,7 +157,11 @@ export class NodeReader {
       fields: this.fields(n),
     };
     const childKey = CHILDREN_KEY[kind];
-    for (const { key, pair } of this.pairs(n)) {
+    const pairs = this.pairs(n);
+    const read = keyReading(pairs.map((p) => p.key), ITEM_FIELDS[kind]);
+    for (const p of pairs) {
+      const { pair } = p;
+      const key = read(p.key);
       switch (key) {
         case 'id':
           item.id = this.scalar(pair.value);
@@ -172,6 +209,8 @@ export class NodeReader {
     for (const n of nodes) {
       const target = this.scalar(n);
       if (!target) continue;
+      // A unit id is text: `lead: 5` is one problem, the schema's (a unit id starts with a letter).
+      if (field !== 'related' && typeof (this.deref(n) as Scalar).value !== 'string') continue;
       const ref: Reference = { field, target, owner };
       const first = this.noteRead(target, ref)?.ref;
       // The same entry read by another item (`<<: *base`, `related: *rel`): one entry, several readers.
@@ -187,7 +226,11 @@ export class NodeReader {
     const n = this.deref(node);
     if (!n || !isMap(n) || !n.range) return undefined;
     const unit: Unit = { span: this.span(n)!, index, fields: this.fields(n) };
-    for (const { key, pair } of this.pairs(n)) {
+    const pairs = this.pairs(n);
+    const read = keyReading(pairs.map((p) => p.key), UNIT_FIELDS);
+    for (const p of pairs) {
+      const { pair } = p;
+      const key = read(p.key);
       if (key === 'id') {
         unit.id = this.scalar(pair.value);
         if (unit.id) this.noteRead(unit.id);
@@ -217,11 +260,15 @@ export class NodeReader {
     const v = this.deref(pair.value);
     const section: Section = { key, keySpan: field.keySpan, valueSpan: field.valueSpan, fields: v && isMap(v) ? this.fields(v) : [] };
     head.sections.push(section);
-    switch (key) {
+    // A misspelt `units:` (`unit:`) still holds the units, so that the entries naming them are
+    // not reported as well (the schema reports the key). Only `units`: a list, which reads the
+    // same whole or section by section; the other sections are not named by anything.
+    const as = key === 'units' || PLAN_FIELDS.includes(key) || closest(key, PLAN_FIELDS) !== 'units' ? key : 'units';
+    switch (as) {
       case 'title':
       case 'mission':
       case 'vision':
-        head[key] = this.string(v);
+        head[as] = this.string(v);
         break;
       case 'organization':
         if (v && isMap(v)) head.organization = { name: this.string(v.get('name', true)), acronym: this.string(v.get('acronym', true)) };

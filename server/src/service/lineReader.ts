@@ -18,6 +18,7 @@ import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { ownNumber } from './checks/numbering';
 import type { Field, ItemKind, PlanItem, Reference, ScalarStyle, ScalarText } from './model';
 import { CHILD_KIND, CHILDREN_KEY } from './model';
+import { ITEM_FIELDS, keyReading } from './build';
 
 type QScalar = { t: 's'; r0: number; r1: number; r2: number; value: string | number | boolean | null; style: ScalarStyle };
 type QSeq = { t: 'q'; r0: number; r1: number; r2: number; items: QNode[] };
@@ -498,8 +499,9 @@ class ItemBuilder {
     }
     const item: PlanItem = { kind, span: { start: base + n.r0, end: base + n.r1 }, path, index, parent, children: [], refs: [], fields };
     const childKey = CHILDREN_KEY[kind];
+    const read = keyReading(n.keys, ITEM_FIELDS[kind]);
     for (let i = 0; i < n.keys.length; i++) {
-      const key = n.keys[i];
+      const key = read(n.keys[i]);
       const v = n.values[i];
       switch (key) {
         case 'id':
@@ -518,7 +520,8 @@ class ItemBuilder {
           if (kind !== 'goal') {
             for (const t of v.t === 'q' ? v.items : [v]) {
               const target = this.scalar(t);
-              if (target) item.refs.push({ field: key, target, owner: item } satisfies Reference);
+              // A unit id is text (see NodeReader.refs).
+              if (target && (key === 'related' || (t.t === 's' && typeof t.value === 'string'))) item.refs.push({ field: key, target, owner: item } satisfies Reference);
             }
           }
           break;

@@ -61,6 +61,8 @@ export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: 
       fixes.push(...yamlFixes(doc, d, offset, data));
     } else if (code === 'schema' && typeof data.replaceKey === 'string' && typeof data.with === 'string') {
       single(`Rename \`${data.replaceKey}\` to \`${data.with}\``, d, renameKeyEdit(doc, offset, data.replaceKey, data.with));
+    } else if (code === 'schema' && typeof data.colonAfter === 'string') {
+      single(`Add the colon after \`${data.colonAfter}\``, d, colonEdit(doc, offset, data.colonAfter));
     }
   }
 
@@ -315,4 +317,16 @@ function tabIndentEdits(doc: PlanDocument): TextEdit[] {
     edits.push({ range: doc.lines.range({ start: m.index!, end: m.index! + m[0].length }), newText: m[0].replace(/\t/g, '  ') });
   }
   return edits;
+}
+
+/**
+ * Schema fix: the colon left out after a field's name (`title Recruit` read as one key), put back
+ * after the name, where the diagnostic (on the key) starts. Nothing when the text there is not
+ * the name followed by a space or tab.
+ */
+function colonEdit(doc: PlanDocument, offset: number, field: string): TextEdit | undefined {
+  const at = offset + field.length;
+  if (doc.text.slice(offset, at) !== field || !/[ \t]/.test(doc.text[at] ?? '')) return undefined;
+  const pos = doc.lines.positionAt(at);
+  return { range: { start: pos, end: pos }, newText: ':' };
 }
