@@ -1,0 +1,199 @@
+// The plan as a document: what a reader of the published plan sees, in reading order, read once
+// from the plan model. The preview and every export (HTML, Markdown, Word) are written from this
+// one model; none of them walks the plan again. Narratives stay Markdown source here: each writer
+// renders them its own way.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { PlanDocument, PlanWorkspace } from '../documents';
+import { kindWord, type ItemKind, type PlanItem, type Reference } from '../model';
+import { oneLine } from '../features/documentSymbols';
+import { providePlanTree, type PlanTreeNode } from '../features/planTree';
+
+export interface Problems {
+  errors: number;
+  warnings: number;
+}
+
+/** A `lead` or `support` entry: the unit's name when a plan of the workspace defines it. */
+export interface UnitMention {
+  id: string;
+  /** The unit's name, or its id when it has no name or is defined nowhere. */
+  name: string;
+  known: boolean;
+}
+
+/** A `related` entry: a link inside the document when the plan has an item with that number. */
+export interface ItemLink {
+  id: string;
+  /** The anchor of the item it names; absent when no item has that number. */
+  anchor?: string;
+  /** That item's title, for the link's text. */
+  title?: string;
+}
+
+export interface DocItem {
+  kind: ItemKind;
+  /** The number as written ("1.1"), or '' when the item has none. */
+  number: string;
+  /** The title on one line, or '' when there is none. */
+  title: string;
+  /** "Goal 1: Title", "1.1 Title": what every heading of every format says. */
+  heading: string;
+  /** The description as written: CommonMark. */
+  narrative: string;
+  /** Unique in the document: a fragment for links (`#item-1.1`). */
+  anchor: string;
+  /** 0-based line where the item starts in the plan. */
+  line: number;
+  lead: UnitMention[];
+  support: UnitMention[];
+  related: ItemLink[];
+  /** Problems in the item's own text (its children's are on them). */
+  problems: Problems;
+  children: DocItem[];
+}
+
+export interface DocUnit {
+  id: string;
+  name: string;
+  kind: string;
+  narrative: string;
+  line: number;
+}
+
+export interface DocValue {
+  name: string;
+  narrative: string;
+  line: number;
+}
+
+export interface PlanDocumentModel {
+  /** The plan's title, or the file name when it has none. */
+  title: string;
+  organization?: { name: string; acronym: string };
+  /** "2021–2025", or undefined. */
+  period?: string;
+  mission?: string;
+  vision?: string;
+  values: DocValue[];
+  units: DocUnit[];
+  goals: DocItem[];
+  /** Lines of the top-level sections (title, mission, vision, values, units), where present. */
+  lines: Partial<Record<'title' | 'organization' | 'period' | 'mission' | 'vision' | 'values' | 'units' | 'goals', number>>;
+  /** Every problem of the plan. */
+  problems: Problems;
+  /** Problems outside the goals (in the title, mission, units, ...). */
+  headProblems: Problems;
+}
+
+/**
+ * Reads the document of one version of a plan. `diagnostics` are the plan's LSP diagnostics (the
+ * ones the editor shows), counted per item.
+ */
+export function buildPlanDocument(ws: PlanWorkspace, doc: PlanDocument, diagnostics: Diagnostic[], fallbackTitle = ''): PlanDocumentModel {
+  const m = doc.model;
+  const lineOf = (offset: number) => doc.lines.positionAt(offset).line;
+  const units = ws.units();
+  const unitMention = (r: Reference): UnitMention => {
+    const id = r.target.text;
+    const own = m.unitsById.get(id)?.[0];
+    const found = own ?? units.get(id)?.[0]?.unit;
+    return { id, name: oneLine(found?.name) || id, known: !!found };
+  };
+
+  // Anchors first: a `related` link may point at an item further down.
+  const anchors = new Map<PlanItem, string>();
+  const taken = new Set<string>();
+  for (const item of m.items) {
+    const base = item.id?.text ? `item-${slug(item.id.text)}` : `item-${item.path.join('-')}`;
+    let a = base;
+    for (let n = 2; taken.has(a); n++) a = `${base}-${n}`;
+    taken.add(a);
+    anchors.set(item, a);
+  }
+
+  const tree = providePlanTree(doc, diagnostics);
+  const item = (it: PlanItem, node: PlanTreeNode | undefined): DocItem => {
+    const children = it.children.map((c, i) => item(c, node?.children[i]));
+    const number = oneLine(it.id?.text);
+    const title = oneLine(it.title);
+    const refs = (field: Reference['field']) => it.refs.filter((r) => r.field === field);
+    const sum = (k: keyof Problems) => (node?.children ?? []).reduce((n, c) => n + c[k], 0);
+    return {
+      kind: it.kind,
+      number,
+      title,
+      heading: heading(it.kind, number, title),
+      narrative: it.description ?? '',
+      anchor: anchors.get(it)!,
+      line: lineOf(it.span.start),
+      lead: refs('lead').map(unitMention),
+      support: refs('support').map(unitMention),
+      related: refs('related').map((r) => {
+        const target = m.itemsById.get(r.target.text)?.[0];
+        return target ? { id: r.target.text, anchor: anchors.get(target), title: oneLine(target.title) } : { id: r.target.text };
+      }),
+      problems: { errors: Math.max(0, (node?.errors ?? 0) - sum('errors')), warnings: Math.max(0, (node?.warnings ?? 0) - sum('warnings')) },
+      children,
+    };
+  };
+  const goals = m.goals.map((g, i) => item(g, tree[i]));
+
+  const lines: PlanDocumentModel['lines'] = {};
+  for (const s of m.sections) if (isHeadKey(s.key) && lines[s.key] === undefined) lines[s.key] = lineOf(s.keySpan.start);
+  const total = count(diagnostics);
+  const inGoals = tree.reduce((p, g) => ({ errors: p.errors + g.errors, warnings: p.warnings + g.warnings }), { errors: 0, warnings: 0 });
+  const org = m.organization;
+  const period = m.period && (m.period.start || m.period.end) ? [m.period.start, m.period.end].map((y) => oneLine(y) || '…').join('–') : undefined;
+  return {
+    title: oneLine(m.title) || fallbackTitle,
+    organization: org && (org.name || org.acronym) ? { name: oneLine(org.name), acronym: oneLine(org.acronym) } : undefined,
+    period,
+    mission: m.mission,
+    vision: m.vision,
+    values: m.values.map((v) => ({ name: oneLine(v.name), narrative: v.description ?? '', line: lineOf(v.span.start) })),
+    units: m.units.map((u) => ({ id: oneLine(u.id?.text), name: oneLine(u.name), kind: oneLine(u.kind), narrative: u.description ?? '', line: lineOf(u.span.start) })),
+    goals,
+    lines,
+    problems: total,
+    headProblems: { errors: Math.max(0, total.errors - inGoals.errors), warnings: Math.max(0, total.warnings - inGoals.warnings) },
+  };
+}
+
+/** "Goal 1: Title" for goals, "1.1 Title" below; the word alone when the item has no number. */
+export function heading(kind: ItemKind, number: string, title: string): string {
+  if (kind === 'goal') {
+    const label = number ? `Goal ${number}` : 'Goal';
+    return title ? `${label}: ${title}` : label;
+  }
+  if (number) return title ? `${number} ${title}` : number;
+  const word = kindWord(kind);
+  return title || `(untitled ${word})`;
+}
+
+/** Every item of the document in reading order. */
+export function allItems(goals: DocItem[]): DocItem[] {
+  const out: DocItem[] = [];
+  const walk = (items: DocItem[]) => { for (const i of items) { out.push(i); walk(i.children); } };
+  walk(goals);
+  return out;
+}
+
+function isHeadKey(k: string): k is keyof PlanDocumentModel['lines'] {
+  return ['title', 'organization', 'period', 'mission', 'vision', 'values', 'units', 'goals'].includes(k);
+}
+
+/** Letters, digits, `.`, `-` and `_` as they are; anything else as its code. */
+function slug(id: string): string {
+  return id.replace(/[^A-Za-z0-9._-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`);
+}
+
+function count(diagnostics: Diagnostic[]): Problems {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    const s = d.severity ?? 1;
+    if (s === 1) errors++;
+    else if (s === 2) warnings++;
+  }
+  return { errors, warnings };
+}
