@@ -34,3 +34,15 @@ export interface PlanChangedParams {
 
 /** Server command (workspace/executeCommand), arguments `[uri: string]`; edits via workspace/applyEdit. */
 export const RenumberPlanCommand = 'planwright.server.renumberPlan';
+
+/**
+ * Request `planwright/document`: the plan as a document for the live preview, in HTML blocks the
+ * server rendered (plan text escaped, narratives as Markdown without raw HTML). `known`: the keys
+ * of the blocks the preview shows; those come back without their HTML.
+ */
+export const DocumentRequest = 'planwright/document';
+export interface DocumentParams {
+  textDocument: { uri: string };
+  known?: string[];
+}
+export type { PreviewResult as DocumentResult } from '../../server/src/service/document/preview';

@@ -267,6 +267,7 @@ connection.onRequest('planwright/planTree', guard('planTree', [], (p: { uri: str
   const path = Array.isArray(p.path) && p.path.every((i) => Number.isInteger(i) && i >= 0) ? (p.path as number[]) : [];
   return typeof p.depth === 'number' && p.depth >= 1 ? service.getPlanTree(p.uri, { path, depth: p.depth }) : service.getPlanTree(p.uri);
 }));
+connection.onRequest('planwright/document', guard('document', null, (p: { textDocument: { uri: string }; known?: unknown }) => (current(p.textDocument?.uri) ? service.getPreview(p.textDocument.uri, Array.isArray(p.known) ? p.known.filter((k): k is string => typeof k === 'string') : []) : null)));
 
 documents.listen(connection);
 connection.listen();

@@ -19,11 +19,13 @@ import { provideSelectionRanges } from './features/selectionRange';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 import type { TextChange } from './text';
 import { buildPlanDocument, type PlanDocumentModel } from './document/planDocument';
+import { providePreview, type PreviewResult } from './document/preview';
 
 export { PlanWorkspace, type PlanDocument } from './documents';
 export type { PlanTreeNode } from './features/planTree';
 export type { PlanModel, PlanItem, PlanDiagnostic, Unit, Reference } from './model';
 export type { PlanDocumentModel, DocItem } from './document/planDocument';
+export type { PreviewResult, PreviewBlock } from './document/preview';
 
 export interface PlanLanguageService {
   readonly workspace: PlanWorkspace;
@@ -62,6 +64,8 @@ export interface PlanLanguageService {
    * version of the text and of the workspace's units.
    */
   getPlanDocument(uri: string): PlanDocumentModel | null;
+  /** The live preview: the document in HTML blocks, without the HTML of the blocks the client says it has (`known` keys). */
+  getPreview(uri: string, known?: readonly string[]): PreviewResult | null;
   /** Options that come from the editor's settings. */
   configure(options: Partial<ServiceOptions>): void;
 }
@@ -138,6 +142,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getCodeActions: (uri: string, range: Range, diagnostics: Diagnostic[]) => on(uri, [], (d) => provideCodeActions(workspace, d, range, diagnostics)),
     getRenumberEdits: (uri: string) => on(uri, { edits: [] }, (d) => renumber(d)),
     getPlanDocument: (uri: string) => on(uri, null, planDocument),
+    getPreview: (uri: string, known?: readonly string[]) => on(uri, null, (d) => providePreview(planDocument(d), known)),
     getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p)),
     configure: (o: Partial<ServiceOptions>) => {
       // Settings arrive as JSON from any editor: anything but a number ≥ 0 leaves the option as it is.
