@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PLAN_LANGUAGE } from './outline';
-import { DocumentRequest, PlanChangedNotification, type DocumentParams, type DocumentResult, type PlanChangedParams } from './protocol';
+import { DocumentRequest, type DocumentParams, type DocumentResult } from './protocol';
 
 export const PREVIEW_VIEW_TYPE = 'planwright.preview';
 const uriKey = (uri: string | vscode.Uri): string => (typeof uri === 'string' ? vscode.Uri.parse(uri) : uri).toString();
@@ -204,9 +204,13 @@ export class PlanPreviews implements vscode.Disposable {
       vscode.commands.registerCommand('planwright.openPreview', (uri?: vscode.Uri) => this.open(uri, false)),
       vscode.commands.registerCommand('planwright.openPreviewToSide', (uri?: vscode.Uri) => this.open(uri, true)),
     );
-    void client.then((c) => {
-      this.disposables.push(c.onNotification(PlanChangedNotification, (p: PlanChangedParams) => this.previews.get(uriKey(p.uri))?.refresh()));
-    });
+    // Every edit (the server brings its model up to date before answering), and every publish of
+    // the plan's diagnostics (problem marks; units defined in another plan). Not the server's
+    // `planwright/planChanged`: the connection keeps one handler per notification, the Plan view's.
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.previews.get(uriKey(e.document.uri))?.refresh()),
+      vscode.languages.onDidChangeDiagnostics((e) => { for (const u of e.uris) this.previews.get(uriKey(u))?.refresh(); }),
+    );
   }
 
   /** Opens (or shows) the preview of a plan: the active editor's, or the one the command was given. */

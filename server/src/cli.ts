@@ -6,6 +6,7 @@ import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { fsErrorReason, notRegularFile, PLAN_FILE, PlanFileSet, readRegularFile } from './planFiles';
 import { createLanguageService, type PlanDocumentModel } from './service';
+import { docxFile } from './service/document/docx';
 import { htmlFile } from './service/document/html';
 import { markdownFile } from './service/document/markdown';
 import { stripBom } from './service/text';
@@ -113,7 +114,7 @@ const EXTENSION: Record<ExportFormat, string> = { html: '.html', markdown: '.md'
 const WRITERS: Record<ExportFormat, (d: PlanDocumentModel) => string | Promise<Uint8Array>> = {
   html: (d) => htmlFile(d),
   markdown: markdownFile,
-  docx: () => { throw new Error('not yet'); },
+  docx: docxFile,
 };
 
 async function exportPlans(args: string[], io: Output): Promise<number> {
