@@ -40,7 +40,11 @@
 
   const top = (el) => el.getBoundingClientRect().top + window.scrollY;
 
+  /** The line the editor (or an update) last scrolled the preview to: its scroll event is not sent back. */
+  let placedLine;
+
   function scrollToLine(line) {
+    placedLine = line;
     const { previous, next } = around(line);
     let y = 0;
     if (previous) {
@@ -120,7 +124,8 @@
     const m = e.data;
     if (!m || typeof m !== 'object') return;
     if (m.type === 'update') update(m);
-    else if (m.type === 'scroll') scrollToLine(m.line);
+    // Already showing that line at the top: scrolling would only echo back to the editor.
+    else if (m.type === 'scroll') { if (lineAtTop() !== m.line) scrollToLine(m.line); }
     else if (m.type === 'cursor') markCursor(m.line);
   });
 
@@ -131,6 +136,12 @@
     scrollTimer = setTimeout(() => {
       const line = lineAtTop();
       if (line === undefined) return;
+      // Where the editor put it (within the rounding of a line): no news to the editor.
+      if (placedLine !== undefined && Math.abs(line - placedLine) <= 1) {
+        placedLine = undefined;
+        return;
+      }
+      placedLine = undefined;
       vscode.setState({ ...(vscode.getState() || {}), line });
       vscode.postMessage({ type: 'scroll', line });
     }, 50);
@@ -140,6 +151,9 @@
     const el = e.target instanceof Element ? e.target.closest('[data-line]') : null;
     if (!el) return;
     e.preventDefault();
+    // A double-click selects a word: it means "go there", not "select".
+    const sel = window.getSelection();
+    if (sel) sel.removeAllRanges();
     vscode.postMessage({ type: 'reveal', line: Number(el.getAttribute('data-line')) });
   });
 

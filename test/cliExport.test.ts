@@ -38,6 +38,20 @@ describe('planwright export', () => {
     assert.strictEqual(fs.readFileSync(path.join(dir, 'alpha.md'), 'utf8'), '# Alpha\n\n## Contents\n\n- [Goal 1: A goal](#goal-1-a-goal)\n\n## Goal 1: A goal\n');
   });
 
+  it('writes NAME.docx, a Word file whose headings are the goals and objectives in order', async () => {
+    const out = tempDir();
+    const r = run('export', '--to', 'docx', '--out', out, 'samples/ice-strategic-plan-2021-2025.plan.yaml');
+    assert.deepStrictEqual([r.code, r.out.trim(), r.err], [0, path.join(out, 'ice-strategic-plan-2021-2025.docx'), '']);
+    const bytes = fs.readFileSync(path.join(out, 'ice-strategic-plan-2021-2025.docx'));
+    assert.strictEqual(bytes.subarray(0, 2).toString(), 'PK', 'a zip package');
+    const mammoth = (await import('mammoth')).default;
+    const html = (await mammoth.convertToHtml({ buffer: bytes })).value;
+    const h1 = [...html.matchAll(/<h1>(?:<a id="[^"]+"><\/a>)?(Goal [^<]*)<\/h1>/g)].map((m) => m[1]);
+    assert.strictEqual(h1.length, 5);
+    assert.strictEqual(h1[0], 'Goal 1: Empower the Workforce that Powers the Mission');
+    assert.strictEqual([...html.matchAll(/<h2>/g)].length, 17);
+  });
+
   it('exits 2 on a usage error, saying what is missing', () => {
     assert.match(run('export', 'samples').err, /say which format to export with --to html/);
     assert.strictEqual(run('export', 'samples').code, 2);

@@ -26,6 +26,8 @@ class Preview implements vscode.Disposable {
   private ready = false;
   /** Editor scrolls caused by the preview are not sent back to it. */
   private ignoreEditorScrollUntil = 0;
+  /** The line the preview last scrolled the editor to. */
+  private revealedLine: number | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -56,8 +58,17 @@ class Preview implements vscode.Disposable {
         if (e.webviewPanel.visible && !this.ready) this.panel.webview.html = this.page();
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
-        if (!this.isSource(e.textEditor) || Date.now() < this.ignoreEditorScrollUntil || !e.visibleRanges.length) return;
-        void this.panel.webview.postMessage({ type: 'scroll', line: e.visibleRanges[0].start.line });
+        if (!this.isSource(e.textEditor) || !e.visibleRanges.length) return;
+        const top = e.visibleRanges[0].start.line;
+        // The editor arriving where the preview sent it is no news to the preview: by position,
+        // not only by time (the workbench can be slow to report under load).
+        if (this.revealedLine !== undefined && top === this.revealedLine) {
+          this.revealedLine = undefined;
+          return;
+        }
+        if (Date.now() < this.ignoreEditorScrollUntil) return;
+        this.revealedLine = undefined;
+        void this.panel.webview.postMessage({ type: 'scroll', line: top });
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (this.isSource(e.textEditor)) void this.panel.webview.postMessage({ type: 'cursor', line: e.selections[0].active.line });
@@ -112,8 +123,11 @@ class Preview implements vscode.Disposable {
       case 'scroll': {
         const editor = this.sourceEditor();
         if (!editor || typeof m.line !== 'number') return;
-        this.ignoreEditorScrollUntil = Date.now() + 200;
         const line = Math.max(0, Math.min(editor.document.lineCount - 1, Math.floor(m.line)));
+        // Already there: scrolling the editor would only echo back to the preview.
+        if (editor.visibleRanges[0]?.start.line === line) return;
+        this.ignoreEditorScrollUntil = Date.now() + 200;
+        this.revealedLine = line;
         editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
         break;
       }

@@ -46,3 +46,18 @@ export interface DocumentParams {
   known?: string[];
 }
 export type { PreviewResult as DocumentResult } from '../../server/src/service/document/preview';
+
+/**
+ * Request `planwright/export`: the plan as a file in `format` (html, markdown, docx), written by
+ * the server from the document model; the client saves it where the user chose.
+ */
+export const ExportRequest = 'planwright/export';
+export interface ExportParams {
+  textDocument: { uri: string };
+  format: 'html' | 'markdown' | 'docx';
+}
+export interface ExportResult {
+  base64: string;
+  errors: number;
+  warnings: number;
+}

@@ -5,10 +5,8 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { fsErrorReason, notRegularFile, PLAN_FILE, PlanFileSet, readRegularFile } from './planFiles';
-import { createLanguageService, type PlanDocumentModel } from './service';
-import { docxFile } from './service/document/docx';
-import { htmlFile } from './service/document/html';
-import { markdownFile } from './service/document/markdown';
+import { createLanguageService } from './service';
+import { EXPORT_EXTENSION as EXTENSION, exportDocument, type ExportFormat } from './service/document/exportDocument';
 import { stripBom } from './service/text';
 
 const USAGE = `Usage: planwright check [--format text|json] <files or folders...>
@@ -109,14 +107,6 @@ async function check(args: string[], io: Output): Promise<number> {
   return failures.count ? 2 : errors ? 1 : 0;
 }
 
-type ExportFormat = 'html' | 'markdown' | 'docx';
-const EXTENSION: Record<ExportFormat, string> = { html: '.html', markdown: '.md', docx: '.docx' };
-const WRITERS: Record<ExportFormat, (d: PlanDocumentModel) => string | Promise<Uint8Array>> = {
-  html: (d) => htmlFile(d),
-  markdown: markdownFile,
-  docx: docxFile,
-};
-
 async function exportPlans(args: string[], io: Output): Promise<number> {
   let to: ExportFormat | undefined;
   let outDir: string | undefined;
@@ -181,7 +171,7 @@ async function exportPlans(args: string[], io: Output): Promise<number> {
       io.err(`planwright: "${file}" has ${[errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(' and ')}; exported as it reads (run planwright check to list them).`);
     }
     try {
-      await fs.writeFile(target, await WRITERS[to](doc));
+      await fs.writeFile(target, await exportDocument(doc, to));
       written.set(key, file);
       io.out(target);
     } catch (e) {

@@ -349,17 +349,18 @@ export const steps = [
     name: 'preview-dark',
     title: 'the preview follows a dark theme',
     async run({ page }) {
-      // Preferences: Color Theme, then the theme's name, as a person picks it.
+      // Preferences: Color Theme, then the theme's name, as a person picks it (from the editor:
+      // the double-click left the focus in the preview's frame).
+      await page.locator('.tabs-container .tab.active').first().click();
+      await sleep(300);
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: 10_000 });
       await input.fill('>Preferences: Color Theme');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
-      await until('the theme picker', async () => ((await input.getAttribute('placeholder')) ?? '').includes('Color Theme') || '(no theme picker)', 10_000);
-      await input.fill('Dark Modern');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().click();
+      const dark = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first();
+      await dark.waitFor({ timeout: 10_000 });
+      await dark.click();
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
       const doc = previewFrame(page);
       await until('a dark background in the preview', async () => {
@@ -367,6 +368,11 @@ export const steps = [
         const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
         return r + g + b < 200 || `(background ${bg})`;
       }, 20_000);
+      // The editor beside it still draws its text (the scroll sync does not keep it moving).
+      await until('the editor drawing its lines', async () => {
+        const t = await page.locator('.editor-instance .monaco-editor .lines-content .view-lines').first().innerText();
+        return /id:|title:|description:/.test(t) || `(editor lines: ${JSON.stringify(t.slice(0, 80))}, ${t.length} characters)`;
+      }, 10_000);
       await page.mouse.move(700, 990);
       await sleep(800);
       await docShot(page, 'preview-dark.png');

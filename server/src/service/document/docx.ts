@@ -178,7 +178,13 @@ export async function docxFile(d: PlanDocumentModel): Promise<Uint8Array> {
     creator: 'Planwright',
     description: 'A strategic plan exported by Planwright',
     styles: {
-      default: { document: { run: { font: 'Calibri', size: 22 } } },
+      // Room between paragraphs, and above headings, as Word's own Normal and Heading styles have.
+      default: {
+        document: { run: { font: 'Calibri', size: 22 }, paragraph: { spacing: { after: 120, line: 264 } } },
+        heading1: { run: { size: 32, color: '1F3A5F' }, paragraph: { spacing: { before: 360, after: 120 } } },
+        heading2: { run: { size: 26, color: '1F3A5F' }, paragraph: { spacing: { before: 280, after: 80 } } },
+        heading3: { run: { size: 22, bold: true, color: '1F3A5F' }, paragraph: { spacing: { before: 200, after: 60 } } },
+      },
       // Word's built-in Subtitle and Quote, which docx's default styles leave out.
       paragraphStyles: [
         { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 28, color: '595959' }, paragraph: { spacing: { after: 160 } } },

@@ -130,7 +130,7 @@ h3{font-size:1.2rem;margin:1.75rem 0 .5rem}
 h4{font-size:1rem;margin:1.25rem 0 .4rem}
 a{color:var(--link)}
 .pw-subtitle{margin:.2rem 0;color:var(--muted);font-size:1.1rem}
-.pw-contents ol{padding-left:1.5rem}.pw-contents>ol{list-style:none;padding-left:0}
+.pw-contents ol{list-style:none;padding-left:1.5rem}.pw-contents>ol{padding-left:0}
 .pw-facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .75rem;margin:.25rem 0 .75rem;font-size:.95rem}
 .pw-facts dt{font-weight:600;color:var(--muted)}.pw-facts dd{margin:0}
 .pw-values dt,.pw-units dt{font-weight:600;margin-top:.75rem}.pw-values dd,.pw-units dd{margin-left:0}
