@@ -47,6 +47,18 @@ function links(list: ItemLink[]): string {
 
 const HEADING: Record<DocItem['kind'], string> = { goal: 'h2', objective: 'h3', subobjective: 'h4' };
 
+/** HTML of goals by document item and options: a goal whose document is kept is not written again. */
+const written = new Map<string, WeakMap<DocItem, string>>();
+
+function goalHtml(it: DocItem, o: HtmlOptions): string {
+  const key = `${!!o.lines}${!!o.problems}`;
+  let byItem = written.get(key);
+  if (!byItem) written.set(key, (byItem = new WeakMap()));
+  let html = byItem.get(it);
+  if (html === undefined) byItem.set(it, (html = item(it, o)));
+  return html;
+}
+
 function item(it: DocItem, o: HtmlOptions): string {
   const h = HEADING[it.kind];
   const facts: string[] = [];
@@ -113,7 +125,7 @@ export function htmlBlocks(d: PlanDocumentModel, o: HtmlOptions = {}): HtmlBlock
         `</dl></section>`,
     });
   }
-  for (const g of d.goals) blocks.push({ name: `goal:${g.anchor}`, landmark: 'main', html: item(g, o) });
+  for (const g of d.goals) blocks.push({ name: `goal:${g.anchor}`, landmark: 'main', html: goalHtml(g, o) });
   return blocks;
 }
 

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { provideDiagnostics } from '../features/diagnostics';
+import { createLanguageService } from '../index';
 import { ERRORS, ICE, ICE_URI, lines, load } from '../test-util';
 import { allItems, buildPlanDocument } from './planDocument';
 
@@ -95,5 +96,59 @@ describe('plan document model', () => {
     const d = docOf(lines('period: { start: 2026, end: 2030 }', 'goals: []'));
     assert.strictEqual(d.title, 'fallback');
     assert.strictEqual(d.period, '2026–2030');
+  });
+});
+
+describe('plan document model, version after version', () => {
+  const build = (s: ReturnType<typeof createLanguageService>, uri: string) => s.getPlanDocument(uri)!;
+
+  it('keeps the document of every goal a keystroke did not touch, and reads the touched one again', () => {
+    const s = createLanguageService();
+    s.update(ICE_URI, ICE, 1);
+    const before = build(s, ICE_URI);
+    s.update(ICE_URI, ICE.replace('title: Target Transnational Criminal Organizations', 'title: Target Transnational Criminal Organisations'), 2);
+    const after = build(s, ICE_URI);
+    assert.deepStrictEqual(after.goals.map((g, i) => g === before.goals[i]), [true, true, true, false, true]);
+    assert.strictEqual(after.goals[3].children[0].title, 'Target Transnational Criminal Organisations');
+  });
+
+  it('reads a goal again when an item it links to, in another goal, changes its title', () => {
+    const s = createLanguageService();
+    const uri = 'file:///work/links.plan.yaml';
+    const text = lines(
+      'planwright: 1',
+      'title: T',
+      'goals:',
+      '  - id: "1"',
+      '    title: A',
+      '    objectives:',
+      '      - { id: "1.1", title: X, related: ["2.1"] }',
+      '  - id: "2"',
+      '    title: B',
+      '    objectives:',
+      '      - { id: "2.1", title: Old title }',
+    );
+    s.update(uri, text, 1);
+    assert.strictEqual(build(s, uri).goals[0].children[0].related[0].title, 'Old title');
+    s.update(uri, text.replace('Old title', 'New title'), 2);
+    assert.strictEqual(build(s, uri).goals[0].children[0].related[0].title, 'New title');
+    // And when the number it links to goes away, or comes back twice (its anchor changes).
+    s.update(uri, text.replace('id: "2.1"', 'id: "2.2"'), 3);
+    assert.deepStrictEqual(build(s, uri).goals[0].children[0].related, [{ id: '2.1' }]);
+  });
+
+  it('reads a goal again when a unit it names is renamed in another plan, or a problem appears in it', () => {
+    const s = createLanguageService();
+    const uri = 'file:///work/uses.plan.yaml';
+    const units = 'file:///work/units.plan.yaml';
+    const text = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - { id: "1.1", title: X, lead: OPS }');
+    s.update(units, lines('planwright: 1', 'title: U', 'units:', '  - { id: OPS, name: Operations }', 'goals: []'), 1);
+    s.update(uri, text, 1);
+    assert.deepStrictEqual(build(s, uri).goals[0].children[0].lead, [{ id: 'OPS', name: 'Operations', known: true }]);
+    s.update(units, lines('planwright: 1', 'title: U', 'units:', '  - { id: OPS, name: Port Operations }', 'goals: []'), 2);
+    assert.deepStrictEqual(build(s, uri).goals[0].children[0].lead, [{ id: 'OPS', name: 'Port Operations', known: true }]);
+    s.remove(units);
+    const gone = build(s, uri).goals[0].children[0];
+    assert.deepStrictEqual([gone.lead, gone.problems], [[{ id: 'OPS', name: 'OPS', known: false }], { errors: 1, warnings: 0 }]);
   });
 });

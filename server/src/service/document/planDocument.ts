@@ -104,7 +104,7 @@ export function buildPlanDocument(ws: PlanWorkspace, doc: PlanDocument, diagnost
   const anchors = new Map<PlanItem, string>();
   const taken = new Set<string>();
   for (const item of m.items) {
-    const base = item.id?.text ? `item-${slug(item.id.text)}` : `item-${item.path.join('-')}`;
+    const base = item.id?.text ? slug(item.id.text) : `item-${item.path.join('-')}`;
     let a = base;
     for (let n = 2; taken.has(a); n++) a = `${base}-${n}`;
     taken.add(a);
@@ -112,6 +112,38 @@ export function buildPlanDocument(ws: PlanWorkspace, doc: PlanDocument, diagnost
   }
 
   const tree = providePlanTree(doc, diagnostics);
+  /**
+   * What an item's document depends on outside its own text, as plain values compared one by one:
+   * its anchor, and for each entry the unit's name and whether it is known, or the anchor and
+   * title of the item it names.
+   */
+  const walkDeps = (goal: PlanItem, visit: (v: string | boolean) => boolean): boolean => {
+    const walk = (it: PlanItem): boolean => {
+      if (!visit(anchors.get(it)!)) return false;
+      for (const r of it.refs) {
+        const id = r.target.text;
+        if (r.field === 'related') {
+          const target = m.itemsById.get(id)?.[0];
+          if (!visit(target ? anchors.get(target)! : '') || !visit(target?.title ?? '')) return false;
+        } else {
+          const found = m.unitsById.get(id)?.[0] ?? units.get(id)?.[0]?.unit;
+          if (!visit(found?.name ?? id) || !visit(!!found)) return false;
+        }
+      }
+      for (const c of it.children) if (!walk(c)) return false;
+      return true;
+    };
+    return walk(goal);
+  };
+  const depsOf = (goal: PlanItem): (string | boolean)[] => {
+    const out: (string | boolean)[] = [];
+    walkDeps(goal, (v) => out.push(v) > 0);
+    return out;
+  };
+  const depsMatch = (goal: PlanItem, deps: (string | boolean)[]): boolean => {
+    let i = 0;
+    return walkDeps(goal, (v) => deps[i++] === v) && i === deps.length;
+  };
   const item = (it: PlanItem, node: PlanTreeNode | undefined): DocItem => {
     const children = it.children.map((c, i) => item(c, node?.children[i]));
     const number = oneLine(it.id?.text);
@@ -136,7 +168,17 @@ export function buildPlanDocument(ws: PlanWorkspace, doc: PlanDocument, diagnost
       children,
     };
   };
-  const goals = m.goals.map((g, i) => item(g, tree[i]));
+  // A goal whose text, first line and problems are those of the last version (the plan tree node
+  // is then the same object), and whose anchors and named units and items read the same, keeps its
+  // document: the writers keep what they wrote from it (html.ts), so a keystroke re-renders one goal.
+  const goals = m.goals.map((g, i) => {
+    const node = tree[i];
+    const cached = goalDocs.get(g);
+    if (cached && cached.node === node && depsMatch(g, cached.deps)) return cached.item;
+    const built = item(g, node);
+    if (node) goalDocs.set(g, { node, deps: depsOf(g), item: built });
+    return built;
+  });
 
   const lines: PlanDocumentModel['lines'] = {};
   for (const s of m.sections) if (isHeadKey(s.key) && lines[s.key] === undefined) lines[s.key] = lineOf(s.keySpan.start);
@@ -158,6 +200,9 @@ export function buildPlanDocument(ws: PlanWorkspace, doc: PlanDocument, diagnost
     headProblems: { errors: Math.max(0, total.errors - inGoals.errors), warnings: Math.max(0, total.warnings - inGoals.warnings) },
   };
 }
+
+/** The document of each goal, kept while the goal object lives (see buildPlanDocument). */
+const goalDocs = new WeakMap<PlanItem, { node: PlanTreeNode; deps: (string | boolean)[]; item: DocItem }>();
 
 /** "Goal 1: Title" for goals, "1.1 Title" below; the word alone when the item has no number. */
 export function heading(kind: ItemKind, number: string, title: string): string {
@@ -182,10 +227,17 @@ function isHeadKey(k: string): k is keyof PlanDocumentModel['lines'] {
   return ['title', 'organization', 'period', 'mission', 'vision', 'values', 'units', 'goals'].includes(k);
 }
 
-/** Letters, digits, `.`, `-` and `_` as they are; anything else as its code. */
+/** `item-` and the number: letters, digits, `.`, `-` and `_` as they are, anything else as its code. */
 function slug(id: string): string {
-  return id.replace(/[^A-Za-z0-9._-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`);
+  let s = slugs.get(id);
+  if (s === undefined) {
+    s = `item-${id.replace(/[^A-Za-z0-9._-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`)}`;
+    if (slugs.size > 100_000) slugs.clear();
+    slugs.set(id, s);
+  }
+  return s;
 }
+const slugs = new Map<string, string>();
 
 function count(diagnostics: Diagnostic[]): Problems {
   let errors = 0;
