@@ -5,8 +5,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { kindWord, type ItemKind, type PlanItem, type Reference } from '../model';
-import { oneLine } from '../features/documentSymbols';
-import { providePlanTree, type PlanTreeNode } from '../features/planTree';
+import { oneLine as collapse } from '../features/documentSymbols';
 
 export interface Problems {
   errors: number;
@@ -111,7 +110,17 @@ export function buildPlanDocument(ws: PlanWorkspace, doc: PlanDocument, diagnost
     anchors.set(item, a);
   }
 
-  const tree = providePlanTree(doc, diagnostics);
+  // Problems by offset: an item's are those inside its text, less its children's.
+  const errors: number[] = [];
+  const warnings: number[] = [];
+  for (const d of diagnostics) {
+    const sev = d.severity ?? 1;
+    if (sev === 1) errors.push(doc.lines.offsetAt(d.range.start));
+    else if (sev === 2) warnings.push(doc.lines.offsetAt(d.range.start));
+  }
+  errors.sort((a, b) => a - b);
+  warnings.sort((a, b) => a - b);
+  const inside = (it: PlanItem): Problems => ({ errors: countIn(errors, it.span.start, it.span.end), warnings: countIn(warnings, it.span.start, it.span.end) });
   /**
    * What an item's document depends on outside its own text, as plain values compared one by one:
    * its anchor, and for each entry the unit's name and whether it is known, or the anchor and
@@ -144,12 +153,15 @@ export function buildPlanDocument(ws: PlanWorkspace, doc: PlanDocument, diagnost
     let i = 0;
     return walkDeps(goal, (v) => deps[i++] === v) && i === deps.length;
   };
-  const item = (it: PlanItem, node: PlanTreeNode | undefined): DocItem => {
-    const children = it.children.map((c, i) => item(c, node?.children[i]));
+  const item = (it: PlanItem): DocItem => {
+    const children = it.children.map(item);
     const number = oneLine(it.id?.text);
     const title = oneLine(it.title);
     const refs = (field: Reference['field']) => it.refs.filter((r) => r.field === field);
-    const sum = (k: keyof Problems) => (node?.children ?? []).reduce((n, c) => n + c[k], 0);
+    const all = inside(it);
+    // A child read through an alias may sit outside its parent's text: only children inside count against it.
+    const within = it.children.filter((c) => c.span.start >= it.span.start && c.span.start <= it.span.end).map(inside);
+    const sum = (k: keyof Problems) => within.reduce((n, c) => n + c[k], 0);
     return {
       kind: it.kind,
       number,
@@ -164,26 +176,29 @@ export function buildPlanDocument(ws: PlanWorkspace, doc: PlanDocument, diagnost
         const target = m.itemsById.get(r.target.text)?.[0];
         return target ? { id: r.target.text, anchor: anchors.get(target), title: oneLine(target.title) } : { id: r.target.text };
       }),
-      problems: { errors: Math.max(0, (node?.errors ?? 0) - sum('errors')), warnings: Math.max(0, (node?.warnings ?? 0) - sum('warnings')) },
+      problems: { errors: Math.max(0, all.errors - sum('errors')), warnings: Math.max(0, all.warnings - sum('warnings')) },
       children,
     };
   };
-  // A goal whose text, first line and problems are those of the last version (the plan tree node
-  // is then the same object), and whose anchors and named units and items read the same, keeps its
+  // A goal whose text, first line and problems (at the same places in it) are those of the last
+  // version, and whose anchors and named units and items read the same, keeps its
   // document: the writers keep what they wrote from it (html.ts), so a keystroke re-renders one goal.
-  const goals = m.goals.map((g, i) => {
-    const node = tree[i];
+  let inGoals: Problems = { errors: 0, warnings: 0 };
+  const goals = m.goals.map((g) => {
+    const line = lineOf(g.span.start);
+    const problems = `${offsetsIn(errors, g.span)}|${offsetsIn(warnings, g.span)}`;
+    const p = inside(g);
+    inGoals = { errors: inGoals.errors + p.errors, warnings: inGoals.warnings + p.warnings };
     const cached = goalDocs.get(g);
-    if (cached && cached.node === node && depsMatch(g, cached.deps)) return cached.item;
-    const built = item(g, node);
-    if (node) goalDocs.set(g, { node, deps: depsOf(g), item: built });
+    if (cached && cached.line === line && cached.problems === problems && depsMatch(g, cached.deps)) return cached.item;
+    const built = item(g);
+    goalDocs.set(g, { line, problems, deps: depsOf(g), item: built });
     return built;
   });
 
   const lines: PlanDocumentModel['lines'] = {};
   for (const s of m.sections) if (isHeadKey(s.key) && lines[s.key] === undefined) lines[s.key] = lineOf(s.keySpan.start);
   const total = count(diagnostics);
-  const inGoals = tree.reduce((p, g) => ({ errors: p.errors + g.errors, warnings: p.warnings + g.warnings }), { errors: 0, warnings: 0 });
   const org = m.organization;
   const period = m.period && (m.period.start || m.period.end) ? [m.period.start, m.period.end].map((y) => oneLine(y) || '…').join('–') : undefined;
   return {
@@ -202,7 +217,7 @@ export function buildPlanDocument(ws: PlanWorkspace, doc: PlanDocument, diagnost
 }
 
 /** The document of each goal, kept while the goal object lives (see buildPlanDocument). */
-const goalDocs = new WeakMap<PlanItem, { node: PlanTreeNode; deps: (string | boolean)[]; item: DocItem }>();
+const goalDocs = new WeakMap<PlanItem, { line: number; problems: string; deps: (string | boolean)[]; item: DocItem }>();
 
 /** "Goal 1: Title" for goals, "1.1 Title" below; the word alone when the item has no number. */
 export function heading(kind: ItemKind, number: string, title: string): string {
@@ -248,4 +263,33 @@ function count(diagnostics: Diagnostic[]): Problems {
     else if (s === 2) warnings++;
   }
   return { errors, warnings };
+}
+
+/** One line, spaces collapsed; most titles have nothing to collapse and are returned as they are. */
+function oneLine(s: string | undefined): string {
+  if (s === undefined) return '';
+  return /[\t\n\r\f\v]| {2}|^\s|\s$/.test(s) || /[^\x00-\x7f]/.test(s) ? collapse(s) : s;
+}
+
+/** How many of the sorted offsets lie in [start, end]. */
+function countIn(sorted: number[], start: number, end: number): number {
+  return lowerBound(sorted, end + 1) - lowerBound(sorted, start);
+}
+
+/** The sorted offsets in a span, relative to its start. */
+function offsetsIn(sorted: number[], span: { start: number; end: number }): string {
+  const from = lowerBound(sorted, span.start);
+  const to = lowerBound(sorted, span.end + 1);
+  return from === to ? '' : sorted.slice(from, to).map((x) => x - span.start).join(',');
+}
+
+function lowerBound(a: number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
