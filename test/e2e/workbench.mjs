@@ -392,4 +392,31 @@ export const steps = [
       await docShot(page, 'preview-dark.png');
     },
   },
+  {
+    name: 'export-plan',
+    title: 'Export Plan… writes the ICE plan as Markdown beside it, where the save dialog says',
+    async run({ page, folder }) {
+      const target = path.join(folder, 'ice-strategic-plan-2021-2025.md');
+      fs.rmSync(target, { force: true });
+      await command(page, 'View: Focus First Editor Group');
+      // The format, then the save dialog (code-server's own: a path in the quick input, beside the plan).
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill('>Planwright: Export Plan');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Planwright: Export Plan' }).first().click();
+      const markdown = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Markdown (.md)' }).first();
+      await markdown.waitFor({ timeout: 10_000 });
+      await markdown.click();
+      await until('the save dialog proposing ice-strategic-plan-2021-2025.md', async () => {
+        const v = await input.inputValue();
+        return v.endsWith('ice-strategic-plan-2021-2025.md') || `(dialog: ${v})`;
+      }, 15_000);
+      await page.keyboard.press('Enter');
+      await until(`${path.basename(target)} written`, () => fs.existsSync(target) || '(not yet)', 20_000);
+      const md = fs.readFileSync(target, 'utf8');
+      if (!md.startsWith('# U.S. Immigration and Customs Enforcement Strategic Plan 2021-2025\n')) throw new Error(`the export begins ${JSON.stringify(md.slice(0, 80))}`);
+      if (!md.includes(`## Goal 2: ${GOALS[1]} Now`)) throw new Error('the export is not of the edited (unsaved) text');
+    },
+  },
 ];
