@@ -205,7 +205,7 @@ describe('planwright CLI', () => {
     it('documents the exit codes, including a path with no plans, in --help', () => {
       const r = run('--help');
       assert.strictEqual(r.code, 0);
-      assert.match(r.out, /^Exit status:\n {2}0 {2}no errors.*\n {2}1 {2}errors found\n {2}2 {2}usage error; a path that holds no plan/m);
+      assert.match(r.out, /^Exit status \(check\):\n {2}0 {2}no errors.*\n {2}1 {2}errors found\n {2}2 {2}usage error; a path that holds no plan/m);
     });
   });
 

@@ -16,6 +16,7 @@ import { createPlanConnection } from './protocol';
 import { Scheduler } from './scheduler';
 import { PieceTextDocument } from './textDocument';
 import { createLanguageService } from './service';
+import { exportForEditor, isExportFormat } from './service/document/exportDocument';
 import { getValidators } from './service/schema';
 import { composeChanges, type TextChange } from './service/text';
 import { canonicalUri, UriSpellings } from './uris';
@@ -332,6 +333,8 @@ connection.onRequest('planwright/planTree', guard('planTree', [], (p: { uri: str
   const path = Array.isArray(p.path) && p.path.every((i) => Number.isInteger(i) && i >= 0) ? (p.path as number[]) : [];
   return typeof p.depth === 'number' && p.depth >= 1 ? service.getPlanTree(p.uri, { path, depth: p.depth }) : service.getPlanTree(p.uri);
 }));
+connection.onRequest('planwright/document', guard('document', null, (p: { textDocument: { uri: string }; known?: unknown }) => (current(p.textDocument?.uri) ? service.getPreview(p.textDocument.uri, Array.isArray(p.known) ? p.known.filter((k): k is string => typeof k === 'string') : []) : null)));
+connection.onRequest('planwright/export', guard('export', null, (p: { textDocument: { uri: string }; format?: unknown }) => (current(p.textDocument?.uri) && isExportFormat(p.format) ? exportForEditor(service.getPlanDocument(p.textDocument.uri)!, p.format) : null)));
 
 documents.listen(connection);
 connection.listen();

@@ -273,6 +273,9 @@ export class NodeReader {
       case 'organization':
         if (v && isMap(v)) head.organization = { name: this.string(v.get('name', true)), acronym: this.string(v.get('acronym', true)) };
         break;
+      case 'period':
+        if (v && isMap(v)) head.period = { start: this.scalar(v.get('start', true))?.text, end: this.scalar(v.get('end', true))?.text };
+        break;
       case 'values':
         if (v && isSeq(v)) for (const i of v.items) { const val = this.value(i); if (val) head.values.push(val); }
         break;
@@ -294,6 +297,7 @@ export interface HeadParts {
   mission?: string;
   vision?: string;
   organization?: { name?: string; acronym?: string };
+  period?: { start?: string; end?: string };
   values: Value[];
   units: Unit[];
 }

@@ -129,6 +129,8 @@ export interface PlanModel {
   readonly mission?: string;
   readonly vision?: string;
   readonly organization?: { name?: string; acronym?: string };
+  /** The years as written (`2021`, or `"FY2021"` in a draft the schema flags). */
+  readonly period?: { start?: string; end?: string };
   readonly values: Value[];
   readonly units: Unit[];
   readonly goals: PlanItem[];

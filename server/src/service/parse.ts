@@ -215,6 +215,7 @@ function* assembleSteps(
     mission: head.mission,
     vision: head.vision,
     organization: head.organization,
+    period: head.period,
     values: head.values,
     units: head.units,
     goals,
@@ -576,6 +577,7 @@ function mergeHead(into: HeadParts, from: HeadParts): void {
   if (from.mission !== undefined) into.mission = from.mission;
   if (from.vision !== undefined) into.vision = from.vision;
   if (from.organization !== undefined) into.organization = from.organization;
+  if (from.period !== undefined) into.period = from.period;
 }
 
 /** A goal read on its own, kept for the next version of the text. */
