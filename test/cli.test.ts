@@ -231,3 +231,11 @@ describe('planwright CLI', () => {
     assert.match(text.out, /^1 plan checked: 2 errors, 0 warnings\.$/m);
   });
 });
+
+describe('planwright check into a pipe that closes early', () => {
+  it('stops quietly when the program reading its output stops (| head -1), with no stack trace', () => {
+    const r = spawnSync('bash', ['-c', `node "${path.join(ROOT, 'bin/planwright.js')}" check "${path.join(ROOT, 'samples')}" | head -1`], { encoding: 'utf8' });
+    assert.strictEqual(r.stdout.split('\n').filter(Boolean).length, 1, r.stdout);
+    assert.strictEqual(r.stderr, '');
+  });
+});

@@ -49,7 +49,11 @@ interface Output {
   err: (s: string) => void;
 }
 
-export async function main(argv: string[], io: Output = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }): Promise<number> {
+/** The process's own output (tests pass their own). */
+const PROCESS_OUTPUT: Output = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+
+export async function main(argv: string[], io: Output = PROCESS_OUTPUT): Promise<number> {
+  if (io === PROCESS_OUTPUT) stopQuietlyOnClosedPipe();
   const args = [...argv];
   if (args.includes('-h') || args.includes('--help')) {
     io.out(USAGE);
@@ -282,6 +286,20 @@ function describeFsError(e: unknown): string {
 function wildcardHint(target: string, e: unknown): string {
   if ((e as NodeJS.ErrnoException)?.code !== 'ENOENT' || !/[*?[\]{}]/.test(target)) return '';
   return ' planwright does not expand wildcards: leave the pattern unquoted so the shell expands it, or name the folder that holds the plans.';
+}
+
+let pipeGuarded = false;
+/**
+ * Output piped into a program that stops reading (`planwright check . | head`): what was wanted
+ * has been read, so the CLI stops quietly, as grep and eslint do, instead of dying with a stack trace.
+ */
+function stopQuietlyOnClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 }
 
 if (require.main === module) {
