@@ -31,7 +31,7 @@ describe('planwright CLI', () => {
     assert.strictEqual(r.code, 1);
     assert.ok(!r.out.includes('ice-strategic-plan'), r.out);
     assert.ok(!r.out.includes('measures-example'), r.out);
-    assert.match(r.out, /^4 plans checked: 13 errors, 5 warnings\.$/m);
+    assert.match(r.out, /^4 plans checked: 12 errors, 5 warnings\.$/m);
   });
 
   it('exits 0 on a clean plan', () => {
@@ -190,7 +190,7 @@ describe('planwright CLI', () => {
       const dir = tempDir();
       const r = run('check', 'samples', dir);
       assert.strictEqual(r.code, 2);
-      assert.match(r.out, /^4 plans checked: 13 errors, 5 warnings, 1 folder with no plans\.$/m);
+      assert.match(r.out, /^4 plans checked: 12 errors, 5 warnings, 1 folder with no plans\.$/m);
     });
 
     it('exits 2 on a missing path and on a wildcard pattern nothing matched, naming the path', () => {
@@ -206,7 +206,7 @@ describe('planwright CLI', () => {
     it('documents the exit codes, including a path with no plans, in --help', () => {
       const r = run('--help');
       assert.strictEqual(r.code, 0);
-      assert.match(r.out, /^Exit status:\n {2}0 {2}no errors.*\n {2}1 {2}errors found\n {2}2 {2}usage error; a path that holds no plan/m);
+      assert.match(r.out, /^Exit status \(check\):\n {2}0 {2}no errors.*\n {2}1 {2}errors found\n {2}2 {2}usage error; a path that holds no plan/m);
     });
   });
 
@@ -230,5 +230,13 @@ describe('planwright CLI', () => {
     }
     const text = run('check', path.join(dir, 'flow.plan.yaml'));
     assert.match(text.out, /^1 plan checked: 2 errors, 0 warnings\.$/m);
+  });
+});
+
+describe('planwright check into a pipe that closes early', () => {
+  it('stops quietly when the program reading its output stops (| head -1), with no stack trace', () => {
+    const r = spawnSync('bash', ['-c', `node "${path.join(ROOT, 'bin/planwright.js')}" check "${path.join(ROOT, 'samples')}" | head -1`], { encoding: 'utf8' });
+    assert.strictEqual(r.stdout.split('\n').filter(Boolean).length, 1, r.stdout);
+    assert.strictEqual(r.stderr, '');
   });
 });

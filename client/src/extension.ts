@@ -7,6 +7,8 @@ import type { LanguageClient, LanguageClientOptions } from 'vscode-languageclien
 import { registerCommands } from './commands';
 import { PLAN_LANGUAGE } from './outline';
 import { PlanView } from './planView';
+import { registerExport } from './export';
+import { PlanPreviews } from './preview';
 import { PlanStatus } from './status';
 
 let client: LanguageClient | undefined;
@@ -27,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): PlanwrightApi {
   void vscode.commands.executeCommand('setContext', 'planwright.active', true);
 
   const ready = startClient(context, { outputChannel, traceOutputChannel });
-  context.subscriptions.push(outputChannel, traceOutputChannel, new PlanStatus(), ...registerCommands(context, ready));
+  context.subscriptions.push(outputChannel, traceOutputChannel, new PlanStatus(), ...registerCommands(context, ready), new PlanPreviews(context, ready), registerExport(ready));
   void ready.then((c) => context.subscriptions.push(new PlanView(c)));
 
   const loadStart = (globalThis as { __planwrightLoadStart?: number }).__planwrightLoadStart;

@@ -34,3 +34,30 @@ export interface PlanChangedParams {
 
 /** Server command (workspace/executeCommand), arguments `[uri: string]`; edits via workspace/applyEdit. */
 export const RenumberPlanCommand = 'planwright.server.renumberPlan';
+
+/**
+ * Request `planwright/document`: the plan as a document for the live preview, in HTML blocks the
+ * server rendered (plan text escaped, narratives as Markdown without raw HTML). `known`: the keys
+ * of the blocks the preview shows; those come back without their HTML.
+ */
+export const DocumentRequest = 'planwright/document';
+export interface DocumentParams {
+  textDocument: { uri: string };
+  known?: string[];
+}
+export type { PreviewResult as DocumentResult } from '../../server/src/service/document/preview';
+
+/**
+ * Request `planwright/export`: the plan as a file in `format` (html, markdown, docx), written by
+ * the server from the document model; the client saves it where the user chose.
+ */
+export const ExportRequest = 'planwright/export';
+export interface ExportParams {
+  textDocument: { uri: string };
+  format: 'html' | 'markdown' | 'docx';
+}
+export interface ExportResult {
+  base64: string;
+  errors: number;
+  warnings: number;
+}

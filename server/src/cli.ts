@@ -4,29 +4,43 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { fsErrorReason, notRegularFile, PlanFileSet, readRegularFile } from './planFiles';
+import { fsErrorReason, notRegularFile, PLAN_FILE, PlanFileSet, readRegularFile } from './planFiles';
 import { createLanguageService } from './service';
+import { EXPORT_EXTENSION as EXTENSION, exportDocument, type ExportFormat } from './service/document/exportDocument';
 import { stripBom } from './service/text';
 
 const USAGE = `Usage: planwright check [--format text|json] <files or folders...>
+       planwright export --to html|markdown|docx [--out DIR] <files or folders...>
 
-Checks strategic plans written as YAML (*.plan.yaml, *.plan.yml): YAML syntax, the plan
-schema, numbering and cross-references. Folders are searched for plan files at any depth,
-following links (each plan is checked once); folders named node_modules, dist or out, and
-folders whose name starts with ".", are not searched.
+check: checks strategic plans written as YAML (*.plan.yaml, *.plan.yml): YAML syntax, the plan
+schema, numbering and cross-references.
+
+export: writes each plan NAME.plan.yaml as a document to read and circulate: NAME.html (one
+self-contained page, ready to print), NAME.md (GitHub-flavoured Markdown) or NAME.docx (Word).
+A plan with problems is still exported as it reads (a draft), and stderr says how many it has.
+
+Folders are searched for plan files at any depth, following links (each plan is read once);
+folders named node_modules, dist or out, and folders whose name starts with ".", are not searched.
 
 Options:
-  --format text|json  text (default): path:line:col  severity  code  message
+  --format text|json  check: text (default): path:line:col  severity  code  message
                       json: an array of {file, range, severity, code, message}, 0-based positions
+  --to FORMAT         export: html, markdown (or md) or docx
+  --out DIR           export: the folder to write into (made if missing); default: beside each plan
   -h, --help          show this help
   -v, --version       show the version
 
-Exit status:
+Exit status (check):
   0  no errors (warnings allowed)
   1  errors found
   2  usage error; a path that holds no plan (missing, or a folder with no plan files); or a
      file or folder that cannot be read (not UTF-8, permission denied, or not a regular file:
-     a pipe or a device is never opened)`;
+     a pipe or a device is never opened)
+
+Exit status (export):
+  0  every plan was written
+  2  usage error; a path that holds no plan or cannot be read (named; the other plans are still
+     written); or a file that could not be written`;
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'] as const;
 
@@ -35,7 +49,11 @@ interface Output {
   err: (s: string) => void;
 }
 
-export async function main(argv: string[], io: Output = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }): Promise<number> {
+/** The process's own output (tests pass their own). */
+const PROCESS_OUTPUT: Output = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+
+export async function main(argv: string[], io: Output = PROCESS_OUTPUT): Promise<number> {
+  if (io === PROCESS_OUTPUT) stopQuietlyOnClosedPipe();
   const args = [...argv];
   if (args.includes('-h') || args.includes('--help')) {
     io.out(USAGE);
@@ -46,10 +64,13 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
     return 0;
   }
   const command = args.shift();
-  if (command !== 'check') {
-    io.err(command ? `planwright: unknown command "${command}".\n\n${USAGE}` : USAGE);
-    return 2;
-  }
+  if (command === 'check') return check(args, io);
+  if (command === 'export') return exportPlans(args, io);
+  io.err(command ? `planwright: unknown command "${command}".\n\n${USAGE}` : USAGE);
+  return 2;
+}
+
+async function check(args: string[], io: Output): Promise<number> {
   let format: 'text' | 'json' = 'text';
   const targets: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -71,6 +92,104 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
     return 2;
   }
 
+  const { service, loaded, failures } = await loadPlans(targets, io);
+
+  let errors = 0;
+  let warnings = 0;
+  const json: unknown[] = [];
+  for (const { file, uri } of loaded) {
+    for (const d of service.getDiagnostics(uri) as Diagnostic[]) {
+      const severity = SEVERITY[d.severity ?? 1];
+      if (severity === 'error') errors++;
+      else if (severity === 'warning') warnings++;
+      if (format === 'json') json.push({ file, range: d.range, severity, code: d.code, message: d.message });
+      else io.out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${severity}  ${d.code}  ${d.message}`);
+    }
+  }
+  if (format === 'json') io.out(JSON.stringify(json, null, 2));
+  else io.out(`${plural(loaded.length, 'plan')} checked: ${[plural(errors, 'error'), plural(warnings, 'warning'), ...failures.words].join(', ')}.`);
+  return failures.count ? 2 : errors ? 1 : 0;
+}
+
+async function exportPlans(args: string[], io: Output): Promise<number> {
+  let to: ExportFormat | undefined;
+  let outDir: string | undefined;
+  const targets: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = () => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i]);
+    if (a === '--to' || a.startsWith('--to=')) {
+      const v = value();
+      const f = v === 'md' ? 'markdown' : v;
+      if (f !== 'html' && f !== 'markdown' && f !== 'docx') {
+        io.err(`planwright: --to must be html, markdown or docx, not ${v === undefined ? 'nothing' : `"${v}"`}.`);
+        return 2;
+      }
+      to = f;
+    } else if (a === '--out' || a.startsWith('--out=')) {
+      const v = value();
+      if (!v) {
+        io.err('planwright: --out needs the folder to write into.');
+        return 2;
+      }
+      outDir = v;
+    } else if (a.startsWith('-') && a !== '-') {
+      io.err(`planwright: unknown option "${a}".\n\n${USAGE}`);
+      return 2;
+    } else targets.push(a);
+  }
+  if (!to) {
+    io.err(`planwright: say which format to export with --to html, --to markdown or --to docx.\n\n${USAGE}`);
+    return 2;
+  }
+  if (!targets.length) {
+    io.err(`planwright: name the plan files or folders to export.\n\n${USAGE}`);
+    return 2;
+  }
+
+  const { service, loaded, failures } = await loadPlans(targets, io);
+  let failed = failures.count;
+  if (outDir !== undefined) {
+    try {
+      await fs.mkdir(outDir, { recursive: true });
+    } catch (e) {
+      io.err(`planwright: cannot make the folder "${outDir}": ${describeFsError(e)}`);
+      return 2;
+    }
+  }
+  const written = new Map<string, string>(); // output path → the plan written there
+  for (const { file, uri } of loaded) {
+    const doc = service.getPlanDocument(uri)!;
+    const name = path.basename(file).replace(PLAN_FILE, '') || 'plan';
+    const target = path.join(outDir ?? path.dirname(file), name + EXTENSION[to]);
+    const key = path.resolve(target);
+    const before = written.get(key);
+    if (before) {
+      // Two plans of the same name exported into one folder: the second would replace the first.
+      io.err(`planwright: did not write "${target}" for "${file}": "${before}" was just written there. Export them into different folders.`);
+      failed++;
+      continue;
+    }
+    const { errors, warnings } = doc.problems;
+    if (errors || warnings) {
+      io.err(`planwright: "${file}" has ${[errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(' and ')}; exported as it reads (run planwright check to list them).`);
+    }
+    try {
+      await fs.writeFile(target, await exportDocument(doc, to));
+      written.set(key, file);
+      io.out(target);
+    } catch (e) {
+      io.err(`planwright: cannot write "${target}": ${describeFsError(e)}`);
+      failed++;
+    }
+  }
+  return failed ? 2 : 0;
+}
+
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/** Plans found on the paths given, read into one service (units may be defined in another plan), and what could not be read. */
+async function loadPlans(targets: string[], io: Output) {
   // Every path must lead to a plan: a CI script whose path holds none (a typo, a folder emptied by
   // a move) fails instead of passing with "0 plans checked".
   let unreadable = 0;
@@ -125,30 +244,13 @@ export async function main(argv: string[], io: Output = { out: (s) => process.st
     }
   }
 
-  let errors = 0;
-  let warnings = 0;
-  const json: unknown[] = [];
-  for (const { file, uri } of loaded) {
-    for (const d of service.getDiagnostics(uri) as Diagnostic[]) {
-      const severity = SEVERITY[d.severity ?? 1];
-      if (severity === 'error') errors++;
-      else if (severity === 'warning') warnings++;
-      if (format === 'json') json.push({ file, range: d.range, severity, code: d.code, message: d.message });
-      else io.out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${severity}  ${d.code}  ${d.message}`);
-    }
-  }
-  if (format === 'json') io.out(JSON.stringify(json, null, 2));
-  else {
-    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    const problems = [
-      unreadable && `${plural(unreadable, 'file')} not readable`,
-      unreadableFolders && `${plural(unreadableFolders, 'folder')} not readable`,
-      empty && `${plural(empty, 'folder')} with no plans`,
-      missing && `${plural(missing, 'path')} not found`,
-    ].filter(Boolean);
-    io.out(`${plural(loaded.length, 'plan')} checked: ${[plural(errors, 'error'), plural(warnings, 'warning'), ...problems].join(', ')}.`);
-  }
-  return unreadable || unreadableFolders || empty || missing ? 2 : errors ? 1 : 0;
+  const words = [
+    unreadable && `${plural(unreadable, 'file')} not readable`,
+    unreadableFolders && `${plural(unreadableFolders, 'folder')} not readable`,
+    empty && `${plural(empty, 'folder')} with no plans`,
+    missing && `${plural(missing, 'path')} not found`,
+  ].filter(Boolean) as string[];
+  return { service, loaded, failures: { count: unreadable + unreadableFolders + empty + missing, words } };
 }
 
 class NotUtf8Error extends Error {}
@@ -184,6 +286,20 @@ function describeFsError(e: unknown): string {
 function wildcardHint(target: string, e: unknown): string {
   if ((e as NodeJS.ErrnoException)?.code !== 'ENOENT' || !/[*?[\]{}]/.test(target)) return '';
   return ' planwright does not expand wildcards: leave the pattern unquoted so the shell expands it, or name the folder that holds the plans.';
+}
+
+let pipeGuarded = false;
+/**
+ * Output piped into a program that stops reading (`planwright check . | head`): what was wanted
+ * has been read, so the CLI stops quietly, as grep and eslint do, instead of dying with a stack trace.
+ */
+function stopQuietlyOnClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 }
 
 if (require.main === module) {

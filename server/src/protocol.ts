@@ -29,6 +29,8 @@ export interface MessageHooks {
   incoming(message: RequestMessage | NotificationMessage): void;
   /** Called on each message the server sends; returns the message to send. */
   outgoing(message: Message): Message;
+  /** Called after each message read has been handled (or refused): the scheduler counts them. */
+  handled?(): void;
 }
 
 type Phase = 'before initialize' | 'running' | 'shut down' | 'framing lost';
@@ -51,6 +53,37 @@ function transport(): { reader: MessageReader; writer: MessageWriter; stdio: boo
     }
   }
   throw new Error("Start the server with one of '--node-ipc', '--stdio', '--socket=PORT' or '--pipe=NAME'.");
+}
+
+/**
+ * A reader whose handler's failures stay with the message that caused them. vscode-jsonrpc
+ * reports an exception thrown while a delimited message is handled (a `$/cancelRequest` without
+ * an id, say) through the reader's onError, where it would look like lost framing and end the
+ * server; here it is logged and that message alone is dropped.
+ */
+class GuardedReader implements MessageReader {
+  constructor(private readonly inner: MessageReader) {}
+  get onError() {
+    return this.inner.onError;
+  }
+  get onClose() {
+    return this.inner.onClose;
+  }
+  get onPartialMessage() {
+    return this.inner.onPartialMessage;
+  }
+  listen(callback: (message: Message) => void) {
+    return this.inner.listen((message) => {
+      try {
+        callback(message);
+      } catch (e) {
+        process.stderr.write(`[error] a message from the editor was dropped: handling it failed (${e instanceof Error ? e.message : String(e)})\n`);
+      }
+    });
+  }
+  dispose(): void {
+    this.inner.dispose();
+  }
 }
 
 /** A writer that hands every message to `map` first. */
@@ -88,7 +121,9 @@ class MappedWriter implements MessageWriter {
  *   not JSON is only dropped (and logged): the stream is still in step.
  */
 export function createPlanConnection(hooks: MessageHooks) {
-  const { reader, writer, stdio } = transport();
+  const raw = transport();
+  const { writer, stdio } = raw;
+  const reader = new GuardedReader(raw.reader);
   let phase: Phase = 'before initialize';
   const incoming = (message: RequestMessage | NotificationMessage) => {
     try {
@@ -111,29 +146,37 @@ export function createPlanConnection(hooks: MessageHooks) {
   };
   const messageStrategy = {
     handleMessage(message: Message, next: (m: Message) => void): void {
-      if (Message.isRequest(message)) {
-        if (phase === 'framing lost') return;
-        if (phase === 'before initialize' && message.method !== 'initialize') {
-          refuse(message, ErrorCodes.ServerNotInitialized, `The server is not initialized yet: send "initialize" before "${message.method}".`);
-          return;
-        }
-        if (phase !== 'before initialize' && message.method === 'initialize') {
-          refuse(message, ErrorCodes.InvalidRequest, 'The server is already initialized: "initialize" may be sent only once.');
-          return;
-        }
-        if (phase === 'shut down') {
-          refuse(message, ErrorCodes.InvalidRequest, `The server is shutting down: "${message.method}" is not served after "shutdown"; send "exit".`);
-          return;
-        }
-        if (message.method === 'initialize') phase = 'running';
-        else if (message.method === 'shutdown') phase = 'shut down';
-        incoming(message);
-      } else if (Message.isNotification(message)) {
-        if (message.method !== 'exit' && phase !== 'running') return;
-        incoming(message);
+      try {
+        route(message, next);
+      } finally {
+        hooks.handled?.();
       }
-      next(message);
     },
+  };
+  /** The lifecycle rules of LSP: what is served, refused or dropped in each phase. */
+  const route = (message: Message, next: (m: Message) => void): void => {
+    if (Message.isRequest(message)) {
+      if (phase === 'framing lost') return;
+      if (phase === 'before initialize' && message.method !== 'initialize') {
+        refuse(message, ErrorCodes.ServerNotInitialized, `The server is not initialized yet: send "initialize" before "${message.method}".`);
+        return;
+      }
+      if (phase !== 'before initialize' && message.method === 'initialize') {
+        refuse(message, ErrorCodes.InvalidRequest, 'The server is already initialized: "initialize" may be sent only once.');
+        return;
+      }
+      if (phase === 'shut down') {
+        refuse(message, ErrorCodes.InvalidRequest, `The server is shutting down: "${message.method}" is not served after "shutdown"; send "exit".`);
+        return;
+      }
+      if (message.method === 'initialize') phase = 'running';
+      else if (message.method === 'shutdown') phase = 'shut down';
+      incoming(message);
+    } else if (Message.isNotification(message)) {
+      if (message.method !== 'exit' && phase !== 'running') return;
+      incoming(message);
+    }
+    next(message);
   };
   const connection = createConnection(ProposedFeatures.all, reader, new MappedWriter(writer, outgoing), { messageStrategy });
 
@@ -154,7 +197,8 @@ export function createPlanConnection(hooks: MessageHooks) {
   if (stdio) {
     // stdout carries the protocol: console output goes to stderr, which editors log.
     const toStderr = (...args: unknown[]) => void process.stderr.write(format(...args) + '\n');
-    console.log = console.info = console.debug = console.warn = console.error = toStderr;
+    // (`dir` too: yaml's composer dumps tokens with console.dir when LOG_STREAM is set.)
+    console.log = console.info = console.debug = console.warn = console.error = console.dir = console.table = toStderr;
     // The editor closed our input: there is no one left to serve.
     const end = () => process.exit(phase === 'shut down' ? 0 : 1);
     process.stdin.on('end', end);

@@ -11,10 +11,12 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { createPlanConnection } from './protocol';
+import { Scheduler } from './scheduler';
+import { PieceTextDocument } from './textDocument';
 import { createLanguageService } from './service';
+import { exportForEditor, isExportFormat } from './service/document/exportDocument';
 import { getValidators } from './service/schema';
 import { composeChanges, type TextChange } from './service/text';
 import { canonicalUri, UriSpellings } from './uris';
@@ -29,13 +31,19 @@ v8.setFlagsFromString('--heap-growing-percent=50');
 
 // Every URI is made canonical as it comes in (see uris.ts); documents the client spelled
 // otherwise are named its way on the way out.
+/** When documents are checked: after the messages already read, a burst at its last version (scheduler.ts). */
+const scheduler = new Scheduler({ check: (uri, deadline) => check(uri, deadline) });
 const spellings = new UriSpellings();
 const connection = createPlanConnection({
+  handled: () => {
+    noticeUnits();
+    scheduler.noteMessage();
+  },
   incoming: (m) =>
     spellings.incoming(m.method, m.params, (canonical) => {
       // Opened under another spelling than the one its diagnostics were published under (from
       // disk): those are cleared, the open document's are published under the client's.
-      connection.sendDiagnostics({ uri: canonical, diagnostics: [] });
+      clearDiagnostics(canonical);
     }),
   outgoing: (m) => spellings.outgoing(m),
 });
@@ -47,10 +55,11 @@ const RENUMBER_COMMAND = 'planwright.server.renumberPlan';
  * null when that is not known (a new document, a whole-text change).
  */
 const changes = new Map<string, TextChange | null>();
-const documents = new TextDocuments<TextDocument>({
+// PieceTextDocument: a burst of changes to a large plan does not copy its text once per change.
+const documents = new TextDocuments<PieceTextDocument>({
   create(uri, languageId, version, content) {
     changes.set(uri, null);
-    return TextDocument.create(uri, languageId, version, content);
+    return new PieceTextDocument(uri, languageId, version, content);
   },
   update(document, contentChanges, version) {
     // One change at a time, so that each range is read in the text it applies to.
@@ -62,7 +71,7 @@ const documents = new TextDocuments<TextDocument>({
         const end = Math.max(start, document.offsetAt(c.range.end));
         changes.set(document.uri, composeChanges(before, { start, end, newEnd: start + c.text.length }));
       }
-      document = TextDocument.update(document, [c], version);
+      document.update([c], version);
     }
     return document;
   },
@@ -97,47 +106,95 @@ function current(uri: string) {
   return service.workspace.get(uri);
 }
 
-function syncOpen(doc: TextDocument) {
-  const before = service.workspace.unitGeneration;
-  const change = changes.get(doc.uri);
+/**
+ * Gives the service the editor's latest text. With a deadline, a huge plan's read may stop there
+ * (undefined) and go on at the next call; requests (`current`) always finish it.
+ */
+function syncOpen(doc: PieceTextDocument): ReturnType<typeof service.update>;
+function syncOpen(doc: PieceTextDocument, deadline: number): ReturnType<typeof service.update> | undefined;
+function syncOpen(doc: PieceTextDocument, deadline?: number) {
+  const change = changes.get(doc.uri) ?? undefined;
   changes.delete(doc.uri);
-  const updated = service.update(doc.uri, doc.getText(), doc.version, change ?? undefined);
-  if (service.workspace.unitGeneration !== before) scheduleAll();
+  const updated = deadline === undefined ? service.update(doc.uri, doc.getText(), doc.version, change) : service.update(doc.uri, doc.getText(), doc.version, change, deadline);
+  noticeUnits();
   return updated;
 }
 
-// Diagnostics are computed for the latest text only: changes mark a document dirty, and one
-// pass, after the changes already queued have been read, checks whatever is dirty.
-const dirty = new Set<string>();
-let scheduled = false;
+/**
+ * Every open document with changes not yet read, brought up to date: for requests whose answer
+ * points into other plans (rename edits, references, definitions, fixes), which must be computed
+ * on the texts the editor has, not on a version it has already changed. (Hover and the like
+ * read only their own document's latest text: a huge plan being read elsewhere does not hold them up.)
+ */
+function currentAll(): void {
+  for (const uri of [...changes.keys()]) if (documents.get(uri)) current(uri);
+}
 
+let seenUnits = service.workspace.unitGeneration;
+/**
+ * Checks every plan again when the workspace's unit ids changed, whatever read them: an edit, a
+ * file on disk, or a request that finished a huge plan's read (workspace.get finishes it). Called
+ * after each message and each check.
+ */
+function noticeUnits(): void {
+  if (service.workspace.unitGeneration === seenUnits) return;
+  seenUnits = service.workspace.unitGeneration;
+  scheduleAll();
+}
+
+/** A document the user changed or opened, or a file that changed on disk. */
 function schedule(uri: string): void {
-  dirty.add(uri);
-  if (!scheduled) {
-    scheduled = true;
-    setImmediate(flush);
-  }
+  scheduler.schedule(uri);
 }
 
+/** Every plan, again: another plan's units changed. In slices, after requests (see Scheduler). */
 function scheduleAll(): void {
-  for (const uri of service.workspace.uris()) schedule(uri);
+  scheduler.scheduleBackground(service.workspace.uris());
 }
 
-function flush(): void {
-  scheduled = false;
-  const uris = [...dirty];
-  dirty.clear();
-  for (const uri of uris) publish(uri);
+/** Brings a document up to date (until `deadline` for a huge one: false, call again) and publishes it. */
+const check = guard('check', true, (uri: string, deadline: number): boolean => {
+  const open = documents.get(uri);
+  if (open) {
+    // (A read in progress is gone on with, not finished: `workspace.get` would finish it.)
+    const reading = service.workspace.isReading(uri);
+    const known = reading ? undefined : service.workspace.get(uri);
+    if ((reading || !known || known.version !== open.version || known.text !== open.getText()) && !syncOpen(open, deadline)) return false;
+  }
+  publish(uri);
+  noticeUnits();
+  return true;
+});
+
+/**
+ * What was last published for each document: a plan is published again only when its model,
+ * version or diagnostics changed (a keystroke in a unit id re-checks every plan, and most of them
+ * say the same as before).
+ */
+const lastSent = new Map<string, { version: number | undefined; json: string }>();
+/** Models whose diagnostics have been published (weak: old versions are not kept alive). */
+const sentModels = new WeakSet<object>();
+
+/** Clears a document's diagnostics in the editor. */
+function clearDiagnostics(uri: string): void {
+  lastSent.delete(uri);
+  connection.sendDiagnostics({ uri, diagnostics: [] });
 }
 
 const publish = guard('diagnostics', undefined, (uri: string) => {
   const doc = current(uri);
   if (!doc) {
-    connection.sendDiagnostics({ uri, diagnostics: [] });
+    clearDiagnostics(uri);
     return;
   }
-  const open = documents.get(uri);
-  connection.sendDiagnostics({ uri, version: open ? doc.version : undefined, diagnostics: service.getDiagnostics(uri) });
+  const version = documents.get(uri) ? doc.version : undefined;
+  const diagnostics = service.getDiagnostics(uri);
+  const json = JSON.stringify(diagnostics);
+  const last = lastSent.get(uri);
+  if (last && last.version === version && last.json === json && sentModels.has(doc.model)) return;
+  lastSent.set(uri, { version, json });
+  sentModels.add(doc.model);
+  connection.sendDiagnostics({ uri, version, diagnostics });
   void connection.sendNotification('planwright/planChanged', { uri });
 });
 
@@ -184,8 +241,8 @@ connection.onDidChangeConfiguration(guard('configuration', undefined, (p) => con
 const files = new WorkspaceFiles({
   service,
   isOpen: (uri) => documents.get(uri) !== undefined,
-  settled(uris, unitsChanged) {
-    if (unitsChanged) scheduleAll();
+  settled(uris) {
+    noticeUnits();
     for (const uri of uris) schedule(uri);
   },
   log,
@@ -218,10 +275,15 @@ documents.onDidClose(({ document }) => {
 
 // Requests: bring the model up to date with the latest text, then ask the service.
 const at = (p: { textDocument: { uri: string } }) => (current(p.textDocument.uri) ? p.textDocument.uri : undefined);
+/** `at`, for requests that point into other plans: every open plan brought up to date first. */
+const atAll = (p: { textDocument: { uri: string } }) => {
+  currentAll();
+  return at(p);
+};
 
 connection.onHover(guard('hover', null, (p) => (at(p) ? service.getHover(p.textDocument.uri, p.position) : null)));
-connection.onDefinition(guard('definition', [], (p) => (at(p) ? service.getDefinition(p.textDocument.uri, p.position) : [])));
-connection.onReferences(guard('references', [], (p) => (at(p) ? service.getReferences(p.textDocument.uri, p.position, p.context.includeDeclaration) : [])));
+connection.onDefinition(guard('definition', [], (p) => (atAll(p) ? service.getDefinition(p.textDocument.uri, p.position) : [])));
+connection.onReferences(guard('references', [], (p) => (atAll(p) ? service.getReferences(p.textDocument.uri, p.position, p.context.includeDeclaration) : [])));
 connection.onDocumentHighlight(guard('highlights', [], (p) => (at(p) ? service.getDocumentHighlights(p.textDocument.uri, p.position) : [])));
 
 connection.onCompletion(guard('completion', null, (p) => (at(p) ? service.getCompletion(p.textDocument.uri, p.position) : null)));
@@ -229,23 +291,27 @@ connection.onCompletion(guard('completion', null, (p) => (at(p) ? service.getCom
 connection.onDocumentSymbol(guard('documentSymbol', [], (p) => (at(p) ? service.getDocumentSymbols(p.textDocument.uri) : [])));
 connection.onFoldingRanges(guard('foldingRange', [], (p) => (at(p) ? service.getFoldingRanges(p.textDocument.uri) : [])));
 connection.onSelectionRanges(guard('selectionRange', [], (p) => (at(p) ? service.getSelectionRanges(p.textDocument.uri, p.positions) : [])));
-connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service.getWorkspaceSymbols(p.query)));
-connection.onCodeLens(guard('codeLens', [], (p) => (at(p) ? service.getCodeLenses(p.textDocument.uri) : [])));
+connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => {
+  currentAll();
+  return service.getWorkspaceSymbols(p.query);
+}));
+connection.onCodeLens(guard('codeLens', [], (p) => (atAll(p) ? service.getCodeLenses(p.textDocument.uri) : [])));
 
 connection.onPrepareRename(guard('prepareRename', null, (p) => {
-  const r = at(p) ? service.prepareRename(p.textDocument.uri, p.position) : null;
+  const r = atAll(p) ? service.prepareRename(p.textDocument.uri, p.position) : null;
   if (r && 'error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
   return r;
 }));
 connection.onRenameRequest(guard('rename', null, (p) => {
-  const r = at(p) ? service.getRenameEdits(p.textDocument.uri, p.position, p.newName) : null;
+  const r = atAll(p) ? service.getRenameEdits(p.textDocument.uri, p.position, p.newName) : null;
   if (r && 'error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
   return r ? r.edit : null;
 }));
-connection.onCodeAction(guard('codeAction', [], (p) => (at(p) ? service.getCodeActions(p.textDocument.uri, p.range, p.context.diagnostics) : [])));
+connection.onCodeAction(guard('codeAction', [], (p) => (atAll(p) ? service.getCodeActions(p.textDocument.uri, p.range, p.context.diagnostics) : [])));
 connection.onExecuteCommand(guard('executeCommand', null, (p) => {
   if (p.command !== RENUMBER_COMMAND) return null;
   const uri = canonicalUri(String(p.arguments?.[0] ?? ''));
+  currentAll();
   const doc = current(uri);
   if (!doc) return null;
   const r = service.getRenumberEdits(uri);
@@ -267,6 +333,8 @@ connection.onRequest('planwright/planTree', guard('planTree', [], (p: { uri: str
   const path = Array.isArray(p.path) && p.path.every((i) => Number.isInteger(i) && i >= 0) ? (p.path as number[]) : [];
   return typeof p.depth === 'number' && p.depth >= 1 ? service.getPlanTree(p.uri, { path, depth: p.depth }) : service.getPlanTree(p.uri);
 }));
+connection.onRequest('planwright/document', guard('document', null, (p: { textDocument: { uri: string }; known?: unknown }) => (current(p.textDocument?.uri) ? service.getPreview(p.textDocument.uri, Array.isArray(p.known) ? p.known.filter((k): k is string => typeof k === 'string') : []) : null)));
+connection.onRequest('planwright/export', guard('export', null, (p: { textDocument: { uri: string }; format?: unknown }) => (current(p.textDocument?.uri) && isExportFormat(p.format) ? exportForEditor(service.getPlanDocument(p.textDocument.uri)!, p.format) : null)));
 
 documents.listen(connection);
 connection.listen();

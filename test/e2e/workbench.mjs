@@ -130,6 +130,26 @@ function pane(page, title) {
 
 const squiggles = (page) => page.locator('.editor-instance .monaco-editor .view-overlays .squiggly-error').count();
 
+/** The document inside the preview's webview (code-server nests it in two iframes). */
+function previewFrame(page) {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+/** Screenshots kept for the README when PLANWRIGHT_DOC_SHOTS names a folder. */
+async function docShot(page, name) {
+  const dir = process.env.PLANWRIGHT_DOC_SHOTS;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, name) });
+}
+
+/** 1-based line and column of the cursor, from the status bar ("Ln 12, Col 5"). */
+async function cursorLine(page) {
+  const t = await page.locator('.statusbar-item#status\\.editor\\.selection').innerText();
+  const m = /Ln (\d+)/.exec(t);
+  return m ? Number(m[1]) : `(status bar: ${t})`;
+}
+
 export const steps = [
   {
     name: 'workbench',
@@ -157,7 +177,7 @@ export const steps = [
         return missing.length === 0 || `(missing ${missing.join(', ')}; panel: ${text.slice(0, 300)})`;
       });
       const text = await panel.innerText();
-      for (const m of ['No goal, objective or sub-objective is numbered 2.9', 'number 1.1.2 is missing', 'Did you mean `title`?']) {
+      for (const m of ['No goal, objective or sub-objective is numbered 2.9', 'number 1.1.2 is missing', 'did you mean `title`? (the objective has no `title`)']) {
         if (!text.includes(m)) throw new Error(`the Problems panel does not show "${m}"`);
       }
       // The status bar counts them too.
@@ -268,6 +288,135 @@ export const steps = [
       await page.keyboard.press('Control+Z');
       await until('the line to read id: "1.2" again', () => boxOfText(page, '- id: "1.2"', '1.2'), 5_000);
       await until('no squiggle after undo', async () => (await squiggles(page)) === 0, 20_000);
+    },
+  },
+  {
+    name: 'preview',
+    title: 'Open Preview to the Side shows the ICE plan as a document beside it',
+    async run({ page, folder }) {
+      await page.mouse.move(1, 1);
+      await page.keyboard.press('Escape');
+      await openFromExplorer(page, folder, ICE);
+      for (const other of ['Outline', 'Timeline', 'Plan']) await showPane(page, other, false).catch(() => undefined);
+      await goToLine(page, lineOf(folder, ICE, 'mission:'));
+      await command(page, 'Planwright: Open Preview to the Side');
+      const doc = previewFrame(page);
+      await until('the title as the h1 of the preview', async () => ((await doc.locator('h1').innerText()).includes('U.S. Immigration and Customs Enforcement Strategic Plan 2021-2025') ? true : '(no h1 yet)'), 30_000);
+      await until('the 5 goals as h2 headings', async () => {
+        const hs = await doc.locator('section.pw-goal > h2').allInnerTexts();
+        return hs.length === 5 && hs[0] === `Goal 1: ${GOALS[0]}` || `(h2: ${hs.join(' | ')})`;
+      });
+      await command(page, 'View: Hide Panel').catch(() => undefined);
+      await page.mouse.move(700, 990); // no tooltip over the screenshot
+      await sleep(800);
+      await docShot(page, 'preview-light.png');
+    },
+  },
+  {
+    name: 'preview-follows-edits',
+    title: 'typing in a title changes the preview, without saving',
+    async run({ page, folder }) {
+      const line = lineOf(folder, ICE, `title: ${GOALS[1]}`);
+      await page.locator('.tabs-container .tab.active').first().click();
+      await goToLine(page, line);
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Now');
+      const doc = previewFrame(page);
+      await until('the new title in the preview', async () => {
+        const t = await doc.locator('#item-2-h').innerText();
+        return t === `Goal 2: ${GOALS[1]} Now` || `(goal 2 heading: ${t})`;
+      }, 20_000);
+      // The edit is not saved: the file on disk still has the old title.
+      if (fs.readFileSync(path.join(folder, ICE), 'utf8').includes(`${GOALS[1]} Now`)) throw new Error('the edit was saved');
+    },
+  },
+  {
+    name: 'preview-double-click',
+    title: 'double-clicking a heading in the preview puts the cursor on its line in the editor',
+    async run({ page, folder }) {
+      const doc = previewFrame(page);
+      const heading = doc.locator('#item-3\\.2-h');
+      await heading.scrollIntoViewIfNeeded();
+      await heading.dblclick();
+      const line = lineOf(folder, ICE, '- id: "3.2"');
+      await until(`the cursor on line ${line}`, async () => {
+        const at = await cursorLine(page);
+        return at === line || `(cursor on ${at})`;
+      }, 15_000);
+    },
+  },
+  {
+    name: 'preview-dark',
+    title: 'the preview follows a dark theme, and the editor\'s scrolling',
+    async run({ page, folder }) {
+      // Preferences: Color Theme, then the theme's name, as a person picks it (from the editor:
+      // the double-click left the focus in the preview's frame).
+      const input = page.locator('.quick-input-widget input');
+      for (let attempt = 1; ; attempt++) {
+        await page.locator('.tabs-container .tab.active').first().click();
+        await sleep(300);
+        await page.keyboard.press('F1');
+        try {
+          await input.waitFor({ state: 'visible', timeout: 4_000 });
+          break;
+        } catch (e) {
+          if (attempt === 3) throw e;
+        }
+      }
+      await input.fill('>Preferences: Color Theme');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().click();
+      const dark = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first();
+      await dark.waitFor({ timeout: 10_000 });
+      await dark.click();
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+      const doc = previewFrame(page);
+      await until('a dark background in the preview', async () => {
+        const bg = await doc.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
+        const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
+        return r + g + b < 200 || `(background ${bg})`;
+      }, 20_000);
+      // Back in the editor, at objective 3.2: the preview follows it there.
+      await command(page, 'View: Focus First Editor Group');
+      await goToLine(page, lineOf(folder, ICE, '- id: "3.2"'));
+      await until('the preview showing 3.2', async () => {
+        const box = await previewFrame(page).locator('#item-3\\.2-h').boundingBox();
+        return (box && box.y >= 0 && box.y < 700) || `(3.2 heading at ${JSON.stringify(box)})`;
+      }, 10_000);
+      // The editor beside it still draws its text (the scroll sync does not keep it moving).
+      await until('the editor drawing its lines', async () => {
+        const t = await page.locator('.editor-instance .monaco-editor .lines-content .view-lines').first().innerText();
+        return /id:|title:|description:/.test(t) || `(editor lines: ${JSON.stringify(t.slice(0, 80))}, ${t.length} characters)`;
+      }, 10_000);
+      await page.mouse.move(700, 990);
+      await sleep(800);
+      await docShot(page, 'preview-dark.png');
+    },
+  },
+  {
+    name: 'export-plan',
+    title: 'Export Plan… writes the ICE plan as Markdown beside it, where the save dialog says',
+    async run({ page, folder }) {
+      const target = path.join(folder, 'ice-strategic-plan-2021-2025.md');
+      fs.rmSync(target, { force: true });
+      await command(page, 'View: Focus First Editor Group');
+      // The format, then the save dialog (code-server's own: a path in the quick input, beside the plan).
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill('>Planwright: Export Plan');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Planwright: Export Plan' }).first().click();
+      const markdown = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Markdown (.md)' }).first();
+      await markdown.waitFor({ timeout: 10_000 });
+      await markdown.click();
+      await until('the save dialog proposing ice-strategic-plan-2021-2025.md', async () => {
+        const v = await input.inputValue();
+        return v.endsWith('ice-strategic-plan-2021-2025.md') || `(dialog: ${v})`;
+      }, 15_000);
+      await page.keyboard.press('Enter');
+      await until(`${path.basename(target)} written`, () => fs.existsSync(target) || '(not yet)', 20_000);
+      const md = fs.readFileSync(target, 'utf8');
+      if (!md.startsWith('# U.S. Immigration and Customs Enforcement Strategic Plan 2021-2025\n')) throw new Error(`the export begins ${JSON.stringify(md.slice(0, 80))}`);
+      if (!md.includes(`## Goal 2: ${GOALS[1]} Now`)) throw new Error('the export is not of the edited (unsaved) text');
     },
   },
 ];

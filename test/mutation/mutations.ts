@@ -22,7 +22,13 @@ export type MutationKind =
   | 'colon'
   | 'indent'
   | 'duplicated-line'
-  | 'title-moved';
+  | 'title-moved'
+  | 'title-into-next'
+  | 'field-deleted'
+  | 'unit-key'
+  | 'wrong-type'
+  | 'children-key'
+  | 'section-key';
 
 export const KIND_LABELS: Record<MutationKind, string> = {
   'own-number': 'an item\'s own number mistyped ("1.2" → "1.7")',
@@ -35,10 +41,21 @@ export const KIND_LABELS: Record<MutationKind, string> = {
   indent: 'a line indented one space more',
   'duplicated-line': 'a line duplicated',
   'title-moved': 'a title moved out of its item (dedented to the level of its `-`)',
+  'title-into-next': 'a title moved into the next item (cut, and pasted under the next `- id:`)',
+  'field-deleted': 'a required field deleted (an item\'s `title:` line)',
+  'unit-key': 'a key misspelt in a unit (`id:` as `ib:`, `name:` as `nmae:`)',
+  'children-key': 'a key misspelt in an item (`objectives:` as `objectivs:`, `subobjectives:` as `subobjectves:`)',
+  'section-key': 'a top-level key misspelt (`units:` as `unit:`, `mission:` as `misson:`, ...)',
+  'wrong-type': 'a value of the wrong type (an empty `title:` or `id:`, a title written as a list)',
 };
 
 /** The kinds about numbering, which the test holds to the target. */
 export const NUMBERING_KINDS: MutationKind[] = ['own-number', 'wrong-goal', 'deleted'];
+
+/** The kinds that are YAML mistakes, which the test holds to the target too (recover.ts repairs them; a colon left out inside braces is schema.ts's). */
+export const YAML_KINDS: MutationKind[] = ['tab', 'open-quote', 'colon', 'indent', 'duplicated-line', 'title-moved'];
+/** The kinds about the plan's fields (the schema), which the test holds to the target. */
+export const SCHEMA_KINDS: MutationKind[] = ['id-key', 'field-deleted', 'unit-key', 'wrong-type', 'children-key', 'section-key'];
 
 /** At most this many cases per kind and plan for the kinds that are about a line, not an item. */
 const SAMPLE = 20;
@@ -142,7 +159,10 @@ export function mutations(name: string, text: string): Mutation[] {
       const other = g < model.goals.length ? g + 1 : g - 1;
       out.push({ kind: 'wrong-goal', where: label(item), text: replace(start, end, [String(other), ...parts.slice(1)].join('.')), line: idLine });
     }
-    // `id:` mistyped as `ib:`.
+  }
+  // `id:` mistyped as `ib:`, items named by `related` too: the misspelt key is read as the id
+  // it stands for, so the links to the item still resolve.
+  for (const item of items) {
     const idField = item.fields.find((f) => f.key === 'id');
     if (idField && text.slice(idField.keySpan.start, idField.keySpan.end) === 'id') {
       out.push({ kind: 'id-key', where: label(item), text: replace(idField.keySpan.start, idField.keySpan.end, 'ib'), line: lineOf(starts, idField.keySpan.start) });
@@ -195,6 +215,65 @@ export function mutations(name: string, text: string): Mutation[] {
     const l = mainLine(item);
     const s = lineText(l);
     return { text: replace(starts[l], starts[l], s.endsWith('\n') ? s : s + '\n'), line: l + 1 };
+  });
+  // A required field deleted: an item's one-line title. Every item, as ids are.
+  for (const item of items) {
+    if (named.has(item)) continue;
+    const l = titleLine(item);
+    if (l === undefined || l === lineOf(starts, item.span.start) || lineOf(starts, item.titleSpan!.end) !== l) continue;
+    const from = starts[l];
+    const to = l + 1 < starts.length ? starts[l + 1] : text.length;
+    out.push({ kind: 'field-deleted', where: label(item), text: replace(from, to, ''), line: Math.max(0, l - 1) });
+  }
+  // A value of the wrong type, in turn: an empty title, an empty id, a title written as a list.
+  let turn = 0;
+  for (const item of items) {
+    if (named.has(item)) continue;
+    const t = item.fields.find((f) => f.key === 'title');
+    const i = item.fields.find((f) => f.key === 'id');
+    const k = turn++ % 3;
+    if (k === 0 && t && t.valueSpan.end > t.valueSpan.start) {
+      out.push({ kind: 'wrong-type', where: `${label(item)} (empty title)`, text: replace(t.keySpan.end + 1, t.valueSpan.end, ''), line: lineOf(starts, t.keySpan.start) });
+    } else if (k === 1 && i && i.valueSpan.end > i.valueSpan.start) {
+      out.push({ kind: 'wrong-type', where: `${label(item)} (empty id)`, text: replace(i.keySpan.end + 1, i.valueSpan.end, ''), line: lineOf(starts, i.keySpan.start) });
+    } else if (k === 2 && t && lineOf(starts, t.valueSpan.end) === lineOf(starts, t.valueSpan.start) && /^[A-Za-z][^\n#:\[\]{},"']*$/.test(text.slice(t.valueSpan.start, t.valueSpan.end))) {
+      out.push({ kind: 'wrong-type', where: `${label(item)} (title as a list)`, text: replace(t.valueSpan.start, t.valueSpan.end, `[${text.slice(t.valueSpan.start, t.valueSpan.end)}]`), line: lineOf(starts, t.keySpan.start) });
+    }
+  }
+  // The key of an item's children misspelt, items whose children `related` names too (they are
+  // read under the key they stand for, so the links still resolve).
+  for (const item of items) {
+    const f = item.fields.find((x) => x.key === 'objectives' || x.key === 'subobjectives');
+    if (!f || text.slice(f.keySpan.start, f.keySpan.end) !== f.key) continue;
+    const typo = f.key === 'objectives' ? 'objectivs' : 'subobjectves';
+    out.push({ kind: 'children-key', where: label(item), text: replace(f.keySpan.start, f.keySpan.end, typo), line: lineOf(starts, f.keySpan.start) });
+  }
+  // A top-level key misspelt: every section but `goals` (without it the plan has no goals to check).
+  const typos: Record<string, string> = { planwright: 'planwrite', title: 'titel', organization: 'organisation', period: 'peroid', mission: 'misson', vision: 'vison', values: 'valeus', units: 'unit' };
+  for (const sec of model.sections) {
+    const typo = typos[sec.key];
+    if (!typo || text.slice(sec.keySpan.start, sec.keySpan.end) !== sec.key) continue;
+    out.push({ kind: 'section-key', where: `${name}: \`${sec.key}\``, text: replace(sec.keySpan.start, sec.keySpan.end, typo), line: lineOf(starts, sec.keySpan.start) });
+  }
+  // A key misspelt in a unit: `id` as `ib` and `name` as `nmae`, every unit.
+  for (const unit of model.units) {
+    for (const [key, typo] of [['id', 'ib'], ['name', 'nmae']]) {
+      const f = unit.fields.find((x) => x.key === key);
+      if (!f || text.slice(f.keySpan.start, f.keySpan.end) !== key) continue;
+      out.push({ kind: 'unit-key', where: `${name}: unit ${unit.id?.text ?? unit.index + 1} (${typo})`, text: replace(f.keySpan.start, f.keySpan.end, typo), line: lineOf(starts, f.keySpan.start) });
+    }
+  }
+  lineCases('title-into-next', (item) => {
+    const l = titleLine(item);
+    const next = siblingsOf(item)[item.index + 1];
+    if (l === undefined || !next || l === lineOf(starts, item.span.start) || lineOf(starts, item.titleSpan!.end) !== l) return undefined;
+    const nextFirst = lineOf(starts, next.span.start);
+    if (!next.titleSpan || lineOf(starts, next.titleSpan.start) !== nextFirst + 1) return undefined;
+    const moved = lineText(l);
+    const without = text.slice(0, starts[l]) + text.slice(starts[l + 1]);
+    const at = starts[nextFirst + 1] - moved.length;
+    // The moved line lands on line nextFirst (0-based) of the text without it: right under `- id:`.
+    return { text: without.slice(0, at) + moved + without.slice(at), line: nextFirst };
   });
   lineCases('title-moved', (item) => {
     const l = titleLine(item);

@@ -13,6 +13,8 @@ export class TestClient {
   readonly proc: ChildProcess;
   readonly conn: MessageConnection;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics received, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
   private waiters: (() => void)[] = [];
   stderr = '';
   /** Edits the server asked the client to apply (workspace/applyEdit). */
@@ -23,15 +25,17 @@ export class TestClient {
    * `maxOpenFiles` starts the server under that open-file limit (`ulimit -n`), as on a machine
    * with a low limit or one where other programs hold many files.
    */
-  constructor(extraArgs: string[] = [], opts: { maxOpenFiles?: number } = {}) {
+  constructor(extraArgs: string[] = [], opts: { maxOpenFiles?: number; env?: NodeJS.ProcessEnv } = {}) {
     const args = [SERVER, '--stdio', ...extraArgs];
+    const env = opts.env ? { ...process.env, ...opts.env } : process.env;
     this.proc = opts.maxOpenFiles
-      ? spawn('bash', ['-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, process.execPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
-      : spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+      ? spawn('bash', ['-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, process.execPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env })
+      : spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      this.published.push(p);
       const w = this.waiters;
       this.waiters = [];
       w.forEach((f) => f());
@@ -72,6 +76,15 @@ export class TestClient {
 
   notify(method: string, params: object): void {
     void this.conn.sendNotification(method, params);
+  }
+
+  /** Sends messages in one write, as a client that sends a burst does (`method`, `params`, optional `id`). */
+  writeAtOnce(messages: object[]): void {
+    const framed = messages.map((m) => {
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...m }), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    });
+    this.proc.stdin!.write(Buffer.concat(framed));
   }
 
   /**

@@ -8,15 +8,18 @@ import * as net from 'net';
 import * as path from 'path';
 import { createLanguageService } from '../../server/src/service';
 import { parseFull, PlanParser } from '../../server/src/service/parse';
+import { planShape, renderPlan } from '../../server/src/service/test-shapes';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SEEDS = ['ice-strategic-plan-2021-2025.plan.yaml', 'with-errors.plan.yaml'].map((f) => fs.readFileSync(path.join(ROOT, 'samples', f), 'utf8'));
-const TOKENS = ['\n', ' ', '  ', '- ', ': ', '"', "'", '#', '[', ']', '{', '}', ',', '&x ', '*x', '<<: ', '!!int ', '|', '>', '---', '1.10', 'id: ', 'related: ', 'lead: ', '\t', '\r\n', '\r', '\u00e9', '\ud83d\ude00', '\ud800', '\u0000'];
+const TOKENS = ['\n', ' ', '  ', '- ', ': ', '"', "'", '#', '[', ']', '{', '}', ',', '&x ', '*x', '<<: ', '!!int ', '|', '>', '---', '1.10', 'id: ', 'related: ', 'lead: ', 'goals: [', 'goals: &g\n', '- - - - ', '<<: *x\n', '#[[[[{{', '"[[["', '\t', '\r\n', '\r', '\u00e9', '\ud83d\ude00', '\ud800', '\u0000'];
 
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 30 }), ins: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })) });
 
 export const fuzzInput = fc.record({
-  seed: fc.oneof(fc.constantFrom(...SEEDS), fc.string({ unit: 'binary', maxLength: 300 })),
+  // The samples, generated plans of the shapes the hostile test found bugs in (goals on the
+  // `goals:` line, anchored or tagged lists, a last goal with a YAML error), and garbage.
+  seed: fc.oneof(fc.constantFrom(...SEEDS), planShape.map(renderPlan), fc.string({ unit: 'binary', maxLength: 300 })),
   edits: fc.array(edit, { maxLength: 10 }),
   probes: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
 });

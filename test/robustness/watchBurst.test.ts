@@ -36,14 +36,17 @@ describe('a burst of file-watch events', function () {
       client.diagnostics.clear();
       const t0 = Date.now();
       client.notify('workspace/didChangeWatchedFiles', { changes: uris.map((uri) => ({ uri, type: 2 })) });
-      for (const uri of uris) await client.waitForDiagnostics(uri, undefined, 60000);
+      // The units file reads as before: its diagnostics are not published again (only what
+      // changed is); every rewritten plan's are.
+      const changed = uris.slice(1);
+      for (const uri of changed) await client.waitForDiagnostics(uri, undefined, 60000);
       const settled = Date.now() - t0;
 
       const plans: { uri: string; title: string }[] = await client.request('planwright/plans', {});
       assert.strictEqual(plans.length, N + 1, `plans lost: ${N + 1 - plans.length}`);
       const titles = new Set(plans.map((p) => p.title));
       for (let i = 0; i < N; i++) assert.ok(titles.has(`Plan ${i} v2`), `plan ${i} was not read again`);
-      const wrong = uris.filter((uri) => client.diagnostics.get(uri)!.diagnostics.length > 0);
+      const wrong = uris.filter((uri) => (client.diagnostics.get(uri)?.diagnostics.length ?? 0) > 0);
       assert.deepStrictEqual(wrong, [], `plans with diagnostics after the burst: ${wrong.length}`);
       assert.strictEqual(client.proc.exitCode, null);
       console.log(`      ${N + 1} change events settled in ${settled} ms, ${N + 1 - plans.length} plans lost`);

@@ -2,8 +2,15 @@
 // (a top-level section, or one goal), so that the incremental parser can reuse it as is.
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, visit, YAMLMap } from 'yaml';
 import type { Field, ItemKind, PlanItem, Reference, ScalarStyle, ScalarText, Section, Unit, Value } from './model';
-import { buildItem, type NodePairs, type NodeSource } from './fields';
-import type { Span } from './text';
+import { buildItem, keyReading, type NodePairs, type NodeSource } from './fields';
+import { closest, type Span } from './text';
+import planSchema from '../../../schemas/plan.schema.json';
+
+const fieldsOf = (def: string): string[] => Object.keys((planSchema.$defs as unknown as Record<string, { properties: object }>)[def].properties);
+/** The top-level fields of a plan. */
+const PLAN_FIELDS = Object.keys(planSchema.properties);
+/** The fields a unit may have (plan.schema.json, `$defs/unit`). */
+const UNIT_FIELDS = fieldsOf('unit');
 
 /** Builds model pieces from the nodes of one yaml document whose text starts at `base` in the plan. */
 export class NodeReader {
@@ -45,6 +52,11 @@ export class NodeReader {
     const aliases = (this.aliases ??= aliasesOf(this.doc));
     for (let hops = 0; n && isAlias(n) && hops < 32; hops++) n = aliases.targets.get(n);
     return n && !isAlias(n) ? n : undefined;
+  }
+
+  /** Where in the plan the YAML errors of the document the nodes come from start (none without yaml's parser: the line reader reads only text without errors). */
+  syntaxErrorOffsets(): number[] {
+    return this.doc ? this.doc.errors.map((e) => this.base + e.pos[0]) : [];
   }
 
   span(node: Node | null | undefined): Span | undefined {
@@ -151,7 +163,11 @@ export class NodeReader {
     const n = this.deref(node);
     if (!n || !isMap(n) || !n.range) return undefined;
     const unit: Unit = { span: this.span(n)!, index, fields: this.fields(n) };
-    for (const { key, pair } of this.pairs(n)) {
+    const pairs = this.pairs(n);
+    const read = keyReading(pairs.map((p) => p.key), UNIT_FIELDS);
+    for (const p of pairs) {
+      const { pair } = p;
+      const key = read(p.key);
       if (key === 'id') {
         unit.id = this.scalar(pair.value);
         if (unit.id) this.noteRead(unit.id);
@@ -181,17 +197,21 @@ export class NodeReader {
     const v = this.deref(pair.value);
     const section: Section = { key, keySpan: field.keySpan, valueSpan: field.valueSpan, fields: v && isMap(v) ? this.fields(v) : [] };
     head.sections.push(section);
-    switch (key) {
+    // A misspelt `units:` (`unit:`) still holds the units, so that the entries naming them are
+    // not reported as well (the schema reports the key). Only `units`: a list, which reads the
+    // same whole or section by section; the other sections are not named by anything.
+    const as = key === 'units' || PLAN_FIELDS.includes(key) || closest(key, PLAN_FIELDS) !== 'units' ? key : 'units';
+    switch (as) {
       case 'title':
       case 'mission':
       case 'vision':
-        head[key] = this.string(v);
+        head[as] = this.string(v);
         break;
       case 'organization':
         if (v && isMap(v)) head.organization = { name: this.string(v.get('name', true)), acronym: this.string(v.get('acronym', true)) };
         break;
       case 'period':
-        if (v && isMap(v)) head.period = { start: this.number(v.get('start', true)), end: this.number(v.get('end', true)) };
+        if (v && isMap(v)) head.period = { start: this.scalar(v.get('start', true))?.text, end: this.scalar(v.get('end', true))?.text };
         break;
       case 'values':
         if (v && isSeq(v)) for (const i of v.items) { const val = this.value(i); if (val) head.values.push(val); }
@@ -219,7 +239,7 @@ export interface HeadParts {
   mission?: string;
   vision?: string;
   organization?: { name?: string; acronym?: string };
-  period?: { start?: number; end?: number };
+  period?: { start?: string; end?: string };
   values: Value[];
   units: Unit[];
 }

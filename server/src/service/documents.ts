@@ -3,7 +3,7 @@
 import type { PlanModel, Unit } from './model';
 import { PlanParser } from './parse';
 import { URI, Utils } from 'vscode-uri';
-import { LineIndex, type TextChange } from './text';
+import { composeChanges, LineIndex, type TextChange } from './text';
 
 export interface PlanDocument {
   readonly uri: string;
@@ -18,9 +18,26 @@ interface Entry {
   parser: PlanParser;
 }
 
+/** A read that stopped at its deadline (see PlanWorkspace.update). */
+interface Reading {
+  text: string;
+  version: number;
+  /** What changed from the workspace's version of the text to `text`, when known. */
+  change: TextChange | undefined;
+  parser: PlanParser;
+  steps: Generator<boolean, PlanModel, void>;
+  /**
+   * The read has begun moving the previous model's goals (PlanParser.read yielded true): that
+   * model may no longer be read, so `get` and `all` finish this read first.
+   */
+  changedPrevious: boolean;
+}
+
 /** All plans of the workspace, and the index of their units across files. */
 export class PlanWorkspace {
   private readonly entries = new Map<string, Entry>();
+  /** Reads that stopped at their deadline (see update). */
+  private readonly reading = new Map<string, Reading>();
   private unitIndex: Map<string, { uri: string; unit: Unit }[]> | undefined;
   private unitSignatures = new Map<string, string>();
 
@@ -28,32 +45,85 @@ export class PlanWorkspace {
    * Parses a new version of a document, reusing the unchanged blocks of the previous one.
    * `change`, when the editor says what changed since the version the workspace has, lets the
    * line index be made from the previous one.
+   *
+   * With a `deadline` (ms on `now`'s clock) the read may stop there, a goal at a time, and answer
+   * undefined: the previous version stays what `get` gives until a later call with the same text
+   * (any deadline, or none) finishes it. A call with another text abandons it and starts over.
    */
-  update(uri: string, text: string, version = 0, change?: TextChange): PlanDocument {
-    let entry = this.entries.get(uri);
-    if (entry && entry.doc.text === text) {
-      if (entry.doc.version !== version) entry.doc = { ...entry.doc, version };
-      return entry.doc;
+  update(uri: string, text: string, version?: number, change?: TextChange): PlanDocument;
+  update(uri: string, text: string, version: number | undefined, change: TextChange | undefined, deadline: number, now?: () => number): PlanDocument | undefined;
+  update(uri: string, text: string, version = 0, change?: TextChange, deadline = Infinity, now: () => number = () => performance.now()): PlanDocument | undefined {
+    let read = this.reading.get(uri);
+    if (read && read.text !== text) {
+      if (read.changedPrevious) {
+        // The previous model is already changed in place: finish that read; the new change is
+        // counted from its text, which is now the workspace's.
+        this.update(uri, read.text, read.version);
+      } else {
+        // Not started on the previous model: abandoned, the new change counted from its base.
+        change = read.change && change ? composeChanges(read.change, change) : undefined;
+        this.cancel(uri);
+      }
+      read = undefined;
     }
-    const parser = entry?.parser ?? new PlanParser();
-    const model = parser.parse(text);
-    const lines = entry && change ? LineIndex.afterEdit(entry.doc.lines, text, change) : new LineIndex(text);
-    const doc: PlanDocument = { uri, version, text, model, lines };
-    if (entry) entry.doc = doc;
-    else this.entries.set(uri, (entry = { doc, parser }));
-    this.noteUnits(uri, model);
-    return doc;
+    let entry = this.entries.get(uri);
+    if (!read) {
+      if (entry && entry.doc.text === text) {
+        if (entry.doc.version !== version) entry.doc = { ...entry.doc, version };
+        return entry.doc;
+      }
+      const parser = entry?.parser ?? new PlanParser();
+      read = { text, version, change, parser, steps: parser.read(text), changedPrevious: false };
+      this.reading.set(uri, read);
+    }
+    read.version = version;
+    for (;;) {
+      const r = read.steps.next();
+      if (r.done) {
+        this.reading.delete(uri);
+        const model = r.value;
+        const lines = entry && read.change ? LineIndex.afterEdit(entry.doc.lines, text, read.change) : new LineIndex(text);
+        const doc: PlanDocument = { uri, version, text, model, lines };
+        if (entry) entry.doc = doc;
+        else this.entries.set(uri, (entry = { doc, parser: read.parser }));
+        this.noteUnits(uri, model);
+        return doc;
+      }
+      if (r.value) read.changedPrevious = true;
+      if (deadline !== Infinity && now() >= deadline) return undefined;
+    }
+  }
+
+  /** Finishes a read that has started changing the previous model: nothing may read that model now. */
+  private settle(uri: string): void {
+    const read = this.reading.get(uri);
+    if (read?.changedPrevious) this.update(uri, read.text, read.version);
+  }
+
+  /** True while a read of `uri` stopped at its deadline and waits to be finished. */
+  isReading(uri: string): boolean {
+    return this.reading.has(uri);
+  }
+
+  private cancel(uri: string): void {
+    const read = this.reading.get(uri);
+    if (!read) return;
+    this.reading.delete(uri);
+    read.steps.return(undefined as never);
   }
 
   remove(uri: string): void {
+    this.cancel(uri);
     if (this.entries.delete(uri)) this.noteUnits(uri, undefined);
   }
 
   get(uri: string): PlanDocument | undefined {
+    this.settle(uri);
     return this.entries.get(uri)?.doc;
   }
 
   all(): PlanDocument[] {
+    for (const uri of [...this.reading.keys()]) this.settle(uri);
     return [...this.entries.values()].map((e) => e.doc);
   }
 

@@ -8,7 +8,7 @@
 import type { Field, ItemKind, Measure, Milestone, PlanItem, Reference, RefField, ScalarText, YearValue } from './model';
 import { CHILD_KIND } from './model';
 import { ownNumber } from './checks/numbering';
-import type { Span } from './text';
+import { closest, type Span } from './text';
 
 /** What a reference field names. */
 export type RefKind = 'unit' | 'item' | 'measure';
@@ -190,8 +190,36 @@ const FIELD_MAPS: Record<ItemKind, ReadonlyMap<string, FieldSpec>> = {
   objective: new Map(Object.entries(ITEM_FIELDS.objective)),
   subobjective: new Map(Object.entries(ITEM_FIELDS.subobjective)),
 };
+/** The keys of each kind's table, for reading a misspelt key (keyReading). */
+const FIELD_KEYS: Record<ItemKind, readonly string[]> = {
+  goal: Object.keys(ITEM_FIELDS.goal),
+  objective: Object.keys(ITEM_FIELDS.objective),
+  subobjective: Object.keys(ITEM_FIELDS.subobjective),
+};
+
+/**
+ * How the keys of a mapping are read: a key that is not a field, but a misspelling of a field the
+ * mapping does not have (`ib: ERO`, `subobjectves:`), is read as that field (the first such key
+ * only). The schema check reports the key once ("did you mean `id`?", see foldErrors in
+ * schema.ts) and the rest of the plan is checked as if it were fixed: the entries naming a unit
+ * whose `id` is misspelt, or the sub-objectives under a misspelt `subobjectives`, are not
+ * reported as well.
+ */
+export function keyReading(keys: readonly string[], fields: readonly string[]): (key: string) => string {
+  let as: Map<string, string> | undefined;
+  for (const k of keys) {
+    if (fields.includes(k)) continue;
+    const f = closest(k, fields);
+    if (!f || keys.includes(f) || (as && [...as.values()].includes(f))) continue;
+    (as ??= new Map()).set(k, f);
+  }
+  return as ? (k) => as!.get(k) ?? k : (k) => k;
+}
+
 const MEASURE_MAP: ReadonlyMap<string, FieldSpec> = new Map(Object.entries(MEASURE_FIELDS));
 const MILESTONE_MAP: ReadonlyMap<string, FieldSpec> = new Map(Object.entries(MILESTONE_FIELDS));
+const MEASURE_KEYS: readonly string[] = Object.keys(MEASURE_FIELDS);
+const MILESTONE_KEYS: readonly string[] = Object.keys(MILESTONE_FIELDS);
 
 /** Builds an item (and its children) from a mapping node, from the field table. */
 export function buildItem<N>(src: NodeSource<N>, node: N, kind: ItemKind, path: (string | number)[], index: number, parent: PlanItem | undefined): PlanItem | undefined {
@@ -202,8 +230,10 @@ export function buildItem<N>(src: NodeSource<N>, node: N, kind: ItemKind, path: 
   const table = FIELD_MAPS[kind];
   const pairs = src.pairs(node);
   const { keys, values } = pairs;
+  // A misspelt key (`ib:`, `subobjectves:`) is read as the field it stands for (keyReading).
+  const read = keyReading(keys, FIELD_KEYS[kind]);
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+    const key = read(keys[i]);
     const spec = table.get(key);
     if (!spec) continue;
     const value = values[i];
@@ -265,8 +295,9 @@ function buildMeasure<N>(src: NodeSource<N>, node: N, owner: PlanItem, index: nu
   if (!span) return undefined;
   const m: Measure = { span, fields: src.fields(node), owner, index, targets: [], results: [] };
   const { keys, values } = src.pairs(node);
+  const read = keyReading(keys, MEASURE_KEYS);
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+    const key = read(keys[i]);
     const value = values[i];
     const spec = MEASURE_MAP.get(key);
     switch (spec?.role) {
@@ -313,8 +344,9 @@ function buildMilestone<N>(src: NodeSource<N>, node: N, owner: PlanItem, index: 
   if (!span) return undefined;
   const m: Milestone = { span, fields: src.fields(node), owner, index };
   const { keys, values } = src.pairs(node);
+  const read = keyReading(keys, MILESTONE_KEYS);
   for (let i = 0; i < keys.length; i++) {
-    switch (MILESTONE_MAP.get(keys[i])?.role) {
+    switch (MILESTONE_MAP.get(read(keys[i]))?.role) {
       case 'text':
         m.title = src.string(values[i]);
         break;
@@ -333,6 +365,8 @@ function readRefs<N>(src: NodeSource<N>, value: N, field: RefField, refers: RefK
   for (const n of src.items(value) ?? [value]) {
     const target = src.scalar(n);
     if (!target) continue;
+    // A unit id is text: `lead: 5` is one problem, the schema's (a unit id starts with a letter).
+    if (refers === 'unit' && src.string(n) === undefined) continue;
     const ref: Reference = measure ? { field, target, owner, measure } : { field, target, owner };
     const first = src.noteRead?.(target, ref)?.ref;
     // The same entry read by another item (`<<: *base`, `related: *rel`): one entry, several readers.

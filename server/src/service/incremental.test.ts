@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { provideDocumentSymbols } from './features/documentSymbols';
 import { provideFoldingRanges } from './features/folding';
 import type { PlanModel } from './model';
+import { PlanWorkspace } from './documents';
 import { parseFull, PlanParser } from './parse';
 import { LineIndex } from './text';
 import { ERRORS, ICE, MEASURE_ERRORS, MEASURES } from './test-util';
@@ -161,5 +162,54 @@ describe('incremental parsing agrees with a full parse', () => {
     assert.strictEqual(m.parseMode, 'blocks');
     assert.strictEqual(parser.stats.reused, 4);
     assert.deepStrictEqual(observable(m), observable(parseFull(ICE.replace('Develop Employees', 'Develop All Employees'))));
+  });
+
+  it('a read stopped before it says it changes the previous model leaves that model as it was; finished or abandoned for another text, it agrees with a full parse (property)', function () {
+    this.timeout(120000);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(edit, fc.nat({ max: 6 }), fc.boolean()), { minLength: 1, maxLength: 8 }), (steps) => {
+        const parser = new PlanParser();
+        let text = ICE;
+        let model = parser.parse(text);
+        for (const [e, k, finish] of steps) {
+          const next = apply(text, e);
+          const read = parser.read(next);
+          let r = read.next();
+          let changed = !r.done && r.value;
+          for (let i = 0; i < k && !r.done && !changed; i++) {
+            r = read.next();
+            changed = !r.done && r.value;
+          }
+          if (!r.done && !changed) {
+            // Stopped between goals: what the editor still shows is the previous version, intact.
+            assert.deepStrictEqual(observable(model), observable(parseFull(text)));
+            if (finish) while (!r.done) r = read.next();
+            else read.return(undefined as never);
+          }
+          // Once it says it has begun changing the previous model, a read is finished.
+          while (!r.done && changed) r = read.next();
+          model = r.done && r.value ? r.value : parser.parse(next);
+          text = next;
+          assert.deepStrictEqual(observable(model), observable(parseFull(text)));
+        }
+      }),
+      { numRuns: Number(process.env.PLANWRIGHT_PROPERTY_RUNS ?? 60), seed: 17017 },
+    );
+  });
+
+  it('a workspace update with a deadline answers later, keeping the previous version until a call with the same text finishes it', () => {
+    const ws = new PlanWorkspace();
+    const uri = 'file:///w.plan.yaml';
+    const first = ws.update(uri, ICE, 1);
+    const edited = ICE.replace('Develop Employees', 'Develop All Employees').replace('  - id: "2"\n', '  - id: "2"\n    description: moved\n');
+    // A deadline already past: one step, then the read stops.
+    assert.strictEqual(ws.update(uri, edited, 2, undefined, -1), undefined);
+    assert.strictEqual(ws.isReading(uri), true);
+    assert.strictEqual(ws.get(uri), first);
+    assert.deepStrictEqual(observable(first.model), observable(parseFull(ICE)));
+    const done = ws.update(uri, edited, 3);
+    assert.strictEqual(ws.isReading(uri), false);
+    assert.strictEqual(done.version, 3);
+    assert.deepStrictEqual(observable(done.model), observable(parseFull(edited)));
   });
 });

@@ -18,10 +18,14 @@ import { renumber } from './features/renumber';
 import { provideSelectionRanges } from './features/selectionRange';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 import type { TextChange } from './text';
+import { buildPlanDocument, type PlanDocumentModel } from './document/planDocument';
+import { providePreview, type PreviewResult } from './document/preview';
 
 export { PlanWorkspace, type PlanDocument } from './documents';
 export type { PlanTreeNode } from './features/planTree';
 export type { PlanModel, PlanItem, PlanDiagnostic, Unit, Reference } from './model';
+export type { PlanDocumentModel, DocItem } from './document/planDocument';
+export type { PreviewResult, PreviewBlock } from './document/preview';
 
 export interface PlanLanguageService {
   readonly workspace: PlanWorkspace;
@@ -30,6 +34,12 @@ export interface PlanLanguageService {
    * changed since the version the service has (see LineIndex.afterEdit).
    */
   update(uri: string, text: string, version?: number, change?: TextChange): PlanDocument;
+  /**
+   * The same, stopping at `deadline` (ms, `performance.now()`) between goals if the read is not
+   * done: undefined then, and the previous version stays current until a call with the same text
+   * finishes the read (see PlanWorkspace.update). The server reads huge plans this way.
+   */
+  update(uri: string, text: string, version: number | undefined, change: TextChange | undefined, deadline: number): PlanDocument | undefined;
   remove(uri: string): void;
   getDiagnostics(uri: string): Diagnostic[];
   getHover(uri: string, position: Position): Hover | null;
@@ -55,6 +65,13 @@ export interface PlanLanguageService {
    * the plan cannot be renumbered (an item takes its number from another through a merge key).
    */
   getRenumberEdits(uri: string): { edits: TextEdit[] } | { error: string };
+  /**
+   * The plan as a document to read (preview and exports), with problem counts per item; once per
+   * version of the text and of the workspace's units.
+   */
+  getPlanDocument(uri: string): PlanDocumentModel | null;
+  /** The live preview: the document in HTML blocks, without the HTML of the blocks the client says it has (`known` keys). */
+  getPreview(uri: string, known?: readonly string[]): PreviewResult | null;
   /** Options that come from the editor's settings. */
   configure(options: Partial<ServiceOptions>): void;
 }
@@ -83,6 +100,15 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
   const options: ServiceOptions = { ...DEFAULT_OPTIONS, ...initial };
   let symbols = perVersion((d) => provideDocumentSymbols(d, options.maxItemsComputed));
   const folding = perVersion(provideFoldingRanges);
+  const documents = new WeakMap<PlanDocument['model'], { units: unknown; document: PlanDocumentModel }>();
+  const planDocument = (d: PlanDocument): PlanDocumentModel => {
+    const units = workspace.units();
+    const known = documents.get(d.model);
+    if (known && known.units === units) return known.document;
+    const document = buildPlanDocument(workspace, d, provideDiagnostics(workspace, d), fileNameOf(d.uri).replace(/\.plan\.ya?ml$/i, ''));
+    documents.set(d.model, { units, document });
+    return document;
+  };
   /** Runs a feature on a known document, or answers `none` for an unknown one. */
   const on = <R>(uri: string, none: R, f: (doc: PlanDocument) => R): R => {
     const doc = workspace.get(uri);
@@ -90,7 +116,8 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
   };
   return Object.freeze({
     workspace,
-    update: (uri: string, text: string, version?: number, change?: TextChange) => workspace.update(uri, text, version, change),
+    update: ((uri: string, text: string, version?: number, change?: TextChange, deadline?: number) =>
+      deadline === undefined ? workspace.update(uri, text, version, change) : workspace.update(uri, text, version, change, deadline)) as PlanLanguageService['update'],
     remove: (uri: string) => workspace.remove(uri),
     getDiagnostics: (uri: string) => on(uri, [], (d) => provideDiagnostics(workspace, d)),
     getHover: (uri: string, p: Position) => on(uri, null, (d) => provideHover(workspace, d, p)),
@@ -121,6 +148,8 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getRenameEdits: (uri: string, p: Position, newName: string) => on(uri, null, (d) => provideRenameEdits(workspace, d, p, newName)),
     getCodeActions: (uri: string, range: Range, diagnostics: Diagnostic[]) => on(uri, [], (d) => provideCodeActions(workspace, d, range, diagnostics)),
     getRenumberEdits: (uri: string) => on(uri, { edits: [] }, (d) => renumber(d)),
+    getPlanDocument: (uri: string) => on(uri, null, planDocument),
+    getPreview: (uri: string, known?: readonly string[]) => on(uri, null, (d) => providePreview(planDocument(d), known)),
     getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p)),
     configure: (o: Partial<ServiceOptions>) => {
       // Settings arrive as JSON from any editor: anything but a number ≥ 0 leaves the option as it is.

@@ -88,6 +88,7 @@ describe('line reader', () => {
     ['a block that ends without a line break', '  - id: "1"\n    title: A', 'read'],
     ['measures with a baseline and years of targets and results, and milestones', lines('  - id: "1"', '    title: A', '    measures:', '      - id: PM-1', '        name: Percent met', '        direction: increase', '        lead: [OPS, INV]', '        priority: true', '        baseline:', '          year: 2020', '          value: 61', '        targets:', '          2021: 63', '          2022: "65"', '          0: x', '        results:', '          2021: 64.5', '          FY2022: 62', '    milestones:', '      - title: Stand up the cell', '        due: 2022-06-30', '        done: false'), 'read'],
     ['measures written with one-line flow mappings, as plan writers do', lines('  - id: "1"', '    title: A', '    measures:', '      - id: PM-1', '        baseline: { year: 2020, value: 61 }', '        targets: { 2021: 63, 2022: "65" ,2023: 6.5 }   # c', "        results: {2021: 'x y', FY2022: null}", '    milestones:', '      - { title: Stand up the cell, due: 2022-06-30, done: true }'), 'read'],
+    ['misspelt keys of items, measures and milestones', lines('  - ib: "1"', '    titel: A', '    objectves:', '      - id: "1.1"', '        title: B', '        lead: 5', '        subobjectves:', '          - { ib: "1.1.1", titel: C }', '        measures:', '          - ib: PM-1', '            nmae: N', '            targts: { 2021: 1 }', '        milestones:', '          - { titel: M, due: 2022-06-30 }'), 'read'],
     ['flow mappings that are empty, nested, multi-line or end in a comma', lines('  - id: 1', '    a: {}', '    b: { c: { d: 1 } }', '    e: { f: [1] }', '    g: { h: 1, }', '    i: { j: 1', '      }', '    k: { l }', '    m: { n:1 }'), 'either'],
     ['a year key written with a leading zero or a sign', lines('  - id: 1', '    targets:', '      02021: 1', '      +2022: 2'), 'either'],
     ['a year key with more after its digits', lines('  - id: 1', '    targets:', '      2021x: 1', '      1e3: 2'), 'either'],
@@ -118,9 +119,11 @@ describe('line reader', () => {
     '{ year: 2020, value: 61 }', '{2021: 63, 2022: "6 5", 2023: .5}', "{ title: M, due: 2022-06-30, done: true, x: 'a''b' }");
   const odd = fc.constantFrom('a: b', '- x', '? x', ': x', '"\\q"', '[a,]', '[a, [b]]', '{a: 1}', '&x a', '*x', '!t a', '|+', '|2', '# c', '%x', '@x', '`x`', '"', "'", '.inf', '[a', '"a" b', '{}', '{ a: 1, }', '{ a: { b: 1 } }', '{a:1}', '{ a: [1] }', '{ 02021: 1 }', '{ a: 1, a: 2 }', '{ a: b #c }', '{ true: 1 }', '{ a: 1 } x');
   const goodKey = fc.constantFrom('id', 'title', 'description', 'lead', 'support', 'related', 'objectives', 'subobjectives', 'x', 'a-b',
-    'measures', 'milestones', 'name', 'direction', 'priority', 'baseline', 'targets', 'results', 'year', 'value', 'due', 'done', '2021', '2022', '0');
+    'measures', 'milestones', 'name', 'direction', 'priority', 'baseline', 'targets', 'results', 'year', 'value', 'due', 'done', '2021', '2022', '0',
+    // Misspelt keys, read as the field they stand for when the mapping lacks it (keyReading).
+    'ib', 'titel', 'subobjectves', 'objectves', 'nmae', 'targts');
   /** Keys whose children are written as a mapping (`targets:` then `2021: 63`), not a list. */
-  const MAP_KEYS = new Set(['baseline', 'targets', 'results', '2021']);
+  const MAP_KEYS = new Set(['baseline', 'targets', 'results', '2021', 'targts']);
   const oddKey = fc.oneof({ arbitrary: goodKey, weight: 8 }, fc.constantFrom('true', '__proto__', 'a b'));
   const oddWord = fc.oneof({ arbitrary: good, weight: 6 }, { arbitrary: odd, weight: 1 });
   const blockText = fc.array(fc.tuple(fc.nat({ max: 4 }), fc.constantFrom('text', 'more', '# hash', '', '  ', 'a: b', '- x')), { minLength: 0, maxLength: 4 });

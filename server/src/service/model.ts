@@ -179,8 +179,8 @@ export interface PlanModel {
   readonly mission?: string;
   readonly vision?: string;
   readonly organization?: { name?: string; acronym?: string };
-  /** The fiscal years of `period`, when written as numbers. */
-  readonly period?: { start?: number; end?: number };
+  /** The years as written (`2021`, or `"FY2021"` in a draft the schema flags); checks/measures.ts reads them as fiscal years when they are four digits. */
+  readonly period?: { start?: string; end?: string };
   readonly values: Value[];
   readonly units: Unit[];
   readonly goals: PlanItem[];

@@ -28,8 +28,76 @@ export function getValidators(): Validators {
   shallowSchema.properties.goals.items = true;
   const shallow = ajv.compile(shallowSchema);
   const goal = ajv.getSchema(PLAN_SCHEMA.$id + '#/$defs/goal')!;
-  validators = { full, shallow, goal };
+  validators = { full: folding(full), shallow: folding(shallow), goal: folding(goal) };
   return validators;
+}
+
+/**
+ * A validator whose errors describe each mistake once: see foldErrors. Every caller (a whole
+ * plan, the root of a block-wise read, one goal) sees the same folded errors, so whichever way
+ * a plan is read, one mistake gives one diagnostic.
+ */
+function folding(v: ValidateFunction): ValidateFunction {
+  const f = ((data: unknown) => {
+    const ok = v(data) as boolean;
+    f.errors = ok ? null : foldErrors(v.errors ?? []);
+    return ok;
+  }) as ValidateFunction;
+  f.schema = v.schema;
+  return f;
+}
+
+/** Set on an `additionalProperties` error whose key is a misspelling of a required field that is missing. */
+export interface FoldedParams {
+  additionalProperty: string;
+  /** The missing field the key stands for. */
+  standsFor?: string;
+  /** The key is the missing field and its value with the colon between them left out (`title Recruit`, read as one key in `{ }`). */
+  colonMissing?: boolean;
+}
+
+/**
+ * One mistake, one error. A key misspelt (`ib: "1.2"`) makes two ajv errors in the same mapping:
+ * an unknown key, and the required field it was meant to be is missing. They are one mistake,
+ * reported once, at the misspelt key (whose fix, renaming it, settles both): the `required` error
+ * is dropped and the `additionalProperties` one notes the field it stands for.
+ */
+export function foldErrors(errors: ErrorObject[]): ErrorObject[] {
+  const missing = new Map<string, Set<string>>();
+  for (const e of errors) {
+    if (e.keyword !== 'required') continue;
+    const m = (e.params as { missingProperty: string }).missingProperty;
+    let set = missing.get(e.instancePath);
+    if (!set) missing.set(e.instancePath, (set = new Set()));
+    set.add(m);
+  }
+  if (!missing.size) return errors;
+  const folded = new Map<string, Set<string>>();
+  const out: ErrorObject[] = [];
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const wanted = missing.get(e.instancePath);
+    if (!wanted) continue;
+    const params = e.params as FoldedParams;
+    const extra = params.additionalProperty;
+    const colonless = [...wanted].find((m) => extra.length > m.length + 1 && extra.startsWith(m) && /^[ \t]+\S/.test(extra.slice(m.length)));
+    const guess = colonless ?? closest(extra, allowedFields(e));
+    const done = folded.get(e.instancePath) ?? new Set<string>();
+    if (!guess || !wanted.has(guess) || done.has(guess)) continue;
+    done.add(guess);
+    folded.set(e.instancePath, done);
+    params.standsFor = guess;
+    if (colonless) params.colonMissing = true;
+  }
+  for (const e of errors) {
+    if (e.keyword === 'required' && folded.get(e.instancePath)?.has((e.params as { missingProperty: string }).missingProperty)) continue;
+    out.push(e);
+  }
+  return out;
+}
+
+function allowedFields(e: ErrorObject): string[] {
+  return Object.keys((e.parentSchema as { properties?: object })?.properties ?? {}).filter((k) => k !== '$schema');
 }
 
 /** Where a path of the plan's JSON value lands in the yaml nodes. */
@@ -85,7 +153,11 @@ function locate(reader: NodeReader, root: unknown, segs: Path): Located {
     parent = node;
     pair = undefined;
     if (node && isMap(node)) {
-      const hit = reader.pairs(node).find((p) => p.key === String(seg));
+      // A key written twice (a YAML error of its own) has the value of its last pair, as in the
+      // JSON value the schema checked: the message goes where that value is.
+      const pairs = reader.pairs(node);
+      let hit: (typeof pairs)[number] | undefined;
+      for (const p of pairs) if (p.key === String(seg)) hit = p;
       if (!hit) return { parent };
       pair = hit.pair;
       raw = (hit.pair.value as Node | null) ?? undefined;
@@ -160,6 +232,45 @@ function actualWords(v: unknown): string {
 }
 
 
+/**
+ * Whether a YAML error explains why `missing` is missing from the mapping at `holder`: the error
+ * is inside the mapping (what it holds cannot be known), or on the line after it, where `missing`
+ * is written (`title:` moved out to the column of its `-`, after a tab, without its colon). That
+ * error, on the line at fault, is the one problem; fixing it brings the field back.
+ */
+function brokenBySyntaxError(reader: NodeReader, text: string, holder: Span, missing: string, next: Span | undefined): boolean {
+  const errors = reader.syntaxErrorOffsets();
+  if (!errors.length) return false;
+  if (errors.some((o) => o >= holder.start && o < holder.end)) return true;
+  let from = holder.end > 0 && text.charCodeAt(holder.end - 1) === 10 ? holder.end : text.indexOf('\n', holder.end) + 1;
+  if (from <= 0) return false;
+  // The lines up to the end of the next entry of the list (a title moved into the next item makes
+  // its title a key written twice), or else the next line that is not blank.
+  const until = next && next.end > from ? next.end : undefined;
+  for (;;) {
+    const eol = text.indexOf('\n', from);
+    const to = eol < 0 ? text.length : eol;
+    const line = text.slice(from, to);
+    if (line.trim() === '' && eol >= 0 && until === undefined) {
+      from = eol + 1;
+      continue;
+    }
+    const key = line.replace(/^[ \t]+/, '');
+    const written = key.startsWith(missing) && /^([ \t:]|$)/.test(key.slice(missing.length));
+    if (written && errors.some((o) => o >= from && o <= to)) return true;
+    if (until === undefined || eol < 0 || eol + 1 >= until) return false;
+    from = eol + 1;
+  }
+}
+
+/** The span of the entry after the one at `segs` in its list, if `segs` names an entry of a list. */
+function nextSibling(reader: NodeReader, root: unknown, segs: Path): Span | undefined {
+  const last = segs[segs.length - 1];
+  if (typeof last !== 'number') return undefined;
+  const list = reader.deref(segs.length > 1 ? locate(reader, root, segs.slice(0, -1)).node : root);
+  return list && isSeq(list) ? reader.span(reader.deref(list.items[last + 1])) : undefined;
+}
+
 function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown, rootPath: Path, text: string): PlanDiagnostic | undefined {
   const where = locate(reader, root, segs);
   const field = segs.length ? segs[segs.length - 1] : undefined;
@@ -176,6 +287,11 @@ function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown,
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
       const holder = reader.span(where.node ?? where.parent) ?? valueSpan;
+      // Only inside a top-level section or a goal: what a block-wise read sees of the YAML errors
+      // is the errors of the block (a goal) the mapping is in, as in a full read (parse.ts keeps a
+      // goal with a YAML error on its own only when its errors stay inside it).
+      const depth = rootPath.length + segs.length;
+      if (depth > 0 && brokenBySyntaxError(reader, text, holder, missing, depth > 2 ? nextSibling(reader, root, segs) : undefined)) return undefined;
       const label = ownerLabel(reader, root, rootPath, segs);
       const hint = missing === 'title' ? 'a title' : missing === 'id' ? 'its number' : missing === 'name' ? 'a name' : missing === 'goals' ? 'at least one goal' : 'a value';
       return diag(firstLine(text, holder), `${Cap(label)} has no \`${missing}\`. Add \`${missing}:\` with ${hint}.`, { missing });
@@ -184,9 +300,21 @@ function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown,
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
       const at = locate(reader, root, [...segs, extra]);
       const s = reader.span(at.pair?.key as Node) ?? valueSpan;
-      const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {}).filter((k) => k !== '$schema');
+      const allowed = allowedFields(e);
       const guess = closest(extra, allowed);
       const ofWhat = articleFor(owner, segs, rootPath);
+      const { standsFor, colonMissing } = e.params as FoldedParams;
+      if (standsFor && colonMissing) {
+        // `{ id: "1.2", title Recruit }`: in braces, a key without its colon is still a key.
+        const holder = ofWhat.replace(/^an? /, 'the ');
+        const value = extra.slice(standsFor.length).trim();
+        return diag(s, `The colon after \`${standsFor}\` is missing: write \`${standsFor}: ${value}\`. (As written, ${holder} has no \`${standsFor}\`.)`, { colonAfter: standsFor });
+      }
+      if (standsFor) {
+        // The misspelt key is also why a required field is missing: one message says both.
+        const holder = ofWhat.replace(/^an? /, 'the ');
+        return diag(s, `\`${extra}\` is not a field of ${ofWhat}; did you mean \`${standsFor}\`? (${holder} has no \`${standsFor}\`)`, { replaceKey: extra, with: standsFor });
+      }
       const fix = guess ? `Did you mean \`${guess}\`?` : `The fields of ${ofWhat} are: ${allowed.join(', ')}.`;
       return diag(s, `\`${extra}\` is not a field of ${ofWhat}. ${fix}`, guess ? { replaceKey: extra, with: guess } : undefined);
     }

@@ -83,6 +83,10 @@ export function splitBlocks(text: string): Split | undefined {
           }
         }
       }
+    } else if (c === 9 /* tab */) {
+      // A line indented with a tab is a YAML error inside the block it is in (parse.ts repairs
+      // it there, or checks that the error stays inside); it starts no block.
+      if (!current && !(inGoals && itemIndent >= 0)) return undefined;
     } else if (c === 45 /* - */) {
       const n = text.charCodeAt(pos + 1);
       const isItem = pos + 1 >= len || n === 32 || n === 10 || n === 13;

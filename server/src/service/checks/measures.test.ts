@@ -155,4 +155,26 @@ describe('measure checks', () => {
       ['schema', 'due: 2026-01-01', 'The 2nd milestone of goal 1 has no `title`. Add `title:` with a title.'],
     ]);
   });
+
+  it('reads a misspelt key of a measure or milestone as the field it stands for: one problem, the schema\'s, at the key', () => {
+    const t = plan(['measures:', '  - id: PM-1', '    nmae: N', '    targts: { 2026: 1 }', '    results: { 2026: 1 }', 'milestones:', '  - titel: M', '    due: 2031-01-01']);
+    const { doc, ws } = load(t, 'file:///p.plan.yaml');
+    const measure = doc.model.items[1].measures![0];
+    assert.strictEqual(measure.name, 'N');
+    assert.deepStrictEqual(measure.targets.map((y) => y.year.text), ['2026']);
+    assert.strictEqual(doc.model.items[1].milestones![0].title, 'M');
+    assert.deepStrictEqual(planDiagnostics(ws, doc).map((d) => [d.code, t.slice(d.span.start, d.span.end)]), [
+      ['schema', 'nmae'],
+      // Not a required field: the schema names the key, and the result for 2026 has its target.
+      ['schema', 'targts'],
+      ['schema', 'titel'],
+      ['measure-year', '2031-01-01'],
+    ]);
+  });
+
+  it('reads the period as fiscal years only when both ends are four digits, and a unit written as a number in a measure is one problem', () => {
+    const t = plan(['measures:', '  - id: PM-1', '    name: N', '    lead: 5', '    targets: { 2040: 1 }'], 'period: { start: FY2026, end: 2030 }');
+    assert.deepStrictEqual(codes(t), ['schema', 'schema']);
+    assert.deepStrictEqual(parseFull(t).period, { start: 'FY2026', end: '2030' });
+  });
 });

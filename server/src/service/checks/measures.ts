@@ -1,5 +1,6 @@
 // Checks of performance measures and milestones: years, values, ids, direction, missing targets.
 // Read the model only; linear in the number of measures and years.
+import { drain, STEP_ITEMS } from '../steps';
 import { itemLabel, type Measure, type Milestone, type PlanDiagnostic, type PlanItem, type PlanModel, type ScalarText, type YearValue } from '../model';
 
 /** A fiscal year as plans write it: four digits. */
@@ -7,9 +8,16 @@ const YEAR = /^[0-9]{4}$/;
 const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 
 export function checkMeasures(model: PlanModel, out: PlanDiagnostic[]): void {
+  drain(checkMeasuresSteps(model, out));
+}
+
+/** checkMeasures, yielding (true) every STEP_ITEMS items, so that a huge plan's read can stop between them (PlanParser.read). */
+export function* checkMeasuresSteps(model: PlanModel, out: PlanDiagnostic[]): Generator<boolean, void, void> {
+  let n = 0;
   const first = new Map<string, Measure>();
   const period = fiscalPeriod(model);
   for (const item of model.items) {
+    if (++n % STEP_ITEMS === 0) yield true;
     // Most items have neither: no work (not even an empty list) for them.
     if (item.measures) {
       for (const m of item.measures) {
@@ -25,12 +33,14 @@ export function checkMeasures(model: PlanModel, out: PlanDiagnostic[]): void {
   }
 }
 
-/** The plan's `period` as fiscal years, when both ends are four-digit years in order. */
+/** The plan's `period` as fiscal years, when both ends are four-digit years in order (the model keeps them as written). */
 function fiscalPeriod(model: PlanModel): { start: number; end: number } | undefined {
   const p = model.period;
-  if (!p || p.start === undefined || p.end === undefined) return undefined;
-  if (!Number.isInteger(p.start) || !Number.isInteger(p.end) || p.start > p.end || p.start < 1000 || p.end > 9999) return undefined;
-  return { start: p.start, end: p.end };
+  if (!p || p.start === undefined || p.end === undefined || !YEAR.test(p.start) || !YEAR.test(p.end)) return undefined;
+  const start = Number(p.start);
+  const end = Number(p.end);
+  if (start > end || start < 1000) return undefined;
+  return { start, end };
 }
 
 /** "measure PM-1", or "the 2nd measure of objective 1.1" when it has no id. */

@@ -4,6 +4,7 @@
 // (readSequence), and only the items that reading corrects are reported; children are checked
 // against the number their parent should have.
 import { ITEM_DEPTH, itemLabel, kindWord, PlanDiagnostic, PlanItem, PlanModel } from '../model';
+import { drain, STEP_ITEMS } from '../steps';
 
 const NUMBER = /^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*$/;
 
@@ -224,11 +225,22 @@ export function readSequence(slots: readonly Slot[]): { cost: number; labels: La
 }
 
 export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
+  drain(checkNumberingSteps(model, out));
+}
+
+/**
+ * checkNumbering, yielding (true) every STEP_ITEMS items of its first pass, so that a huge plan's
+ * read can stop between them (PlanParser.read). The reading of each level's numbers runs at the
+ * end in one go: it is linear, and a fraction of the first pass.
+ */
+export function* checkNumberingSteps(model: PlanModel, out: PlanDiagnostic[]): Generator<boolean, void, void> {
+  let n = 0;
   // Runs on every keystroke over every item: `own` is computed once per item when it is read.
   const firstUse = new Map<string, PlanItem>();
   const duplicates = new Set<PlanItem>();
 
   for (const item of model.items) {
+    if (++n % STEP_ITEMS === 0) yield true;
     const id = item.id;
     if (!id) continue;
     if (id.isNumber && id.text.includes('.')) out.push(unquotedNumberDiagnostic(id, 'number'));

@@ -2,11 +2,19 @@
 // entries must name a unit of the plan or, failing that, of another plan of the workspace.
 import type { PlanDiagnostic, PlanModel, Reference } from '../model';
 import { refKind } from '../fields';
+import { drain, STEP_ITEMS } from '../steps';
 import { closest } from '../text';
 import { unquotedNumberDiagnostic } from './numbering';
 
 export function checkRelated(model: PlanModel, out: PlanDiagnostic[]): void {
+  drain(checkRelatedSteps(model, out));
+}
+
+/** checkRelated, yielding (true) every STEP_ITEMS references. */
+export function* checkRelatedSteps(model: PlanModel, out: PlanDiagnostic[]): Generator<boolean, void, void> {
+  let n = 0;
   for (const ref of model.refs) {
+    if (++n % STEP_ITEMS === 0) yield true;
     if (refKind(ref) !== 'item') continue;
     const t = ref.target;
     if (t.isNumber && t.text.includes('.')) out.push(unquotedNumberDiagnostic(t, 'reference'));

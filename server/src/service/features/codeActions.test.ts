@@ -339,4 +339,34 @@ describe('code actions', () => {
       assert.strictEqual(applied(doc, fix), t.replace('"1.7"', '"1.2"').replace("'1.7.1'", "'1.2.1'"));
     });
   });
+
+  describe('schema fixes: one mistake, one problem, one preferred fix', () => {
+    it('offers, as the preferred fix of a misspelt `id` (the one problem it makes), to rename it, which leaves no problem', () => {
+      const t = ICE.replace('      - id: "1.2"', '      - ib: "1.2"');
+      const { ws, doc } = load(t);
+      const diags = provideDiagnostics(ws, doc);
+      const line = t.split('\n').findIndex((l) => l === '      - ib: "1.2"');
+      assert.deepStrictEqual(diags.map((d) => [d.code, d.range, d.message]), [
+        ['schema', { start: { line, character: 8 }, end: { line, character: 10 } }, '`ib` is not a field of an objective; did you mean `id`? (the objective has no `id`)'],
+      ]);
+      const actions = provideCodeActions(ws, doc, diags[0].range, diags);
+      assert.deepStrictEqual(titles(actions), [['Rename `ib` to `id`', 'quickfix']]);
+      assert.strictEqual(actions[0].isPreferred, true);
+      const after = load(applied(doc, actions[0]));
+      assert.strictEqual(after.doc.text, ICE);
+      assert.deepStrictEqual(provideDiagnostics(after.ws, after.doc), []);
+    });
+
+    it('offers, as the preferred fix of a title whose colon was left out in braces, to put the colon back, which leaves no problem', () => {
+      const fixed = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    objectives:', '      - { id: "1.1", title: Publish Results }');
+      const { ws, doc } = load(fixed.replace('title: Publish', 'title Publish'));
+      const diags = provideDiagnostics(ws, doc);
+      assert.deepStrictEqual(diags.map((d) => [d.code, d.range]), [['schema', { start: { line: 6, character: 21 }, end: { line: 6, character: 42 } }]]);
+      const actions = provideCodeActions(ws, doc, diags[0].range, diags);
+      assert.deepStrictEqual(titles(actions), [['Add the colon after `title`', 'quickfix']]);
+      assert.strictEqual(actions[0].isPreferred, true);
+      assert.deepStrictEqual(actions[0].edit!.changes![doc.uri], [{ range: { start: { line: 6, character: 26 }, end: { line: 6, character: 26 } }, newText: ':' }]);
+      assert.strictEqual(applied(doc, actions[0]), fixed);
+    });
+  });
 });

@@ -1,6 +1,7 @@
 // Quick fixes for the diagnostics of a plan, each carrying its edit: change one number to the
 // one the numbering check says it should have, renumber a group of siblings or the whole plan, quote a dotted number, create a missing unit, take the suggested
-// id or number, rename a misspelled field. "Renumber the whole plan" is offered whenever the
+// id or number, rename a misspelled field, repair a YAML mistake (a tab, an open quote, a missing
+// colon, a line indented off its neighbours: see recover.ts). "Renumber the whole plan" is offered whenever the
 // plan has a numbering problem, wherever the cursor is.
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
@@ -56,8 +57,12 @@ export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: 
         if (list) list.push(d);
         else createUnits.set(data.unit, [d]);
       }
+    } else if (code === 'yaml-syntax' && data.fix) {
+      fixes.push(...yamlFixes(doc, d, offset, data));
     } else if (code === 'schema' && typeof data.replaceKey === 'string' && typeof data.with === 'string') {
       single(`Rename \`${data.replaceKey}\` to \`${data.with}\``, d, renameKeyEdit(doc, offset, data.replaceKey, data.with));
+    } else if (code === 'schema' && typeof data.colonAfter === 'string') {
+      single(`Add the colon after \`${data.colonAfter}\``, d, colonEdit(doc, offset, data.colonAfter));
     }
   }
 
@@ -119,10 +124,37 @@ export function improves(ws: PlanWorkspace, doc: PlanDocument, action: CodeActio
 /** Code action verdicts of each version of a plan; the key names the edit (see improves). */
 const verdicts = new WeakMap<PlanModel, Map<string, boolean>>();
 
+/**
+ * Plans at least this long (UTF-16 code units) keep a parser for their fixes (see whatIfParser);
+ * shorter ones are read afresh (the ICE plan: ~10 ms).
+ */
+const WHAT_IF_CACHED_LENGTH = 100_000;
+/** What-if parsers of the last plans whose fixes were checked, most recent last. */
+const whatIfParsers = new Map<string, PlanParser>();
+
+/**
+ * A parser for the texts a plan's fixes would make. Not the document's own parser: that one moves
+ * the spans of the current model in place. One per large plan, for its last two plans: a fix
+ * changes a goal or two, so its text re-reads those goals only, as a keystroke does (the first
+ * check of a 63k-line plan costs a first read, the next ones a keystroke's). A parser's result
+ * depends only on the text it is given (incremental.test.ts), so keeping one is safe.
+ */
+function whatIfParser(uri: string, length: number): PlanParser {
+  if (length < WHAT_IF_CACHED_LENGTH) return new PlanParser();
+  let parser = whatIfParsers.get(uri);
+  if (parser) whatIfParsers.delete(uri);
+  else parser = new PlanParser();
+  whatIfParsers.set(uri, parser);
+  for (const old of whatIfParsers.keys()) {
+    if (whatIfParsers.size <= 2) break;
+    whatIfParsers.delete(old);
+  }
+  return parser;
+}
+
 /** The problems a new text of `doc` would have: the same count planDiagnostics gives for a plan. */
 function problemsAfter(ws: PlanWorkspace, doc: PlanDocument, text: string): number {
-  // A parser of its own: the document's parser moves the spans of the current model in place.
-  const model = new PlanParser().parse(text);
+  const model = whatIfParser(doc.uri, text.length).parse(text);
   const units = ws.units();
   const elsewhere = (id: string) => (units.get(id) ?? []).some((u) => u.uri !== doc.uri);
   // Known units only feed the "did you mean" of a message, not the count.
@@ -245,4 +277,56 @@ export function createUnitEdit(doc: PlanDocument, id: string): TextEdit | undefi
   const block = `units:${eol}${indent}- ${flowEntry}${eol}`;
   if (goals) return insert(lines.lineStart(lines.positionAt(goals.keySpan.start).line), block);
   return insert(text.length, (text === '' || /[\r\n]$/.test(text) ? '' : eol) + block);
+}
+
+const YAML_FIX_TITLES: Record<string, string> = {
+  tab: 'Replace the tab with spaces',
+  quote: 'Close the quote',
+  bracket: 'Close the bracket',
+  colon: 'Add the missing colon',
+  indent: 'Line this line up with its neighbours',
+  stray: 'Delete the stray character',
+  'quote-text': 'Put the text in quotes',
+};
+
+/**
+ * The repair the parser made in memory to read past a YAML mistake (recover.ts), as an edit:
+ * `data.fix` is relative to the diagnostic's start, so it moves with it. A tab in the
+ * indentation can also be replaced throughout the file, when more than one line has one.
+ */
+function yamlFixes(doc: PlanDocument, d: Diagnostic, offset: number, data: Record<string, unknown>): CodeAction[] {
+  const fix = data.fix as { from: number; to: number; text: string };
+  const kind = String(data.repair ?? '');
+  if (typeof fix?.from !== 'number' || typeof fix.to !== 'number' || typeof fix.text !== 'string') return [];
+  const start = offset + fix.from;
+  const end = offset + fix.to;
+  if (start < 0 || end < start || end > doc.text.length) return [];
+  const title = kind === 'colon' ? `Add \`:\` after \`${doc.text.slice(offset, start)}\`` : YAML_FIX_TITLES[kind] ?? 'Repair the YAML';
+  const out: CodeAction[] = [{ title, kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: { changes: { [doc.uri]: [{ range: doc.lines.range({ start, end }), newText: fix.text }] } } }];
+  if (kind === 'tab') {
+    const edits = tabIndentEdits(doc);
+    if (edits.length > 1) out.push({ title: 'Replace every tab that indents a line of this file with 2 spaces', kind: 'quickfix', diagnostics: [d], edit: { changes: { [doc.uri]: edits } } });
+  }
+  return out;
+}
+
+/** Each line indented with tabs, its indentation with every tab made 2 spaces. */
+function tabIndentEdits(doc: PlanDocument): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const m of doc.text.matchAll(/^[ \t]*\t[ \t]*(?=[^ \t\r\n])/gm)) {
+    edits.push({ range: doc.lines.range({ start: m.index!, end: m.index! + m[0].length }), newText: m[0].replace(/\t/g, '  ') });
+  }
+  return edits;
+}
+
+/**
+ * Schema fix: the colon left out after a field's name (`title Recruit` read as one key), put back
+ * after the name, where the diagnostic (on the key) starts. Nothing when the text there is not
+ * the name followed by a space or tab.
+ */
+function colonEdit(doc: PlanDocument, offset: number, field: string): TextEdit | undefined {
+  const at = offset + field.length;
+  if (doc.text.slice(offset, at) !== field || !/[ \t]/.test(doc.text[at] ?? '')) return undefined;
+  const pos = doc.lines.positionAt(at);
+  return { range: { start: pos, end: pos }, newText: ':' };
 }

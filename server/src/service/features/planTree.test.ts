@@ -50,14 +50,15 @@ describe('plan tree', () => {
   it('counts the errors and warnings of each item, a goal adding up those of its objectives', () => {
     const { ws, doc } = load(ERRORS);
     const tree = providePlanTree(doc, provideDiagnostics(ws, doc));
-    // 1.1: unresolved 2.9, missing 1.1.2 (under 1.1.3); 1.2: no title, `titel`, unit OPSS, and the unquoted 1.2 (warning);
+    // 1.1: unresolved 2.9, missing 1.1.2 (under 1.1.3); 1.2: `titel` for its missing title (one problem), unit OPSS, and the unquoted 1.2 (warning);
     // goal 2: 3.2 under goal 2, 2.1 twice, 2.4.a; goal 3: the colon in its title (the YAML error only).
     assert.deepStrictEqual(counts(tree), [
-      ['1', 5, 1, [['1.1', 2, 0, [['1.1.1', 0, 0, []], ['1.1.3', 1, 0, []]]], ['1.2', 3, 1, []]]],
+      ['1', 4, 1, [['1.1', 2, 0, [['1.1.1', 0, 0, []], ['1.1.3', 1, 0, []]]], ['1.2', 2, 1, []]]],
       ['2', 3, 0, [['2.1', 0, 0, []], ['3.2', 1, 0, []], ['2.1', 1, 0, []], ['2.4.a', 1, 0, []]]],
       ['3', 1, 0, []],
     ]);
-    assert.strictEqual(tree[2].title, '');
+    // Its title is read as it will be once put in quotes, as the YAML error says.
+    assert.strictEqual(tree[2].title, 'Grow Trade: Sustainably');
   });
 
   it('counts a diagnostic without severity as an error and ignores information and hints', () => {
