@@ -26,11 +26,12 @@ function write(file: string, text: string): string {
 }
 
 describe('planwright CLI', () => {
-  it('checks the samples folder: the ICE plan is clean, the error sample fails with exit 1', () => {
+  it('checks the samples folder: the ICE plan and the measures example are clean, the error samples fail with exit 1', () => {
     const r = run('check', 'samples/');
     assert.strictEqual(r.code, 1);
     assert.ok(!r.out.includes('ice-strategic-plan'), r.out);
-    assert.match(r.out, /^2 plans checked: 8 errors, 1 warning\.$/m);
+    assert.ok(!r.out.includes('measures-example'), r.out);
+    assert.match(r.out, /^4 plans checked: 12 errors, 5 warnings\.$/m);
   });
 
   it('exits 0 on a clean plan', () => {
@@ -189,7 +190,7 @@ describe('planwright CLI', () => {
       const dir = tempDir();
       const r = run('check', 'samples', dir);
       assert.strictEqual(r.code, 2);
-      assert.match(r.out, /^2 plans checked: 8 errors, 1 warning, 1 folder with no plans\.$/m);
+      assert.match(r.out, /^4 plans checked: 12 errors, 5 warnings, 1 folder with no plans\.$/m);
     });
 
     it('exits 2 on a missing path and on a wildcard pattern nothing matched, naming the path', () => {

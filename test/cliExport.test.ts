@@ -20,8 +20,16 @@ describe('planwright export', () => {
     const out = path.join(tempDir(), 'made/by/export');
     const r = run('export', '--to', 'html', '--out', out, 'samples');
     assert.strictEqual(r.code, 0, r.err);
-    assert.deepStrictEqual(r.out.trim().split('\n'), [path.join(out, 'ice-strategic-plan-2021-2025.html'), path.join(out, 'with-errors.html')]);
-    assert.deepStrictEqual(r.err.trim().split('\n'), ['planwright: "samples/with-errors.plan.yaml" has 8 errors and 1 warning; exported as it reads (run planwright check to list them).']);
+    assert.deepStrictEqual(r.out.trim().split('\n'), [
+      path.join(out, 'ice-strategic-plan-2021-2025.html'),
+      path.join(out, 'measures-example.html'),
+      path.join(out, 'measures-with-errors.html'),
+      path.join(out, 'with-errors.html'),
+    ]);
+    assert.deepStrictEqual(r.err.trim().split('\n'), [
+      'planwright: "samples/measures-with-errors.plan.yaml" has 4 errors and 4 warnings; exported as it reads (run planwright check to list them).',
+      'planwright: "samples/with-errors.plan.yaml" has 8 errors and 1 warning; exported as it reads (run planwright check to list them).',
+    ]);
     const html = fs.readFileSync(path.join(out, 'ice-strategic-plan-2021-2025.html'), 'utf8');
     assert.match(html, /<h1>U\.S\. Immigration and Customs Enforcement Strategic Plan 2021-2025<\/h1>/);
     assert.match(fs.readFileSync(path.join(out, 'with-errors.html'), 'utf8'), /<h2 id="item-1-h">Goal 1: Keep Cargo Moving<\/h2>/);

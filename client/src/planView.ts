@@ -187,12 +187,16 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
     item.id = `item:${uriKey(el.root.uri)}#${el.path}`;
     item.contextValue = node.kind;
     const problems = problemsText(node.errors, node.warnings);
-    item.description = problems || undefined;
-    item.tooltip = new vscode.MarkdownString()
+    // "3 of 4 measures met in FY2022" after any problems.
+    item.description = [problems, node.measureSummary].filter(Boolean).join(' · ') || undefined;
+    const tooltip = new vscode.MarkdownString()
       .appendMarkdown('**')
       .appendText(node.id ? `${KIND_NAME[node.kind]} ${node.id}` : node.label)
       .appendMarkdown('**\n\n')
       .appendText(node.title + (problems ? `\n\n${problems}` : ''));
+    if (node.measureSummary) tooltip.appendMarkdown('\n\n').appendText(node.measureSummary);
+    for (const m of node.measures ?? []) tooltip.appendMarkdown('\n\n').appendText(`${m.id} ${m.name}: ${m.statusText}`);
+    item.tooltip = tooltip;
     item.iconPath = problemIcon(KIND_ICON[node.kind], node.errors, node.warnings);
     const selection = this.client.protocol2CodeConverter.asRange(node.selectionRange);
     item.command = { title: 'Go to Item', command: 'vscode.open', arguments: [vscode.Uri.parse(el.root.uri), { selection } satisfies vscode.TextDocumentShowOptions] };

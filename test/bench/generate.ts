@@ -22,6 +22,12 @@ export interface GenerateOptions extends PlanShape {
   /** Every n-th sub-objective has a description; 0 for none. */
   subDescriptionEvery?: number;
   subDescriptionLines?: number;
+  /**
+   * Measures per objective (0 unless asked), each with a baseline and 3 fiscal years of targets
+   * and results. Drawn from their own PRNG: the rest of the plan is the
+   * same text with or without them.
+   */
+  measuresPerObjective?: number;
 }
 
 export interface GeneratedPlan {
@@ -75,6 +81,7 @@ const UNITS: [id: string, name: string, kind: string][] = [
   ['INTL', 'International Affairs', 'program office'],
 ];
 
+const MEASURE_NAMES = ['Percent of cases closed within 90 days', 'Percent of employees completing required training', 'Percent of systems meeting security standards', 'Percent of inquiries answered within 5 days', 'Percent of audits without a material finding'];
 const VERBS = ['Strengthen', 'Expand', 'Modernize', 'Improve', 'Develop', 'Enhance', 'Advance', 'Streamline', 'Build', 'Promote', 'Align', 'Sustain', 'Integrate', 'Protect', 'Deliver', 'Foster', 'Leverage', 'Establish'];
 const OBJECTS = ['Partnerships', 'Data Analytics', 'Workforce Readiness', 'Information Sharing', 'Field Operations', 'Training Programs', 'Acquisition Practices', 'Technology Platforms', 'Risk Management', 'Community Engagement', 'Case Management', 'Facility Security', 'Financial Stewardship', 'Records Management', 'Intelligence Capabilities', 'Oversight Mechanisms', 'Recruitment and Retention', 'Mission Support Services'];
 const ENDS = ['to Support the Mission', 'Across the Agency', 'for Today and the Future', 'with Domestic and International Partners', 'to Address Emerging Threats', 'Through Innovative Approaches', 'to Improve Accountability', 'at Every Level', 'for a Mobile and Flexible Workforce', 'to Inform Decision Makers'];
@@ -103,6 +110,8 @@ export function generatePlan(opts: GenerateOptions): GeneratedPlan {
   const odl = opts.objectiveDescriptionLines ?? 4;
   const sdEvery = opts.subDescriptionEvery ?? 8;
   const sdl = opts.subDescriptionLines ?? 2;
+  const mpo = opts.measuresPerObjective ?? 0;
+  const mrnd = prng((opts.seed ?? 20250611) + 1);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
   const int = (n: number) => Math.floor(rnd() * n);
   const title = () => `${pick(VERBS)} ${pick(OBJECTS)} ${pick(ENDS)}`;
@@ -204,6 +213,23 @@ export function generatePlan(opts: GenerateOptions): GeneratedPlan {
         while (b === a) b = anyItem(oid);
         w.line(`        related: ["${a}", "${b}"]`);
       }
+      if (mpo) {
+        w.line('        measures:');
+        for (let k = 1; k <= mpo; k++) {
+          const up = mrnd() < 0.7;
+          const base = 20 + Math.floor(mrnd() * 60);
+          const step = up ? 2 : -2;
+          w.line(`          - id: PM-${oid}.${k}`);
+          w.line(`            name: ${MEASURE_NAMES[Math.floor(mrnd() * MEASURE_NAMES.length)]}`);
+          w.line('            unit: percent');
+          w.line(`            direction: ${up ? 'increase' : 'decrease'}`);
+          w.line(`            lead: ${unitIds[Math.floor(mrnd() * unitIds.length)]}`);
+          // Flow mappings on one line, as in docs/plan-format.md (the line reader reads them).
+          w.line(`            baseline: { year: 2025, value: ${base} }`);
+          w.line(`            targets: { ${[1, 2, 3].map((y) => `${2025 + y}: ${base + step * y}`).join(', ')} }`);
+          w.line(`            results: { ${[1, 2, 3].map((y) => `${2025 + y}: ${base + step * y + Math.floor(mrnd() * 5) - 2}`).join(', ')} }`);
+        }
+      }
       if (!S) continue;
       w.line('        subobjectives:');
       for (let s = 1; s <= S; s++) {
@@ -223,8 +249,9 @@ export function generatePlan(opts: GenerateOptions): GeneratedPlan {
 }
 
 if (require.main === module) {
-  const [size = '15k', file] = process.argv.slice(2);
-  const plan = generatePlan(parseSize(size).shape);
+  // node out/test/bench/generate.js 63k out.plan.yaml [measures per objective]
+  const [size = '15k', file, measures] = process.argv.slice(2);
+  const plan = generatePlan({ ...parseSize(size).shape, measuresPerObjective: measures ? Number(measures) : 0 });
   if (file) {
     fs.writeFileSync(file, plan.text);
     console.error(`${file}: ${plan.lineCount} lines, ${plan.items} items`);

@@ -1,9 +1,8 @@
 // Reads yaml nodes into the plan model. Works on a whole document or on one block of it
 // (a top-level section, or one goal), so that the incremental parser can reuse it as is.
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, visit, YAMLMap } from 'yaml';
-import type { Field, ItemKind, PlanItem, Reference, RefField, ScalarStyle, ScalarText, Section, Unit, Value } from './model';
-import { ownNumber } from './checks/numbering';
-import { CHILD_KIND, CHILDREN_KEY } from './model';
+import type { Field, ItemKind, PlanItem, Reference, ScalarStyle, ScalarText, Section, Unit, Value } from './model';
+import { buildItem, keyReading, type NodePairs, type NodeSource } from './fields';
 import { closest, type Span } from './text';
 import planSchema from '../../../schemas/plan.schema.json';
 
@@ -12,27 +11,6 @@ const fieldsOf = (def: string): string[] => Object.keys((planSchema.$defs as unk
 const PLAN_FIELDS = Object.keys(planSchema.properties);
 /** The fields a unit may have (plan.schema.json, `$defs/unit`). */
 const UNIT_FIELDS = fieldsOf('unit');
-/** The fields each kind of item may have (plan.schema.json). */
-export const ITEM_FIELDS: Record<ItemKind, string[]> = { goal: fieldsOf('goal'), objective: fieldsOf('objective'), subobjective: fieldsOf('subobjective') };
-
-/**
- * How the keys of a mapping are read: a key that is not a field, but a misspelling of a field the
- * mapping does not have (`ib: ERO`, `subobjectves:`), is read as that field (the first such key
- * only). The schema check reports the key once ("did you mean `id`?", see foldErrors in
- * schema.ts) and the rest of the plan is checked as if it were fixed: the entries naming a unit
- * whose `id` is misspelt, or the sub-objectives under a misspelt `subobjectives`, are not
- * reported as well.
- */
-export function keyReading(keys: string[], fields: readonly string[]): (key: string) => string {
-  let as: Map<string, string> | undefined;
-  for (const k of keys) {
-    if (fields.includes(k)) continue;
-    const f = closest(k, fields);
-    if (!f || keys.includes(f) || (as && [...as.values()].includes(f))) continue;
-    (as ??= new Map()).set(k, f);
-  }
-  return as ? (k) => as!.get(k) ?? k : (k) => k;
-}
 
 /** Builds model pieces from the nodes of one yaml document whose text starts at `base` in the plan. */
 export class NodeReader {
@@ -96,6 +74,16 @@ export class NodeReader {
     return { text, span: { start: this.base + where[0], end: this.base + where[1] }, style: styleOf(n), isNumber };
   }
 
+  number(node: unknown): number | undefined {
+    const n = this.deref(node);
+    return n && isScalar(n) && typeof n.value === 'number' ? n.value : undefined;
+  }
+
+  bool(node: unknown): boolean | undefined {
+    const n = this.deref(node);
+    return n && isScalar(n) && typeof n.value === 'boolean' ? n.value : undefined;
+  }
+
   string(node: unknown): string | undefined {
     const n = this.deref(node);
     return n && isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
@@ -143,83 +131,32 @@ export class NodeReader {
     return out;
   }
 
-  item(node: unknown, kind: ItemKind, path: (string | number)[], index: number, parent: PlanItem | undefined): PlanItem | undefined {
-    const n = this.deref(node);
-    if (!n || !isMap(n) || !n.range) return undefined;
-    const item: PlanItem = {
-      kind,
-      span: { start: this.base + n.range[0], end: this.base + n.range[1] },
-      path,
-      index,
-      parent,
-      children: [],
-      refs: [],
-      fields: this.fields(n),
-    };
-    const childKey = CHILDREN_KEY[kind];
-    const pairs = this.pairs(n);
-    const read = keyReading(pairs.map((p) => p.key), ITEM_FIELDS[kind]);
-    for (const p of pairs) {
-      const { pair } = p;
-      const key = read(p.key);
-      switch (key) {
-        case 'id':
-          item.id = this.scalar(pair.value);
-          if (item.id) this.noteRead(item.id);
-          break;
-        case 'title': {
-          const s = this.deref(pair.value);
-          item.title = this.string(s);
-          if (s) item.titleSpan = this.span(pair.value as Node);
-          break;
-        }
-        case 'description':
-          item.description = this.string(pair.value);
-          break;
-        case 'lead':
-        case 'support':
-        case 'related':
-          if (kind !== 'goal') this.refs(pair.value, key, item);
-          break;
-        default:
-          if (key === childKey) {
-            const seq = this.deref(pair.value);
-            item.childrenKeySpan = this.span(pair.key as Node);
-            if (seq && isSeq(seq)) {
-              const ck = CHILD_KIND[kind]!;
-              seq.items.forEach((c, i) => {
-                const child = this.item(c, ck, [...path, key, i], i, item);
-                if (child) item.children.push(child);
-              });
-            }
-          }
-      }
-    }
-    if (item.id) {
-      const own = ownNumber(kind, item.id.text);
-      if (own !== undefined) item.own = own;
-    }
-    return item;
-  }
+  /** This reader's nodes as the item builder (fields.ts) reads them. */
+  private readonly nodes: NodeSource<unknown> = {
+    mapSpan: (n) => {
+      const m = this.deref(n);
+      return m && isMap(m) && m.range ? this.span(m) : undefined;
+    },
+    fields: (n) => this.fields(this.deref(n) as YAMLMap),
+    pairs: (n) => {
+      const pairs = this.pairs(this.deref(n) as YAMLMap);
+      return { keys: pairs.map((p) => p.key), values: pairs.map((p) => p.pair.value), pairs } as YamlPairs;
+    },
+    keySpan: (p, i) => this.span((p as YamlPairs).pairs[i].pair.key as Node),
+    keyScalar: (p, i) => this.scalar((p as YamlPairs).pairs[i].pair.key),
+    items: (n) => {
+      const v = this.deref(n);
+      return v && isSeq(v) ? v.items : undefined;
+    },
+    scalar: (n) => this.scalar(n),
+    string: (n) => this.string(n),
+    bool: (n) => this.bool(n),
+    span: (n) => (this.deref(n) ? this.span(n as Node) : undefined),
+    noteRead: (s, ref) => this.noteRead(s, ref),
+  };
 
-  private refs(value: unknown, field: RefField, owner: PlanItem): void {
-    const v = this.deref(value);
-    if (!v) return;
-    const nodes = isSeq(v) ? v.items : [value];
-    for (const n of nodes) {
-      const target = this.scalar(n);
-      if (!target) continue;
-      // A unit id is text: `lead: 5` is one problem, the schema's (a unit id starts with a letter).
-      if (field !== 'related' && typeof (this.deref(n) as Scalar).value !== 'string') continue;
-      const ref: Reference = { field, target, owner };
-      const first = this.noteRead(target, ref)?.ref;
-      // The same entry read by another item (`<<: *base`, `related: *rel`): one entry, several readers.
-      if (first && (first.field === 'related') === (field === 'related')) {
-        ref.repeats = first;
-        if (first.owner !== owner && !first.sharedBy?.includes(owner)) (first.sharedBy ??= []).push(owner);
-      }
-      owner.refs.push(ref);
-    }
+  item(node: unknown, kind: ItemKind, path: (string | number)[], index: number, parent: PlanItem | undefined): PlanItem | undefined {
+    return buildItem(this.nodes, node, kind, path, index, parent);
   }
 
   unit(node: unknown, index: number): Unit | undefined {
@@ -291,6 +228,11 @@ export class NodeReader {
   }
 }
 
+/** A yaml mapping's pairs for the item builder, with the pairs they come from. */
+interface YamlPairs extends NodePairs<unknown> {
+  pairs: { key: string; pair: Pair }[];
+}
+
 export interface HeadParts {
   sections: Section[];
   title?: string;
@@ -335,6 +277,28 @@ export function collectSpans(item: PlanItem, out: Set<Span>): void {
     out.add(f.valueSpan);
   }
   for (const r of item.refs) out.add(r.target.span);
+  for (const m of item.measures ?? []) {
+    out.add(m.span);
+    if (m.id) out.add(m.id.span);
+    for (const f of m.fields) {
+      out.add(f.keySpan);
+      out.add(f.valueSpan);
+    }
+    if (m.baseline?.year) out.add(m.baseline.year.span);
+    if (m.baseline?.value) out.add(m.baseline.value.span);
+    for (const y of [...m.targets, ...m.results]) {
+      out.add(y.year.span);
+      if (y.value) out.add(y.value.span);
+    }
+  }
+  for (const ms of item.milestones ?? []) {
+    out.add(ms.span);
+    if (ms.due) out.add(ms.due.span);
+    for (const f of ms.fields) {
+      out.add(f.keySpan);
+      out.add(f.valueSpan);
+    }
+  }
   for (const c of item.children) collectSpans(c, out);
 }
 

@@ -7,7 +7,7 @@ import type { PlanModel } from './model';
 import { PlanWorkspace } from './documents';
 import { parseFull, PlanParser } from './parse';
 import { LineIndex } from './text';
-import { ERRORS, ICE } from './test-util';
+import { ERRORS, ICE, MEASURE_ERRORS, MEASURES } from './test-util';
 import { LAST_GOAL_ERRORS, planShape, renderPlan } from './test-shapes';
 
 /**
@@ -20,7 +20,10 @@ function observable(m: PlanModel) {
     symbols: provideDocumentSymbols(doc),
     folding: provideFoldingRanges(doc),
     diagnostics: m.diagnostics.map((d) => [d.code, d.severity, d.span.start, d.span.end, d.message, d.related?.map((r) => [r.span.start, r.span.end])]),
-    items: m.items.map((i) => [i.kind, i.id?.text, i.id?.span.start, i.span.start, i.span.end, i.title, i.titleSpan?.start, i.refs.map((r) => [r.field, r.target.text, r.target.span.start])]),
+    items: m.items.map((i) => [i.kind, i.id?.text, i.id?.span.start, i.span.start, i.span.end, i.title, i.titleSpan?.start, i.refs.map((r) => [r.field, r.target.text, r.target.span.start, r.measure?.index]),
+      i.measures?.map((x) => [x.id?.text, x.id?.span.start, x.span.start, x.span.end, x.fields.map((f) => [f.key, f.keySpan.start, f.valueSpan.end]), x.baseline?.year?.span.start, x.baseline?.value?.span.start,
+        [...x.targets, ...x.results].map((y) => [y.year.text, y.year.span.start, y.value?.text, y.value?.span.start, y.value?.span.end])]),
+      i.milestones?.map((x) => [x.title, x.due?.text, x.due?.span.start, x.span.start, x.span.end, x.fields.map((f) => [f.key, f.keySpan.start, f.valueSpan.end])])]),
     units: m.units.map((u) => [u.id?.text, u.span.start, u.span.end]),
     sections: m.sections.map((s) => [s.key, s.keySpan.start]),
   };
@@ -50,7 +53,7 @@ function apply(text: string, e: { at: number; del: number; insert: string; lineS
 }
 
 describe('incremental parsing agrees with a full parse', () => {
-  for (const [name, start] of [['the ICE plan', ICE], ['the error sample', ERRORS]] as const) {
+  for (const [name, start] of [['the ICE plan', ICE], ['the error sample', ERRORS], ['the measures sample', MEASURES], ['the measures error sample', MEASURE_ERRORS]] as const) {
     it(`after every edit of a random edit sequence on ${name}`, function () {
       this.timeout(120000);
       fc.assert(

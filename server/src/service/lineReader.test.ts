@@ -51,7 +51,8 @@ function goalBlocks(text: string): { source: string; start: number }[] {
 describe('line reader', () => {
   it('reads every goal of the ICE plan and of a generated plan exactly as yaml does', () => {
     const generated = generatePlan({ goals: 6, objectives: 4, subobjectives: 3 }).text;
-    for (const text of [ICE, generated, generated.replace(/\n/g, '\r\n')]) {
+    const measured = generatePlan({ goals: 3, objectives: 3, subobjectives: 2, measuresPerObjective: 2 }).text;
+    for (const text of [ICE, generated, generated.replace(/\n/g, '\r\n'), measured]) {
       for (const b of goalBlocks(text)) assert.strictEqual(check(b.source, b.start), 'read', b.source.slice(0, 200));
     }
   });
@@ -85,6 +86,12 @@ describe('line reader', () => {
     ['numbers, true/false and null in every form', lines('  - id: 007', '    a: 1.10', '    b: -3', '    c: .5', '    d: 1e3', '    e: 0x1F', '    f: 0o17', '    g: True', '    h: ~', '    i: NULL', '    j: 1.1.1', '    k: +4'), 'read'],
     ['CRLF line ends', '  - id: "1"\r\n    title: >-\r\n      a\r\n      b\r\n    lead: [A, B]\r\n    # c\r\n', 'read'],
     ['a block that ends without a line break', '  - id: "1"\n    title: A', 'read'],
+    ['measures with a baseline and years of targets and results, and milestones', lines('  - id: "1"', '    title: A', '    measures:', '      - id: PM-1', '        name: Percent met', '        direction: increase', '        lead: [OPS, INV]', '        priority: true', '        baseline:', '          year: 2020', '          value: 61', '        targets:', '          2021: 63', '          2022: "65"', '          0: x', '        results:', '          2021: 64.5', '          FY2022: 62', '    milestones:', '      - title: Stand up the cell', '        due: 2022-06-30', '        done: false'), 'read'],
+    ['measures written with one-line flow mappings, as plan writers do', lines('  - id: "1"', '    title: A', '    measures:', '      - id: PM-1', '        baseline: { year: 2020, value: 61 }', '        targets: { 2021: 63, 2022: "65" ,2023: 6.5 }   # c', "        results: {2021: 'x y', FY2022: null}", '    milestones:', '      - { title: Stand up the cell, due: 2022-06-30, done: true }'), 'read'],
+    ['misspelt keys of items, measures and milestones', lines('  - ib: "1"', '    titel: A', '    objectves:', '      - id: "1.1"', '        title: B', '        lead: 5', '        subobjectves:', '          - { ib: "1.1.1", titel: C }', '        measures:', '          - ib: PM-1', '            nmae: N', '            targts: { 2021: 1 }', '        milestones:', '          - { titel: M, due: 2022-06-30 }'), 'read'],
+    ['flow mappings that are empty, nested, multi-line or end in a comma', lines('  - id: 1', '    a: {}', '    b: { c: { d: 1 } }', '    e: { f: [1] }', '    g: { h: 1, }', '    i: { j: 1', '      }', '    k: { l }', '    m: { n:1 }'), 'either'],
+    ['a year key written with a leading zero or a sign', lines('  - id: 1', '    targets:', '      02021: 1', '      +2022: 2'), 'either'],
+    ['a year key with more after its digits', lines('  - id: 1', '    targets:', '      2021x: 1', '      1e3: 2'), 'either'],
     ['anchors and aliases', lines('  - id: &x 1', '    title: *x'), 'either'],
     ['a multi-line plain scalar', lines('  - id: 1', '    title: one', '      two'), 'either'],
     ['a multi-line quoted scalar', lines('  - id: 1', '    title: "one', '      two"'), 'either'],
@@ -108,9 +115,15 @@ describe('line reader', () => {
 
   // Random goal blocks: fields of every kind, then lines inserted, re-indented, commented, cut.
   const good = fc.constantFrom('A', 'Plan of the Côte 🌊', 'ops', 'R&D', '1', '1.10', '"2.3"', "'2.3.1'", '007', '-3', '.5', '1e3', '0x1F', 'true', 'Null', '~',
-    'a #b', 'a#b', 'a:b', '-x', '"a\\"b"', '"\\u00e9\\t"', "'it''s'", '[A, B]', '[ ]', '["1.2", 3, \'x y\']', '|', '>-', '|-', '>', '');
-  const odd = fc.constantFrom('a: b', '- x', '? x', ': x', '"\\q"', '[a,]', '[a, [b]]', '{a: 1}', '&x a', '*x', '!t a', '|+', '|2', '# c', '%x', '@x', '`x`', '"', "'", '.inf', '[a', '"a" b');
-  const goodKey = fc.constantFrom('id', 'title', 'description', 'lead', 'support', 'related', 'objectives', 'subobjectives', 'x', 'a-b');
+    'a #b', 'a#b', 'a:b', '-x', '"a\\"b"', '"\\u00e9\\t"', "'it''s'", '[A, B]', '[ ]', '["1.2", 3, \'x y\']', '|', '>-', '|-', '>', '',
+    '{ year: 2020, value: 61 }', '{2021: 63, 2022: "6 5", 2023: .5}', "{ title: M, due: 2022-06-30, done: true, x: 'a''b' }");
+  const odd = fc.constantFrom('a: b', '- x', '? x', ': x', '"\\q"', '[a,]', '[a, [b]]', '{a: 1}', '&x a', '*x', '!t a', '|+', '|2', '# c', '%x', '@x', '`x`', '"', "'", '.inf', '[a', '"a" b', '{}', '{ a: 1, }', '{ a: { b: 1 } }', '{a:1}', '{ a: [1] }', '{ 02021: 1 }', '{ a: 1, a: 2 }', '{ a: b #c }', '{ true: 1 }', '{ a: 1 } x');
+  const goodKey = fc.constantFrom('id', 'title', 'description', 'lead', 'support', 'related', 'objectives', 'subobjectives', 'x', 'a-b',
+    'measures', 'milestones', 'name', 'direction', 'priority', 'baseline', 'targets', 'results', 'year', 'value', 'due', 'done', '2021', '2022', '0',
+    // Misspelt keys, read as the field they stand for when the mapping lacks it (keyReading).
+    'ib', 'titel', 'subobjectves', 'objectves', 'nmae', 'targts');
+  /** Keys whose children are written as a mapping (`targets:` then `2021: 63`), not a list. */
+  const MAP_KEYS = new Set(['baseline', 'targets', 'results', '2021', 'targts']);
   const oddKey = fc.oneof({ arbitrary: goodKey, weight: 8 }, fc.constantFrom('true', '__proto__', 'a b'));
   const oddWord = fc.oneof({ arbitrary: good, weight: 6 }, { arbitrary: odd, weight: 1 });
   const blockText = fc.array(fc.tuple(fc.nat({ max: 4 }), fc.constantFrom('text', 'more', '# hash', '', '  ', 'a: b', '- x')), { minLength: 0, maxLength: 4 });
@@ -129,7 +142,10 @@ describe('line reader', () => {
     fields.forEach((f, i) => {
       const pad = ' '.repeat(indent);
       const lead = entry && i === 0 ? ' '.repeat(indent - 2) + '- ' : pad;
-      if (f.children.length) {
+      if (f.children.length && MAP_KEYS.has(f.key)) {
+        out.push(`${lead}${f.key}:`);
+        render(f.children[0], indent + 2, out, false);
+      } else if (f.children.length) {
         out.push(`${lead}${f.key}:`);
         for (const c of f.children) render(c, indent + 4, out, true);
       } else {

@@ -15,10 +15,8 @@
 // innermost collection that is closed by the next line and is not deeper than the comment
 // (yaml's Parser moves them up otherwise; see `closeRun`).
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
-import { ownNumber } from './checks/numbering';
-import type { Field, ItemKind, PlanItem, Reference, ScalarStyle, ScalarText } from './model';
-import { CHILD_KIND, CHILDREN_KEY } from './model';
-import { ITEM_FIELDS, keyReading } from './build';
+import { buildItem, type NodeSource } from './fields';
+import type { Field, PlanItem, ScalarStyle } from './model';
 
 type QScalar = { t: 's'; r0: number; r1: number; r2: number; value: string | number | boolean | null; style: ScalarStyle };
 type QSeq = { t: 'q'; r0: number; r1: number; r2: number; items: QNode[] };
@@ -189,6 +187,7 @@ class LineReader {
     const end = this.ends[li];
     let i = at;
     const c0 = s.charCodeAt(i);
+    if (c0 >= 48 && c0 <= 57) return this.numberKeyAt(li, at);
     if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return 0;
     i++;
     for (; i < end; i++) {
@@ -198,6 +197,22 @@ class LineReader {
     if (i >= end || s.charCodeAt(i) !== 58 /* : */) return 0;
     if (i + 1 < end && s.charCodeAt(i + 1) !== 32) return 0;
     return i - at;
+  }
+
+  /**
+   * Length of a key of digits only (a year of `targets:`) at `at`, or 0. yaml reads it as a
+   * number, whose text is the key: so only the way a number is written back (`2021`, not `02021`).
+   */
+  private numberKeyAt(li: number, at: number): number {
+    const s = this.s;
+    const end = this.ends[li];
+    let i = at;
+    while (i < end && isDigit(s.charCodeAt(i))) i++;
+    const len = i - at;
+    if (len > 15 || (len > 1 && s.charCodeAt(at) === 48)) return 0;
+    if (i >= end || s.charCodeAt(i) !== 58 /* : */) return 0;
+    if (i + 1 < end && s.charCodeAt(i + 1) !== 32) return 0;
+    return len;
   }
 
   /** A block mapping whose keys sit at column `indent`, its first key on line `li`. */
@@ -269,6 +284,8 @@ class LineReader {
       }
       case 91: /* [ */
         return this.flowList(li, at);
+      case 123: /* { */
+        return this.flowMap(li, at);
       case 124: /* | */
       case 62: /* > */
         return this.blockScalar(li, at, indent);
@@ -392,6 +409,64 @@ class LineReader {
     return node;
   }
 
+  /**
+   * `{ year: 2020, value: 61 }` or `{ 2021: 63, 2022: 65 }` on one line: keys as in a block
+   * mapping, each followed by `: ` and a plain or quoted word; nothing nested, no empty values.
+   */
+  private flowMap(li: number, at: number): QMap {
+    const s = this.s;
+    const end = this.ends[li];
+    const node: QMap = { t: 'm', r0: at, r1: 0, r2: this.lineStart(li + 1), keys: [], k0: [], values: [] };
+    const seen = new Set<string>();
+    let i = at + 1;
+    for (;;) {
+      while (i < end && s.charCodeAt(i) === 32) i++;
+      if (i >= end) throw GIVE_UP;
+      // `{}` and `{ }`: not worth following.
+      const klen = this.keyAt(li, i);
+      if (klen === 0) throw GIVE_UP;
+      const key = s.slice(i, i + klen);
+      if (seen.has(key) || NOT_A_STRING_KEY.test(key) || key === '__proto__') throw GIVE_UP;
+      seen.add(key);
+      node.keys.push(key);
+      node.k0.push(i);
+      i += klen + 1;
+      if (s.charCodeAt(i) !== 32) throw GIVE_UP;
+      while (i < end && s.charCodeAt(i) === 32) i++;
+      if (i >= end) throw GIVE_UP;
+      const c = s.charCodeAt(i);
+      if (c === 34 || c === 39) {
+        const q = this.quoted(i, end);
+        node.values.push({ t: 's', r0: i, r1: q.stop, r2: q.stop, value: q.value, style: c === 34 ? 'double' : 'single' });
+        i = q.stop;
+      } else {
+        if (INDICATOR.has(c) || c === 45 || c === 63 || c === 58) throw GIVE_UP;
+        const a = i;
+        while (i < end) {
+          const d = s.charCodeAt(i);
+          if (d === 44 || d === 125) break;
+          if (FLOW_UNSAFE.has(d)) throw GIVE_UP;
+          i++;
+        }
+        let b = i;
+        while (b > a && s.charCodeAt(b - 1) === 32) b--;
+        node.values.push({ t: 's', r0: a, r1: b, r2: b, value: resolvePlain(s.slice(a, b)), style: 'plain' });
+      }
+      while (i < end && s.charCodeAt(i) === 32) i++;
+      if (i >= end) throw GIVE_UP;
+      const d = s.charCodeAt(i);
+      if (d === 125 /* } */) break;
+      if (d !== 44) throw GIVE_UP;
+      i++;
+      // `{ a: 1, }`: yaml allows a trailing comma; not worth following.
+      while (i < end && s.charCodeAt(i) === 32) i++;
+      if (s.charCodeAt(i) === 125) throw GIVE_UP;
+    }
+    node.r1 = i + 1;
+    this.endOfLine(li, i + 1);
+    return node;
+  }
+
   /** `|` or `>` (with `-` or nothing after it) and the lines more indented than `indent` below it. */
   private blockScalar(li: number, at: number, indent: number): QScalar {
     const s = this.s;
@@ -449,6 +524,10 @@ const FLOW_UNSAFE = new Set([...'[]{}#\'"\t:'].map((c) => c.charCodeAt(0)));
 /** Keys that yaml reads as null or true/false, not as text. */
 const NOT_A_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** A plain scalar's value under YAML 1.2's core schema, as yaml resolves it. */
 function resolvePlain(t: string): string | number | boolean | null {
   const c = t.charCodeAt(0);
@@ -475,75 +554,44 @@ function toJS(n: QNode): unknown {
 }
 
 /**
- * Builds model items from the nodes, exactly as NodeReader.item (build.ts) does from yaml's: a
- * change to one is a change to both (lineReader.test.ts compares them). NodeReader over
- * toYamlNode's nodes would do, but costs a fifth more on a first read (15.8k lines: 122-135 ms
- * -> 147-163 ms, node /tmp/open1.js), as every scalar becomes a yaml node first.
+ * The line reader's nodes as the item builder (fields.ts) reads them: the same builder reads
+ * yaml's nodes in build.ts. (Making yaml nodes of these first, toYamlNode, would cost a fifth
+ * more on a first read: every scalar would become a yaml node.)
  */
-class ItemBuilder {
-  constructor(private readonly source: string, private readonly base: number) {}
-
-  scalar(n: QNode): ScalarText | undefined {
-    if (n.t !== 's' || n.value === null) return undefined;
-    const text = typeof n.value === 'string' ? n.value : this.source.slice(n.r0, n.r1).trim();
-    return { text, span: { start: this.base + n.r0, end: this.base + n.r1 }, style: n.style, isNumber: typeof n.value === 'number' };
-  }
-
-  item(n: QNode, kind: ItemKind, path: (string | number)[], index: number, parent: PlanItem | undefined): PlanItem | undefined {
-    if (n.t !== 'm') return undefined;
-    const base = this.base;
-    const fields: Field[] = [];
-    for (let i = 0; i < n.keys.length; i++) {
-      const v = n.values[i];
-      fields.push({ key: n.keys[i], keySpan: { start: base + n.k0[i], end: base + n.k0[i] + n.keys[i].length }, valueSpan: { start: base + v.r0, end: base + v.r1 } });
-    }
-    const item: PlanItem = { kind, span: { start: base + n.r0, end: base + n.r1 }, path, index, parent, children: [], refs: [], fields };
-    const childKey = CHILDREN_KEY[kind];
-    const read = keyReading(n.keys, ITEM_FIELDS[kind]);
-    for (let i = 0; i < n.keys.length; i++) {
-      const key = read(n.keys[i]);
-      const v = n.values[i];
-      switch (key) {
-        case 'id':
-          item.id = this.scalar(v);
-          break;
-        case 'title':
-          item.title = v.t === 's' && typeof v.value === 'string' ? v.value : undefined;
-          item.titleSpan = { start: base + v.r0, end: base + v.r1 };
-          break;
-        case 'description':
-          item.description = v.t === 's' && typeof v.value === 'string' ? v.value : undefined;
-          break;
-        case 'lead':
-        case 'support':
-        case 'related':
-          if (kind !== 'goal') {
-            for (const t of v.t === 'q' ? v.items : [v]) {
-              const target = this.scalar(t);
-              // A unit id is text (see NodeReader.refs).
-              if (target && (key === 'related' || (t.t === 's' && typeof t.value === 'string'))) item.refs.push({ field: key, target, owner: item } satisfies Reference);
-            }
-          }
-          break;
-        default:
-          if (key === childKey) {
-            item.childrenKeySpan = fields[i].keySpan;
-            if (v.t === 'q') {
-              const ck = CHILD_KIND[kind]!;
-              v.items.forEach((c, ci) => {
-                const child = this.item(c, ck, [...path, key, ci], ci, item);
-                if (child) item.children.push(child);
-              });
-            }
-          }
+function lineNodes(source: string, base: number): NodeSource<QNode> {
+  return {
+    mapSpan: (n) => (n.t === 'm' ? { start: base + n.r0, end: base + n.r1 } : undefined),
+    fields: (n) => {
+      const m = n as QMap;
+      const fields: Field[] = [];
+      for (let i = 0; i < m.keys.length; i++) {
+        const v = m.values[i];
+        fields.push({ key: m.keys[i], keySpan: { start: base + m.k0[i], end: base + m.k0[i] + m.keys[i].length }, valueSpan: { start: base + v.r0, end: base + v.r1 } });
       }
-    }
-    if (item.id) {
-      const own = ownNumber(kind, item.id.text);
-      if (own !== undefined) item.own = own;
-    }
-    return item;
-  }
+      return fields;
+    },
+    // No merge keys: the mapping's own keys and values are its pairs.
+    pairs: (n) => n as QMap,
+    keySpan: (p, i) => {
+      const m = p as QMap;
+      return { start: base + m.k0[i], end: base + m.k0[i] + m.keys[i].length };
+    },
+    // Keys are plain: a key written with digits only is a number (a year), as yaml reads it.
+    keyScalar: (p, i) => {
+      const m = p as QMap;
+      const key = m.keys[i];
+      return { text: key, span: { start: base + m.k0[i], end: base + m.k0[i] + key.length }, style: 'plain', isNumber: isDigit(key.charCodeAt(0)) };
+    },
+    items: (n) => (n.t === 'q' ? n.items : undefined),
+    scalar: (n) => {
+      if (n.t !== 's' || n.value === null) return undefined;
+      const text = typeof n.value === 'string' ? n.value : source.slice(n.r0, n.r1).trim();
+      return { text, span: { start: base + n.r0, end: base + n.r1 }, style: n.style, isNumber: typeof n.value === 'number' };
+    },
+    string: (n) => (n.t === 's' && typeof n.value === 'string' ? n.value : undefined),
+    bool: (n) => (n.t === 's' && typeof n.value === 'boolean' ? n.value : undefined),
+    span: (n) => ({ start: base + n.r0, end: base + n.r1 }),
+  };
 }
 
 const SCALAR_TYPE: Record<ScalarStyle, Scalar.Type | undefined> = { plain: 'PLAIN', double: 'QUOTE_DOUBLE', single: 'QUOTE_SINGLE', block: 'BLOCK_LITERAL', other: undefined };
@@ -565,7 +613,8 @@ function toYamlNode(n: QNode): Node {
   } else {
     const map = new YAMLMap();
     for (let i = 0; i < n.keys.length; i++) {
-      const key = new Scalar(n.keys[i]);
+      // A key of digits is a number to yaml (a year).
+      const key = new Scalar(isDigit(n.keys[i].charCodeAt(0)) ? Number(n.keys[i]) : n.keys[i]);
       const end = n.k0[i] + n.keys[i].length;
       key.range = [n.k0[i], end, end];
       key.type = 'PLAIN';
@@ -594,7 +643,7 @@ export function readGoalLines(source: string, index: number, base: number): Goal
   try {
     const node = new LineReader(source).readSingleEntry();
     if (node.t !== 'm') return undefined;
-    const goal = new ItemBuilder(source, base).item(node, 'goal', ['goals', index], index, undefined)!;
+    const goal = buildItem(lineNodes(source, base), node, 'goal', ['goals', index], index, undefined)!;
     return { goal, js: toJS(node), yamlNode: () => toYamlNode(node) };
   } catch (e) {
     if (e === GIVE_UP) return undefined;

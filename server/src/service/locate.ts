@@ -1,6 +1,7 @@
 // What sits at an offset of a plan: an item's number, a reference, a unit id, a key. Shared by
 // hover, definition, references, highlights and rename, all reading the one model.
-import type { Field, PlanItem, PlanModel, Reference, Section, Unit, Value } from './model';
+import type { Field, Measure, PlanItem, PlanModel, Reference, Section, Unit, Value, YearValue } from './model';
+import { refKind } from './fields';
 import { contains, type Span } from './text';
 
 export type Target =
@@ -8,10 +9,12 @@ export type Target =
   | { kind: 'item-ref'; ref: Reference; span: Span }
   | { kind: 'unit-id'; unit: Unit; span: Span }
   | { kind: 'unit-ref'; ref: Reference; span: Span }
+  | { kind: 'measure-id'; measure: Measure; span: Span }
+  | { kind: 'measure-year'; measure: Measure; year: YearValue; span: Span }
   | { kind: 'key'; field: Field; owner: KeyOwner; span: Span };
 
 /** The kind of mapping a key belongs to: decides which part of the schema describes it. */
-export type KeyOwner = 'plan' | 'organization' | 'period' | 'goal' | 'objective' | 'subobjective' | 'unit' | 'value';
+export type KeyOwner = 'plan' | 'organization' | 'period' | 'goal' | 'objective' | 'subobjective' | 'unit' | 'value' | 'measure' | 'milestone';
 
 /** The innermost goal, objective or sub-objective whose mapping contains the offset. */
 export function itemAt(model: PlanModel, offset: number): PlanItem | undefined {
@@ -52,11 +55,28 @@ export function targetAt(model: PlanModel, offset: number): Target | undefined {
     if (item.id && contains(item.id.span, offset)) return { kind: 'item-id', item, span: item.id.span };
     for (const ref of item.refs) {
       if (contains(ref.target.span, offset)) {
-        return ref.field === 'related' ? { kind: 'item-ref', ref, span: ref.target.span } : { kind: 'unit-ref', ref, span: ref.target.span };
+        return refKind(ref) === 'item' ? { kind: 'item-ref', ref, span: ref.target.span } : { kind: 'unit-ref', ref, span: ref.target.span };
       }
     }
     const f = keyAt(item.fields, offset);
     if (f) return { kind: 'key', field: f, owner: item.kind, span: f.keySpan };
+    if (item.measures) {
+      for (const m of item.measures) {
+        if (!contains(m.span, offset)) continue;
+        if (m.id && contains(m.id.span, offset)) return { kind: 'measure-id', measure: m, span: m.id.span };
+        for (const y of m.targets) if (contains(y.year.span, offset)) return { kind: 'measure-year', measure: m, year: y, span: y.year.span };
+        for (const y of m.results) if (contains(y.year.span, offset)) return { kind: 'measure-year', measure: m, year: y, span: y.year.span };
+        const mf = keyAt(m.fields, offset);
+        return mf && { kind: 'key', field: mf, owner: 'measure', span: mf.keySpan };
+      }
+    }
+    if (item.milestones) {
+      for (const ms of item.milestones) {
+        if (!contains(ms.span, offset)) continue;
+        const mf = keyAt(ms.fields, offset);
+        return mf && { kind: 'key', field: mf, owner: 'milestone', span: mf.keySpan };
+      }
+    }
     return undefined;
   }
   const unit = unitAt(model, offset);

@@ -9,7 +9,12 @@ export type DiagnosticCode =
   | 'numbering-parent'
   | 'numbering-duplicate'
   | 'numbering-format'
-  | 'reference-unresolved';
+  | 'reference-unresolved'
+  | 'measure-year'
+  | 'measure-value'
+  | 'measure-duplicate'
+  | 'measure-direction'
+  | 'measure-target-missing';
 
 /** A finding about a plan, in offsets; converted to LSP positions only at the edge. */
 export interface PlanDiagnostic {
@@ -26,7 +31,6 @@ export interface PlanDiagnostic {
 export type ItemKind = 'goal' | 'objective' | 'subobjective';
 export const ITEM_DEPTH: Record<ItemKind, number> = { goal: 1, objective: 2, subobjective: 3 };
 export const CHILD_KIND: Record<ItemKind, ItemKind | undefined> = { goal: 'objective', objective: 'subobjective', subobjective: undefined };
-export const CHILDREN_KEY: Record<ItemKind, string | undefined> = { goal: 'objectives', objective: 'subobjectives', subobjective: undefined };
 
 /** How a scalar was written, so that edits keep the author's quoting. */
 export type ScalarStyle = 'plain' | 'double' | 'single' | 'block' | 'other';
@@ -66,6 +70,8 @@ export interface Reference {
    * a unit, `related: *rel`): the entry is written once, here, and means the same for each.
    */
   sharedBy?: PlanItem[];
+  /** The measure whose `lead` this is; unset for an item's own `lead`, `support` and `related`. */
+  measure?: Measure;
   /**
    * Set on such a second reading of an entry: it is in its owner's `refs` (what the item says),
    * not in the plan's `refs`, which lists each entry written in the text once.
@@ -93,6 +99,50 @@ export interface PlanItem {
   fields: Field[];
   /** The id's own (last) number, when the id is well formed for the item's level: "2.3" → 3. */
   own?: number;
+  /** Its `measures:`, when it has any. */
+  measures?: Measure[];
+  /** Its `milestones:`, when it has any. */
+  milestones?: Milestone[];
+}
+
+/** A fiscal year of a measure's `targets` or `results` and its value. */
+export interface YearValue {
+  /** The year as written (the key). */
+  year: ScalarText;
+  /** The value; unset when it is not a scalar (empty, a list, ...: the schema says so). */
+  value?: ScalarText;
+}
+
+/** A performance measure of an item (`measures:`). */
+export interface Measure {
+  id?: ScalarText;
+  name?: string;
+  unit?: string;
+  direction?: string;
+  kind?: string;
+  source?: string;
+  priority?: boolean;
+  baseline?: { year?: ScalarText; value?: ScalarText };
+  targets: YearValue[];
+  results: YearValue[];
+  /** The whole mapping. */
+  span: Span;
+  fields: Field[];
+  owner: PlanItem;
+  /** Index in its item's `measures`. */
+  index: number;
+}
+
+/** A milestone of an item (`milestones:`). */
+export interface Milestone {
+  title?: string;
+  /** The due date as written (2022-06-30). */
+  due?: ScalarText;
+  done?: boolean;
+  span: Span;
+  fields: Field[];
+  owner: PlanItem;
+  index: number;
 }
 
 export interface Unit {
@@ -129,7 +179,7 @@ export interface PlanModel {
   readonly mission?: string;
   readonly vision?: string;
   readonly organization?: { name?: string; acronym?: string };
-  /** The years as written (`2021`, or `"FY2021"` in a draft the schema flags). */
+  /** The years as written (`2021`, or `"FY2021"` in a draft the schema flags); checks/measures.ts reads them as fiscal years when they are four digits. */
   readonly period?: { start?: string; end?: string };
   readonly values: Value[];
   readonly units: Unit[];

@@ -3,7 +3,8 @@
 // that follow its last entry) and differ slightly between a block-by-block and a whole-document
 // parse. The outline trims each span back to its last line of content, once per model, for
 // symbols, folding, selection ranges, the Plan view and workspace symbols alike.
-import { CHILDREN_KEY, type Field, type PlanItem, type PlanModel, type Section, type Unit, type Value } from './model';
+import { CHILDREN_KEY } from './fields';
+import { type Field, type PlanItem, type PlanModel, type Section, type Unit, type Value } from './model';
 import type { Span } from './text';
 
 /** Content spans of a model's parts, computed on demand and kept for the life of the model. */

@@ -8,6 +8,8 @@ import { Document, isMap, isSeq, Node, Pair, YAMLError, YAMLMap } from 'yaml';
 import { collectSpans, documentValue, emptyHead, ExpansionError, HeadParts, NodeReader } from './build';
 import { checkNumberingSteps } from './checks/numbering';
 import { checkRelatedSteps } from './checks/references';
+import { checkMeasuresSteps } from './checks/measures';
+import { refKind } from './fields';
 import { drain, STEP_ITEMS } from './steps';
 import type { PlanDiagnostic, PlanItem, PlanModel, Reference, Section, Unit } from './model';
 import { readGoalLines } from './lineReader';
@@ -231,6 +233,7 @@ function* assembleSteps(
   if (checkStructure) {
     yield* checkNumberingSteps(model, diagnostics);
     yield* checkRelatedSteps(model, diagnostics);
+    yield* checkMeasuresSteps(model, diagnostics);
     dropUnresolvedInUnread(model, diagnostics);
   }
   sortDiagnostics(diagnostics);
@@ -254,7 +257,7 @@ function dropUnresolvedInUnread(model: PlanModel, diagnostics: PlanDiagnostic[])
     else all = true;
   }
   const targets = new Map<number, string>();
-  for (const r of model.refs) if (r.field === 'related') targets.set(r.target.span.start, r.target.text);
+  for (const r of model.refs) if (refKind(r) === 'item') targets.set(r.target.span.start, r.target.text);
   for (let i = diagnostics.length - 1; i >= 0; i--) {
     const d = diagnostics[i];
     if (d.code !== 'reference-unresolved') continue;

@@ -181,7 +181,7 @@ function ownerLabel(reader: NodeReader, root: unknown, rootPath: Path, segs: Pat
       if (i === 0 && (seg === 'organization' || seg === 'period')) label = `\`${seg}\``;
       continue;
     }
-    const word = { goals: 'goal', objectives: 'objective', subobjectives: 'sub-objective', units: 'unit', values: 'value' }[seg as string];
+    const word = { goals: 'goal', objectives: 'objective', subobjectives: 'sub-objective', units: 'unit', values: 'value', measures: 'measure', milestones: 'milestone' }[seg as string];
     if (!word) break;
     const rel = full.slice(rootPath.length, i + 2);
     const at = rel.length > 0 ? locate(reader, root, rel).node : reader.deref(root);
@@ -201,13 +201,13 @@ function ownerLabel(reader: NodeReader, root: unknown, rootPath: Path, segs: Pat
 }
 
 const KIND_OF_PARENT: Record<string, string> = {
-  goal: 'a goal', objective: 'an objective', 'sub-objective': 'a sub-objective', unit: 'a unit', value: 'a value',
+  goal: 'a goal', objective: 'an objective', 'sub-objective': 'a sub-objective', unit: 'a unit', value: 'a value', measure: 'a measure', milestone: 'a milestone',
 };
 
 function articleFor(owner: string, segs: Path, rootPath: Path): string {
   const full = [...rootPath, ...segs];
   const last = full.length >= 2 ? full[full.length - 2] : undefined;
-  const word = { goals: 'goal', objectives: 'objective', subobjectives: 'sub-objective', units: 'unit', values: 'value' }[String(last)];
+  const word = { goals: 'goal', objectives: 'objective', subobjectives: 'sub-objective', units: 'unit', values: 'value', measures: 'measure', milestones: 'milestone' }[String(last)];
   if (word && typeof full[full.length - 1] === 'number') return KIND_OF_PARENT[word];
   if (full.length === 1 && (full[0] === 'organization' || full[0] === 'period')) return `\`${full[0]}\``;
   if (full.length === 0) return 'the plan';
@@ -339,7 +339,11 @@ function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown,
       if (segs.includes('units') || rootPath.includes('units')) {
         return diag(valueSpan, `\`${String(e.data)}\` is not a valid unit id: a unit id starts with a letter, followed by letters, digits, &, ., _ or -.`);
       }
+      if (field === 'id' && (segs.includes('measures') || rootPath.includes('measures'))) return diag(valueSpan, `\`${String(e.data)}\` is not a valid measure id: a measure id starts with a letter, followed by letters, digits, ., _ or -, e.g. PM-2.1.1.`);
+      if (field === 'due') return diag(valueSpan, `${Cap(what)} should be a date written year-month-day, e.g. 2022-06-30, not \`${String(e.data)}\`.`);
       return diag(valueSpan, `${Cap(what)} is not written the expected way.`);
+    case 'enum':
+      return diag(valueSpan, `${Cap(what)} should be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => `\`${String(v)}\``).join(', ')}, not \`${String(e.data)}\`.`);
     case 'if':
     case 'anyOf':
       return undefined;

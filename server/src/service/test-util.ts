@@ -9,6 +9,8 @@ export const ICE_PATH = path.join(ROOT, 'samples/ice-strategic-plan-2021-2025.pl
 export const ICE_URI = 'file:///work/samples/ice-strategic-plan-2021-2025.plan.yaml';
 export const ICE = fs.readFileSync(ICE_PATH, 'utf8');
 export const ERRORS = fs.readFileSync(path.join(ROOT, 'samples/with-errors.plan.yaml'), 'utf8');
+export const MEASURES = fs.readFileSync(path.join(ROOT, 'samples/measures-example.plan.yaml'), 'utf8');
+export const MEASURE_ERRORS = fs.readFileSync(path.join(ROOT, 'samples/measures-with-errors.plan.yaml'), 'utf8');
 
 /** Loads one or more plans into a fresh workspace. */
 export function load(text: string, uri = 'file:///work/test.plan.yaml', ws = new PlanWorkspace()): { ws: PlanWorkspace; doc: PlanDocument } {

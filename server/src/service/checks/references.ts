@@ -1,6 +1,7 @@
 // reference-unresolved: `related` entries must name an item of the plan; `lead`/`support`
 // entries must name a unit of the plan or, failing that, of another plan of the workspace.
 import type { PlanDiagnostic, PlanModel, Reference } from '../model';
+import { refKind } from '../fields';
 import { drain, STEP_ITEMS } from '../steps';
 import { closest } from '../text';
 import { unquotedNumberDiagnostic } from './numbering';
@@ -14,7 +15,7 @@ export function* checkRelatedSteps(model: PlanModel, out: PlanDiagnostic[]): Gen
   let n = 0;
   for (const ref of model.refs) {
     if (++n % STEP_ITEMS === 0) yield true;
-    if (ref.field !== 'related') continue;
+    if (refKind(ref) !== 'item') continue;
     const t = ref.target;
     if (t.isNumber && t.text.includes('.')) out.push(unquotedNumberDiagnostic(t, 'reference'));
     if (model.itemsById.has(t.text)) continue;
@@ -33,7 +34,7 @@ export function* checkRelatedSteps(model: PlanModel, out: PlanDiagnostic[]): Gen
 export function checkUnitRefs(model: PlanModel, unitExists: (id: string) => boolean, knownUnits: () => Iterable<string>): PlanDiagnostic[] {
   const out: PlanDiagnostic[] = [];
   for (const ref of model.refs) {
-    if (ref.field === 'related') continue;
+    if (refKind(ref) !== 'unit') continue;
     if (model.unitsById.has(ref.target.text) || unitExists(ref.target.text)) continue;
     out.push(unresolvedUnit(ref, closest(ref.target.text, knownUnits())));
   }

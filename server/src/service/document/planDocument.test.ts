@@ -97,6 +97,14 @@ describe('plan document model', () => {
     assert.strictEqual(d.title, 'fallback');
     assert.strictEqual(d.period, '2026–2030');
   });
+
+  it("lists an item's own lead and support, not the lead of one of its measures", () => {
+    const d = docOf(lines('planwright: 1', 'title: T', 'units:', '  - { id: OPS, name: Operations }', '  - { id: LAB, name: Laboratory }', 'goals:', '  - id: "1"', '    title: A', '    objectives:',
+      '      - id: "1.1"', '        title: B', '        lead: OPS', '        measures:', '          - { id: PM-1, name: N, lead: LAB }'));
+    const o = d.goals[0].children[0];
+    assert.deepStrictEqual(o.lead.map((u) => u.id), ['OPS']);
+    assert.deepStrictEqual(o.support, []);
+  });
 });
 
 describe('plan document model, version after version', () => {

@@ -6,6 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { kindWord, type ItemKind, type PlanItem, type Reference } from '../model';
 import { oneLine as collapse } from '../features/documentSymbols';
+import { refKind } from '../fields';
 
 export interface Problems {
   errors: number;
@@ -131,7 +132,7 @@ export function buildPlanDocument(ws: PlanWorkspace, doc: PlanDocument, diagnost
       if (!visit(anchors.get(it)!)) return false;
       for (const r of it.refs) {
         const id = r.target.text;
-        if (r.field === 'related') {
+        if (refKind(r) === 'item') {
           const target = m.itemsById.get(id)?.[0];
           if (!visit(target ? anchors.get(target)! : '') || !visit(target?.title ?? '')) return false;
         } else {
@@ -157,7 +158,8 @@ export function buildPlanDocument(ws: PlanWorkspace, doc: PlanDocument, diagnost
     const children = it.children.map(item);
     const number = oneLine(it.id?.text);
     const title = oneLine(it.title);
-    const refs = (field: Reference['field']) => it.refs.filter((r) => r.field === field);
+    // The item's own entries: a measure's `lead` (r.measure) is the measure's, not the item's.
+    const refs = (field: Reference['field']) => it.refs.filter((r) => r.field === field && !r.measure);
     const all = inside(it);
     // A child read through an alias may sit outside its parent's text: only children inside count against it.
     const within = it.children.filter((c) => c.span.start >= it.span.start && c.span.start <= it.span.end).map(inside);

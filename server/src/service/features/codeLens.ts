@@ -4,6 +4,7 @@
 import type { CodeLens, Location, Position } from 'vscode-languageserver-types';
 import type { PlanDocument } from '../documents';
 import type { Reference, Unit } from '../model';
+import { refKind } from '../fields';
 import type { Span } from '../text';
 
 /**
@@ -20,7 +21,7 @@ export function provideCodeLenses(doc: PlanDocument, all: PlanDocument[]): CodeL
   // `related` entries by the number they name.
   const related = new Map<string, Reference[]>();
   for (const r of model.refs) {
-    if (r.field !== 'related') continue;
+    if (refKind(r) !== 'item') continue;
     const list = related.get(r.target.text);
     if (list) list.push(r);
     else related.set(r.target.text, [r]);
@@ -41,7 +42,7 @@ export function provideCodeLenses(doc: PlanDocument, all: PlanDocument[]): CodeL
     const locations: Location[] = [];
     for (const d of [doc, ...others]) {
       if (d !== doc && d.model.unitsById.has(id)) continue;
-      for (const r of d.model.refs) if (r.field !== 'related' && r.target.text === id) locations.push(location(d, r.target.span));
+      for (const r of d.model.refs) if (refKind(r) === 'unit' && r.target.text === id) locations.push(location(d, r.target.span));
     }
     lenses.push({ at: unit.id!.span.start, lens: lens(doc, unit.id!.span, locations) });
   }

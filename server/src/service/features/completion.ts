@@ -16,9 +16,10 @@ import {
 } from 'vscode-languageserver-types';
 import { type PlanDocument, type PlanWorkspace, fileNameOf } from '../documents';
 import { scalarEdit, sortEdits } from '../edits';
-import { CHILD_KIND, CHILDREN_KEY, ITEM_DEPTH, breadcrumb, kindWord, type Field, type ItemKind, type PlanItem, type ScalarText } from '../model';
+import { CHILD_KIND, ITEM_DEPTH, breadcrumb, kindWord, type Field, type ItemKind, type PlanItem, type ScalarText } from '../model';
 import { itemAt, unitAt, type KeyOwner } from '../locate';
 import { PLAN_SCHEMA } from '../schema';
+import { CHILDREN_KEY, isRefField, REF_FIELDS, refKind } from '../fields';
 import { contains } from '../text';
 
 /** At most this many item numbers are offered inside `related`; typing more narrows and asks again. */
@@ -66,7 +67,7 @@ interface LineInfo {
 const KEY_ONLY = /^([A-Za-z_$][\w$.-]*)[ \t]*:[ \t]*(?:#.*)?$/;
 /** A line (or list item) that starts with `key:`. */
 const KEY_START = /^(?:[A-Za-z_$][\w$.-]*|"[^"]*"|'[^']*')[ \t]*:(?:[ \t]|$)/;
-const REF_KEYS = new Set(['lead', 'support', 'related']);
+const REF_KEYS: ReadonlySet<string> = new Set(Object.keys(REF_FIELDS));
 
 function lineText(doc: PlanDocument, line: number): string {
   return doc.text.slice(doc.lines.lineStart(line), doc.lines.lineEnd(line));
@@ -101,7 +102,7 @@ function spaces(n: number): string {
 // ---------------------------------------------------------------------------------------------
 // Dispatch
 
-const REF_ON_LINE = /^( *)(?:- +)?(lead|support|related)[ \t]*:(.*)$/;
+const REF_ON_LINE = new RegExp(`^( *)(?:- +)?(${Object.keys(REF_FIELDS).join('|')})[ \\t]*:(.*)$`);
 const KEY_PREFIX = /^( *)(- +)?([A-Za-z_$][\w$-]*)?$/;
 const LIST_VALUE_PREFIX = /^( *)- +(.*)$/;
 
@@ -392,7 +393,7 @@ function fittingNumber(c: Cursor, list: ListOwner): { n: string; shifted: PlanIt
     };
     for (const [item, id] of renamed) add(item.id!, id);
     for (const ref of doc.model.refs) {
-      if (ref.field !== 'related') continue;
+      if (refKind(ref) !== 'item') continue;
       const target = doc.model.itemsById.get(ref.target.text)?.[0];
       const id = target && renamed.get(target);
       if (id !== undefined) add(ref.target, id);
@@ -454,6 +455,8 @@ function schemaOf(kind: KeyOwner): Schema | undefined {
     case 'goal': return resolve(resolve(p.goals)?.items);
     case 'objective': return resolve(resolve(schemaOf('goal')?.properties?.objectives)?.items);
     case 'subobjective': return resolve(resolve(schemaOf('objective')?.properties?.subobjectives)?.items);
+    case 'measure':
+    case 'milestone': return PLAN_SCHEMA.$defs?.[kind];
   }
 }
 
@@ -551,13 +554,15 @@ function refValues(c: Cursor, key: string, keyOffset: number, valueStart: number
   const listed = new Set(rest.split(/[[\],\s"']+/).filter(Boolean));
   const owner = itemAt(c.doc.model, keyOffset);
   const lineEnd = c.lineStart + c.text.length;
+  // A measure's `lead` lists the measure's units; an item's, the item's.
+  const measure = owner?.measures?.find((m) => contains(m.span, keyOffset));
   for (const r of owner?.refs ?? []) {
-    if (r.field === key && (r.target.span.end < c.lineStart || r.target.span.start > lineEnd)) listed.add(r.target.text);
+    if (r.field === key && r.measure === measure && (r.target.span.end < c.lineStart || r.target.span.start > lineEnd)) listed.add(r.target.text);
   }
 
   const range = rangeOf(c, word);
   const out: CompletionItem[] = [];
-  if (key === 'related') {
+  if (isRefField(key) && REF_FIELDS[key] === 'item') {
     const seen = new Set<string>();
     // A plan of thousands of items: offer the numbers that start with what is typed, a few
     // hundred at a time (a 63k-line plan's full list was 7.7 MB per request).

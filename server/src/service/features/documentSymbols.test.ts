@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import type { PlanDocument } from '../documents';
 import { parseFull } from '../parse';
-import { ICE, ICE_URI, lines, load, textAt } from '../test-util';
+import { ICE, ICE_URI, lines, load, MEASURES, textAt } from '../test-util';
 import { LineIndex } from '../text';
 import { createLanguageService } from '..';
 import { provideDocumentSymbols } from './documentSymbols';
@@ -330,4 +330,36 @@ describe('document symbols', () => {
       assert.strictEqual(flatten(service.getDocumentSymbols(ICE_URI)).length, all.length);
     });
   });
+
+  describe('of measures', () => {
+    it('lists each item\'s measures under it with their status for the latest year with a result, and counts them per item and goal', () => {
+      const { doc } = load(MEASURES, 'file:///m.plan.yaml');
+      const show = (ss: DocumentSymbol[]): unknown[] => ss.map((x) => [x.name, x.detail, ...(x.children?.length ? [show(x.children)] : [])]);
+      assert.deepStrictEqual(show(provideDocumentSymbols(doc, 5000).filter((x) => x.kind === SymbolKind.Module)), [
+        ['1 Parks Within Reach', 'Goal · 1 of 3 measures met in FY2027', [
+          ['PM-1 Percent of residents living within a 10-minute walk of a park', 'Measure · ✗ not met in FY2027'],
+          ['1.1 Open New Neighborhood Parks', 'Objective · 1 of 1 measure met in FY2026', [['PM-1.1.1 Acres of new parkland opened', 'Measure · ✓ met in FY2026']]],
+          ['1.2 Keep Parks Safe and Clean', 'Objective · 1 of 1 measure met in FY2027', [['PM-1.2.1 Days to fix a reported hazard (median)', 'Measure · ✓ met in FY2027']]],
+        ]],
+        ['2 Libraries for Every Age', 'Goal · 2 of 2 measures met in FY2026', [
+          ['2.1 Widen Library Hours', 'Objective · 2 of 2 measures met in FY2026', [
+            ['PM-2.1.1 Weekly open hours across all branches', 'Measure · ✓ met in FY2026'],
+            ['PM-2.1.2 Patron satisfaction with opening hours', 'Measure · ✓ met in FY2026'],
+          ]],
+        ]],
+      ]);
+      const pm = flatten(provideDocumentSymbols(doc)).find((x) => x.name.startsWith('PM-1.1.1'))!;
+      assert.strictEqual(textAt(doc, pm.selectionRange), 'PM-1.1.1');
+      assert.ok(textAt(doc, pm.range).startsWith('id: PM-1.1.1') && textAt(doc, pm.range).trimEnd().endsWith('2026: 5'), textAt(doc, pm.range));
+    });
+
+    it('leaves measures out, not items, when the outline would pass its limit', () => {
+      const { doc } = load(MEASURES, 'file:///m.plan.yaml');
+      const all = flatten(provideDocumentSymbols(doc)).length;
+      const capped = flatten(provideDocumentSymbols(doc, all - 1));
+      assert.strictEqual(capped.filter((x) => x.kind === SymbolKind.Number).length, 0);
+      assert.strictEqual(capped.length, all - 5);
+    });
+  });
 });
+

@@ -3,7 +3,8 @@
 // each part ends comes from `Outline` (../outline.ts).
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import type { PlanDocument } from '../documents';
-import { kindWord, type ItemKind, type PlanItem, type Section, type Unit } from '../model';
+import { latestStatusText, measureSummary, measuresUnder } from '../checks/measures';
+import { kindWord, type ItemKind, type Measure, type PlanItem, type Section, type Unit } from '../model';
 import { Outline } from '../outline';
 import type { Span } from '../text';
 
@@ -35,6 +36,7 @@ export const ITEM_SYMBOL: Record<ItemKind, SymbolKind> = {
   subobjective: SymbolKind.Method,
 };
 export const UNIT_SYMBOL = SymbolKind.Object;
+export const MEASURE_SYMBOL = SymbolKind.Number;
 export const VALUE_SYMBOL = SymbolKind.EnumMember;
 const SECTION_SYMBOL: Record<string, SymbolKind> = {
   mission: SymbolKind.String,
@@ -64,14 +66,32 @@ export function itemRanges(doc: PlanDocument, item: PlanItem): { range: Range; s
  * `depth` levels below this item are listed (0: none); the detail of an item whose children are
  * left out says how many there are, so that a truncated Outline does not look like an empty plan.
  */
-function itemSymbol(doc: PlanDocument, item: PlanItem, depth: number): DocumentSymbol {
+function itemSymbol(doc: PlanDocument, item: PlanItem, depth: number, measures: boolean): DocumentSymbol {
   const hidden = depth === 0 && item.children.length > 0;
+  const summary = measureSummary(measuresUnder(item));
+  const detail = hidden ? `${ITEM_DETAIL[item.kind]} · ${count(item.children.length, kindWord(item.children[0].kind))} not listed here` : ITEM_DETAIL[item.kind];
+  const children = depth === 0 ? [] : item.children.map((c) => itemSymbol(doc, c, depth - 1, measures));
+  // Its measures, listed under it before its objectives or sub-objectives.
+  const own = measures && item.measures ? item.measures.map((m) => measureSymbol(doc, m)) : [];
   return {
     name: itemName(item),
-    detail: hidden ? `${ITEM_DETAIL[item.kind]} · ${count(item.children.length, kindWord(item.children[0].kind))} not listed here` : ITEM_DETAIL[item.kind],
+    detail: summary ? `${detail} · ${summary}` : detail,
     kind: ITEM_SYMBOL[item.kind],
     ...itemRanges(doc, item),
-    children: depth === 0 ? [] : item.children.map((c) => itemSymbol(doc, c, depth - 1)),
+    children: own.length ? [...own, ...children] : children,
+  };
+}
+
+/** "PM-1.1.1 Acres of new parkland opened", detail "Measure · ✓ met in FY2026". */
+function measureSymbol(doc: PlanDocument, m: Measure): DocumentSymbol {
+  const id = oneLine(m.id?.text) || '(measure without an id)';
+  const name = oneLine(m.name);
+  return {
+    name: name ? `${id} ${name}` : id,
+    detail: `Measure · ${latestStatusText(m)}`,
+    kind: MEASURE_SYMBOL,
+    ...symbolRanges(doc, m.span, m.id?.span),
+    children: [],
   };
 }
 
@@ -118,14 +138,14 @@ function count(n: number, word: string): string {
  * object as long as the goal's text is unchanged, and positions inside it only change if it now
  * starts on another line. On a 63k-line plan a keystroke then rebuilds one goal's symbols, not 18,000.
  */
-const goalSymbols = new WeakMap<PlanItem, { line: number; depth: number; symbol: DocumentSymbol }>();
+const goalSymbols = new WeakMap<PlanItem, { line: number; depth: number; measures: boolean; symbol: DocumentSymbol }>();
 
-function goalSymbol(doc: PlanDocument, goal: PlanItem, depth: number): DocumentSymbol {
+function goalSymbol(doc: PlanDocument, goal: PlanItem, depth: number, measures: boolean): DocumentSymbol {
   const line = doc.lines.positionAt(goal.span.start).line;
   const cached = goalSymbols.get(goal);
-  if (cached && cached.line === line && cached.depth === depth) return cached.symbol;
-  const symbol = itemSymbol(doc, goal, depth);
-  goalSymbols.set(goal, { line, depth, symbol });
+  if (cached && cached.line === line && cached.depth === depth && cached.measures === measures) return cached.symbol;
+  const symbol = itemSymbol(doc, goal, depth, measures);
+  goalSymbols.set(goal, { line, depth, measures, symbol });
   return symbol;
 }
 
@@ -135,14 +155,18 @@ function goalSymbol(doc: PlanDocument, goal: PlanItem, depth: number): DocumentS
  * goals, and editors stay responsive: 18,000 symbols are 5 MB of JSON per keystroke. (VS Code's
  * JSON and YAML servers cap symbols the same way, at 5,000 by default.)
  */
-function depthFor(doc: PlanDocument, heads: number, maxItems: number): { depth: number; goals: number } {
+function depthFor(doc: PlanDocument, heads: number, maxItems: number): { depth: number; goals: number; measures: boolean } {
   const goals = doc.model.goals;
   const total = heads + doc.model.items.length;
-  if (maxItems <= 0 || total <= maxItems) return { depth: 2, goals: goals.length };
+  // Measures are listed only when every item and every measure fits.
+  let measures = 0;
+  for (const i of doc.model.items) if (i.measures) measures += i.measures.length;
+  if (maxItems <= 0 || total + measures <= maxItems) return { depth: 2, goals: goals.length, measures: true };
+  if (total <= maxItems) return { depth: 2, goals: goals.length, measures: false };
   let objectives = 0;
   for (const g of goals) objectives += g.children.length;
-  if (heads + goals.length + objectives <= maxItems) return { depth: 1, goals: goals.length };
-  return { depth: 0, goals: Math.max(0, Math.min(goals.length, maxItems - heads)) };
+  if (heads + goals.length + objectives <= maxItems) return { depth: 1, goals: goals.length, measures: false };
+  return { depth: 0, goals: Math.max(0, Math.min(goals.length, maxItems - heads)), measures: false };
 }
 
 function countSymbols(symbols: DocumentSymbol[]): number {
@@ -161,8 +185,8 @@ export function provideDocumentSymbols(doc: PlanDocument, maxItems = 0): Documen
     const s = section.key === 'goals' ? undefined : sectionSymbol(doc, section);
     if (s) heads.push(s);
   }
-  const { depth, goals } = depthFor(doc, countSymbols(heads), maxItems);
-  const goalSyms = doc.model.goals.slice(0, goals).map((g) => goalSymbol(doc, g, depth));
+  const { depth, goals, measures } = depthFor(doc, countSymbols(heads), maxItems);
+  const goalSyms = doc.model.goals.slice(0, goals).map((g) => goalSymbol(doc, g, depth, measures));
   // In document order: the goals where `goals:` is among the sections.
   const out: DocumentSymbol[] = [];
   let h = 0;

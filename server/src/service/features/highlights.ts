@@ -3,6 +3,7 @@
 import type { DocumentHighlight, Position } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { targetAt } from '../locate';
+import { refKind } from '../fields';
 import type { Span } from '../text';
 import { itemDefinitions } from './definition';
 import { itemReferences } from './references';
@@ -24,7 +25,7 @@ export function provideDocumentHighlights(ws: PlanWorkspace, doc: PlanDocument, 
     // definitions to show are this plan's own.
     const id = target.kind === 'unit-id' ? target.unit.id!.text : target.ref.target.text;
     for (const unit of doc.model.unitsById.get(id) ?? []) if (unit.id) out.push({ span: unit.id.span, kind: WRITE });
-    for (const ref of doc.model.refs) if (ref.field !== 'related' && ref.target.text === id) out.push({ span: ref.target.span, kind: READ });
+    for (const ref of doc.model.refs) if (refKind(ref) === 'unit' && ref.target.text === id) out.push({ span: ref.target.span, kind: READ });
   } else return [];
   out.sort((a, b) => a.span.start - b.span.start);
   return out.map((o) => ({ range: doc.lines.range(o.span), kind: o.kind }));

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { ERRORS, ICE, ICE_URI, lines, load, MERGED, positionOf, textAt, coastPlan, DETENTION } from '../test-util';
+import { ERRORS, ICE, ICE_URI, lines, load, MEASURES, MERGED, positionOf, textAt, coastPlan, DETENTION } from '../test-util';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { clip, provideHover } from './hover';
 
@@ -291,4 +291,45 @@ describe('hover', () => {
       assert.ok(valueOf(hoverAt(ws, doc, 'id: OPERATIONS', 4)).includes('Leads 3 objectives.'));
     });
   });
+
+  describe('on a measure', () => {
+    it('shows its name, the item it measures, unit, direction, kind and lead, and a table of baseline, targets and results per year with met or not', () => {
+      const { ws, doc } = load(MEASURES, 'file:///m.plan.yaml');
+      const h = hoverAt(ws, doc, 'PM-1.1.1', 1);
+      assert.strictEqual(textAt(doc, h.range!), 'PM-1.1.1');
+      assert.strictEqual(valueOf(h), [
+        '**Measure PM-1.1.1** — Acres of new parkland opened',
+        'Measures Goal 1 › Objective 1.1 Open New Neighborhood Parks',
+        'Unit: acres · Direction: increase · Kind: output · Lead: PARKS (Parks Division)',
+        ['| Fiscal year | Target | Result | Status |', '|---|---:|---:|---|', '| 2025 (baseline) | | 0 | |', '| FY2026 | 4 | 5 | ✓ met |', '| FY2027 | 9 |  | – no result yet |', '| FY2028 | 15 |  | – no result yet |'].join('\n'),
+      ].join('\n\n'));
+    });
+
+    it('judges a decrease measure by results at most the target, and a qualitative one by the same words', () => {
+      const { ws, doc } = load(MEASURES, 'file:///m.plan.yaml');
+      assert.ok(valueOf(hoverAt(ws, doc, 'PM-1.2.1', 1)).includes('| FY2026 | 10 | 11 | ✗ not met |\n| FY2027 | 8 | 8 | ✓ met |'));
+      const q = valueOf(hoverAt(ws, doc, 'PM-2.1.2', 1));
+      assert.ok(q.includes('| FY2026 | satisfied | satisfied | ✓ met |'), q);
+      assert.ok(q.includes('Lead: LIB (Library Division), PLAN (Planning and Performance Office)'), q);
+      assert.ok(q.endsWith('Source: Annual patron survey'), q);
+    });
+
+    it('shows a year key\'s target and result and whether it was met', () => {
+      const { ws, doc } = load(MEASURES, 'file:///m.plan.yaml');
+      const h = hoverAt(ws, doc, '2026: 4', 1);
+      assert.strictEqual(textAt(doc, h.range!), '2026');
+      assert.strictEqual(valueOf(h), '**FY2026** of measure PM-1.1.1 — Acres of new parkland opened\n\nTarget: 4 · Result: 5 · ✓ met');
+      assert.strictEqual(valueOf(hoverAt(ws, doc, '2027: 9', 0)), '**FY2027** of measure PM-1.1.1 — Acres of new parkland opened\n\nTarget: 9 · Result: none yet · – no result yet');
+    });
+
+    it('describes the keys of a measure and a milestone from the schema, and counts the measures a unit reports', () => {
+      const { ws, doc } = load(MEASURES, 'file:///m.plan.yaml');
+      assert.ok(valueOf(hoverAt(ws, doc, 'direction: decrease', 1)).startsWith('**direction** — a field of a measure\n\nWhich way the values should move'));
+      assert.ok(valueOf(hoverAt(ws, doc, 'due: 2026', 1)).startsWith('**due** — a field of a milestone'));
+      assert.ok(valueOf(hoverAt(ws, doc, 'id: PARKS', 5)).endsWith('Leads 2 objectives; reports 2 measures.'));
+      // The measure's lead is the measure's: the objective's own units line names only its lead.
+      assert.ok(valueOf(hoverAt(ws, doc, 'id: "2.1"', 5)).endsWith('Lead: LIB (Library Division)'));
+    });
+  });
 });
+

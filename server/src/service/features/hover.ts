@@ -2,7 +2,9 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { type PlanDocument, type PlanWorkspace, fileNameOf } from '../documents';
 import { targetAt, type KeyOwner, type Target } from '../locate';
-import { breadcrumb, kindWord, type ItemKind, type PlanItem, type RefField, type Unit } from '../model';
+import { breadcrumb, kindWord, type ItemKind, type Measure, type PlanItem, type ScalarText, type Unit } from '../model';
+import { measureStatus, yearOf, type MeasureStatus } from '../checks/measures';
+import { refFieldsTo } from '../fields';
 import { PLAN_SCHEMA } from '../schema';
 import { itemDefinitions, unitDefinitions } from './definition';
 import { itemReferences, unitReferences } from './references';
@@ -28,9 +30,74 @@ function hoverText(ws: PlanWorkspace, doc: PlanDocument, target: Target): string
       return unitRefHover(ws, doc, target.ref.target.text);
     case 'unit-id':
       return unitHover(ws, doc, target.unit);
+    case 'measure-id':
+      return measureHover(ws, doc, target.measure);
+    case 'measure-year':
+      return yearHover(target.measure, target.year.year.text);
     case 'key':
       return keyHover(target.owner, target.field.key);
   }
+}
+
+const STATUS_WORDS: Record<MeasureStatus, string> = { met: '✓ met', 'not met': '✗ not met', 'no result': '– no result yet' };
+
+/** A measure's id: what it counts, who reports it, and its baseline, targets and results by fiscal year. */
+function measureHover(ws: PlanWorkspace, doc: PlanDocument, m: Measure): string {
+  const parts = [`**Measure ${md(m.id!.text)}**${m.name ? ' — ' + md(m.name) : ''}`];
+  parts.push(`Measures ${md(breadcrumb(m.owner))}${m.owner.title ? ` ${md(clip(m.owner.title, LINK_TITLE_LIMIT))}` : ''}`);
+  const facts: string[] = [];
+  if (m.unit) facts.push(`Unit: ${md(m.unit)}`);
+  if (m.direction) facts.push(`Direction: ${md(m.direction)}`);
+  if (m.kind) facts.push(`Kind: ${md(m.kind)}`);
+  const leads = m.owner.refs.filter((r) => r.measure === m).map((r) => {
+    const unit = unitDefinitions(ws, doc, r.target.text)[0]?.unit;
+    return unit ? `${md(r.target.text)}${unit.name ? ` (${md(unit.name)})` : ''}` : `${md(r.target.text)} (no such unit)`;
+  });
+  if (leads.length) facts.push(`Lead: ${leads.join(', ')}`);
+  if (m.priority) facts.push('Agency priority goal measure');
+  if (facts.length) parts.push(facts.join(' · '));
+  const table = yearTable(m);
+  if (table) parts.push(table);
+  else parts.push('No targets or results yet.');
+  if (m.source?.trim()) parts.push(`Source: ${md(clip(m.source.trim(), DESCRIPTION_LIMIT))}`);
+  return parts.join('\n\n');
+}
+
+/** Baseline, then each fiscal year with a target or a result, in order: target, result, met or not. */
+function yearTable(m: Measure): string | undefined {
+  const years = new Set<number>();
+  for (const y of [...m.targets, ...m.results]) {
+    const n = yearOf(y.year);
+    if (n !== undefined) years.add(n);
+  }
+  const rows: string[] = [];
+  const b = m.baseline;
+  if (b && (b.year || b.value)) rows.push(`| ${b.year ? `${cell(b.year.text)} ` : ''}(baseline) | | ${cell(b.value?.text)} | |`);
+  for (const year of [...years].sort((a, z) => a - z)) {
+    const target = m.targets.find((t) => yearOf(t.year) === year)?.value?.text;
+    const result = m.results.find((r) => yearOf(r.year) === year)?.value?.text;
+    rows.push(`| FY${year} | ${cell(target)} | ${cell(result)} | ${STATUS_WORDS[measureStatus(m, year)]} |`);
+  }
+  if (!rows.length) return undefined;
+  return ['| Fiscal year | Target | Result | Status |', '|---|---:|---:|---|', ...rows].join('\n');
+}
+
+/** A year of `targets` or `results`: that year's target and result, and whether it was met. */
+function yearHover(m: Measure, text: string): string {
+  const year = yearOf({ text } as ScalarText);
+  const label = m.id ? `measure ${md(m.id.text)}` : 'this measure';
+  if (year === undefined) return `\`${md(text)}\` is not a fiscal year: write the year as four digits.`;
+  const target = m.targets.find((t) => yearOf(t.year) === year)?.value?.text;
+  const result = m.results.find((r) => yearOf(r.year) === year)?.value?.text;
+  return [
+    `**FY${year}** of ${label}${m.name ? ' — ' + md(m.name) : ''}`,
+    `Target: ${target !== undefined ? md(target) : 'none'} · Result: ${result !== undefined ? md(result) : 'none yet'} · ${STATUS_WORDS[measureStatus(m, year)]}`,
+  ].join('\n\n');
+}
+
+/** Plan text inside a markdown table cell. */
+function cell(text: string | undefined): string {
+  return text === undefined ? '' : md(text).replace(/\r?\n/g, ' ');
 }
 
 /** A `related` entry: the item it names, where it sits, who leads it and what it is about. */
@@ -82,15 +149,16 @@ function itemLabelShort(item: PlanItem): string {
 /** "Lead: HSI (Homeland Security Investigations) · Support: ERO (...)" for an item's units. */
 function unitsLine(ws: PlanWorkspace, doc: PlanDocument, item: PlanItem): string | undefined {
   const parts: string[] = [];
-  for (const field of ['lead', 'support'] as RefField[]) {
+  for (const field of refFieldsTo('unit')) {
     const ids: string[] = [];
-    for (const ref of item.refs) if (ref.field === field && !ids.includes(ref.target.text)) ids.push(ref.target.text);
+    // A measure's `lead` is the measure's, not the item's.
+    for (const ref of item.refs) if (ref.field === field && !ref.measure && !ids.includes(ref.target.text)) ids.push(ref.target.text);
     if (!ids.length) continue;
     const names = ids.map((id) => {
       const unit = unitDefinitions(ws, doc, id)[0]?.unit;
       return unit ? `${md(id)}${unit.name ? ` (${md(unit.name)})` : ''}` : `${md(id)} (no such unit)`;
     });
-    parts.push(`${field === 'lead' ? 'Lead' : 'Support'}: ${names.join(', ')}`);
+    parts.push(`${cap(field)}: ${names.join(', ')}`);
   }
   return parts.length ? parts.join(' · ') : undefined;
 }
@@ -122,14 +190,20 @@ function unitHover(ws: PlanWorkspace, doc: PlanDocument, unit: Unit): string {
   const lead = new Map<PlanItem, true>();
   const support = new Map<PlanItem, true>();
   const plans = new Set<string>();
+  const measures = new Set<object>();
   for (const { doc: where, ref } of unitReferences(ws, doc, id)) {
-    for (const o of [ref.owner, ...(ref.sharedBy ?? [])]) (ref.field === 'lead' ? lead : support).set(o, true);
+    if (ref.measure) measures.add(ref.measure);
+    else for (const o of [ref.owner, ...(ref.sharedBy ?? [])]) (ref.field === 'lead' ? lead : support).set(o, true);
     plans.add(where.uri);
   }
-  if (!lead.size && !support.size) parts.push(`No objective names ${md(id)} in \`lead\` or \`support\` yet.`);
+  if (!lead.size && !support.size && !measures.size) parts.push(`No objective names ${md(id)} in \`lead\` or \`support\` yet.`);
   else {
     const where = plans.size > 1 ? ` (in ${plans.size} plans)` : '';
-    const does = [lead.size && `leads ${countItems([...lead.keys()])}`, support.size && `supports ${countItems([...support.keys()])}`].filter(Boolean).join('; ');
+    const does = [
+      lead.size && `leads ${countItems([...lead.keys()])}`,
+      support.size && `supports ${countItems([...support.keys()])}`,
+      measures.size && `reports ${measures.size} measure${measures.size === 1 ? '' : 's'}`,
+    ].filter(Boolean).join('; ');
     parts.push(`${cap(does)}${where}.`);
   }
   return parts.join('\n\n');
@@ -154,6 +228,8 @@ function countItems(items: PlanItem[]): string {
 type SchemaNode = Record<string, any>;
 
 const OWNER_WORDS: Record<KeyOwner, string> = {
+  measure: 'a measure',
+  milestone: 'a milestone',
   plan: 'the plan',
   organization: '`organization`',
   period: '`period`',

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Range } from 'vscode-languageserver-types';
-import { ERRORS, ICE, ICE_URI, lines, load, textAt } from '../test-util';
+import { ERRORS, ICE, ICE_URI, lines, load, MEASURES, textAt } from '../test-util';
 import { provideDiagnostics } from './diagnostics';
 import { planTreeLevel, providePlanTree, type PlanTreeNode } from './planTree';
 
@@ -142,4 +142,25 @@ describe('plan tree', () => {
       assert.deepStrictEqual(planTreeLevel(tree, [0, 99, 1], 1), []);
     });
   });
+
+  describe('with measures', () => {
+    it('gives each item its measures with their latest status, and a count over the measures at and under it', () => {
+      const { doc } = load(MEASURES, 'file:///m.plan.yaml');
+      const tree = providePlanTree(doc, []);
+      assert.deepStrictEqual(flatten(tree).map((n) => [n.id, n.measureSummary, n.measures?.map((m) => [m.id, m.status, m.year, m.statusText])]), [
+        ['1', '1 of 3 measures met in FY2027', [['PM-1', 'not met', 2027, '✗ not met in FY2027']]],
+        ['1.1', '1 of 1 measure met in FY2026', [['PM-1.1.1', 'met', 2026, '✓ met in FY2026']]],
+        ['1.2', '1 of 1 measure met in FY2027', [['PM-1.2.1', 'met', 2027, '✓ met in FY2027']]],
+        ['2', '2 of 2 measures met in FY2026', undefined],
+        ['2.1', '2 of 2 measures met in FY2026', [['PM-2.1.1', 'met', 2026, '✓ met in FY2026'], ['PM-2.1.2', 'met', 2026, '✓ met in FY2026']]],
+      ]);
+      assert.strictEqual(textAt(doc, tree[0].measures![0].selectionRange), 'PM-1');
+    });
+
+    it('adds nothing to the items of a plan without measures', () => {
+      const { doc } = load(ICE, ICE_URI);
+      assert.ok(flatten(providePlanTree(doc, [])).every((n) => !('measures' in n) && !('measureSummary' in n)));
+    });
+  });
 });
+

@@ -5,7 +5,8 @@ import type { Range } from 'vscode-languageserver-types';
 import type { PlanDocument } from '../documents';
 import { kindWord, type ItemKind, type PlanItem } from '../model';
 import { Outline } from '../outline';
-import { itemRanges, oneLine } from './documentSymbols';
+import { itemRanges, oneLine, symbolRanges } from './documentSymbols';
+import { latestResultYear, latestStatusText, measureStatus, measureSummary, measuresUnder, type MeasureStatus } from '../checks/measures';
 
 export interface PlanTreeNode {
   /** The item's number as written, or '' when it has none. */
@@ -26,6 +27,23 @@ export interface PlanTreeNode {
   children: PlanTreeNode[];
   /** How many children the item has, when they were left out of the answer (see planTreeLevel). */
   childCount?: number;
+  /** Its own measures with their status for the latest year that has a result; absent when it has none. */
+  measures?: PlanTreeMeasure[];
+  /** "3 of 4 measures met in FY2022", over its measures and those under it; absent when there are none. */
+  measureSummary?: string;
+}
+
+export interface PlanTreeMeasure {
+  /** The measure's id as written, or ''. */
+  id: string;
+  name: string;
+  /** The latest fiscal year with a result, if any. */
+  year?: number;
+  status: MeasureStatus;
+  /** "✓ met in FY2026", "✗ not met in FY2027", "– no result". */
+  statusText: string;
+  range: Range;
+  selectionRange: Range;
 }
 
 /**
@@ -78,6 +96,7 @@ export function providePlanTree(doc: PlanDocument, diagnostics: { range: Range; 
       errors: countIn(errors, span.start, span.end) + outside.reduce((n, c) => n + c.errors, 0),
       warnings: countIn(warnings, span.start, span.end) + outside.reduce((n, c) => n + c.warnings, 0),
       children,
+      ...measureParts(doc, item),
     };
   };
   return doc.model.goals.map((goal) => {
@@ -92,6 +111,26 @@ export function providePlanTree(doc: PlanDocument, diagnostics: { range: Range; 
     goalTrees.set(goal, { line, problems, tree });
     return tree;
   });
+}
+
+function measureParts(doc: PlanDocument, item: PlanItem): Pick<PlanTreeNode, 'measures' | 'measureSummary'> {
+  const under = measuresUnder(item);
+  if (!under.length) return {};
+  const out: Pick<PlanTreeNode, 'measures' | 'measureSummary'> = { measureSummary: measureSummary(under) };
+  if (item.measures?.length) {
+    out.measures = item.measures.map((m) => {
+      const year = latestResultYear(m);
+      return {
+        id: oneLine(m.id?.text),
+        name: oneLine(m.name),
+        ...(year !== undefined ? { year } : {}),
+        status: year === undefined ? 'no result' : measureStatus(m, year),
+        statusText: latestStatusText(m),
+        ...symbolRanges(doc, m.span, m.id?.span),
+      };
+    });
+  }
+  return out;
 }
 
 /**

@@ -11,12 +11,13 @@ import type { Location, Position } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { targetAt } from '../locate';
 import type { Reference } from '../model';
+import { refKind } from '../fields';
 import type { Span } from '../text';
 import { itemDefinitions, unitDefinitions, type UnitDefinition } from './definition';
 
 /** The `related` entries of the plan that name the item numbered `id`. */
 export function itemReferences(doc: PlanDocument, id: string): Reference[] {
-  return doc.model.refs.filter((r) => r.field === 'related' && r.target.text === id);
+  return doc.model.refs.filter((r) => refKind(r) === 'item' && r.target.text === id);
 }
 
 /** The `lead`/`support` entries of the workspace that mean the same unit as `id` does in `doc`. */
@@ -24,7 +25,7 @@ export function unitReferences(ws: PlanWorkspace, doc: PlanDocument, id: string)
   const mine = new Set(unitDefinitions(ws, doc, id).map(defKey));
   const out: { doc: PlanDocument; ref: Reference }[] = [];
   for (const other of workspaceDocs(ws, doc)) {
-    const refs = other.model.refs.filter((r) => r.field !== 'related' && r.target.text === id);
+    const refs = other.model.refs.filter((r) => refKind(r) === 'unit' && r.target.text === id);
     if (!refs.length) continue;
     const theirs = other === doc ? [...mine] : unitDefinitions(ws, other, id).map(defKey);
     const same = mine.size === 0 ? theirs.length === 0 : theirs.some((k) => mine.has(k));

@@ -9,6 +9,7 @@ import { groupTitle } from './codeActions';
 import { type PlanDocument, type PlanWorkspace, fileNameOf } from '../documents';
 import { addEdit, checkedWorkspaceEdit, EditConflict, innerSpan, scalarEdit } from '../edits';
 import { itemLabel, kindWord, type PlanItem, type PlanModel, type ScalarText, type Unit } from '../model';
+import { refKind } from '../fields';
 import { targetAt } from '../locate';
 import { unitDefinitions } from './definition';
 import { unitReferences } from './references';
@@ -118,7 +119,7 @@ function renameItem(doc: PlanDocument, item: PlanItem, name: string): { edit: Wo
   const edit: WorkspaceEdit = { changes: {} };
   for (const [it, id] of renamed) addEdit(edit, doc.uri, scalarEdit(doc, it.id!, id));
   for (const ref of model.refs) {
-    if (ref.field !== 'related') continue;
+    if (refKind(ref) !== 'item') continue;
     const target = model.itemsById.get(ref.target.text)?.[0];
     const id = target && renamed.get(target);
     if (id !== undefined) addEdit(edit, doc.uri, scalarEdit(doc, ref.target, id));

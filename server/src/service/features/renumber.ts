@@ -3,6 +3,7 @@
 // so that it still names the same item it named before. Links follow items, not numbers.
 import type { TextEdit } from 'vscode-languageserver-types';
 import { isWellFormed } from '../checks/numbering';
+import { refKind } from '../fields';
 import type { PlanDocument } from '../documents';
 import { checkedEdits, EditConflict, scalarEdit } from '../edits';
 import { itemLabel, kindWord, ordinal, type PlanItem, type PlanModel, type ScalarText } from '../model';
@@ -61,7 +62,7 @@ export function renumber(doc: PlanDocument, scope?: RenumberScope): { edits: Tex
   };
   for (const [item, id] of renumbered) edit(item.id!, id);
   for (const ref of model.refs) {
-    if (ref.field !== 'related') continue;
+    if (refKind(ref) !== 'item') continue;
     const target = model.itemsById.get(ref.target.text)?.[0];
     const id = target && renumbered.get(target);
     if (id !== undefined) edit(ref.target, id);

@@ -3,7 +3,8 @@
 // section, and the whole plan. Each step strictly contains the one before.
 import type { Position, SelectionRange } from 'vscode-languageserver-types';
 import type { PlanDocument } from '../documents';
-import { CHILDREN_KEY, type Field, type PlanItem, type Reference } from '../model';
+import { CHILDREN_KEY } from '../fields';
+import { type Field, type PlanItem, type Reference } from '../model';
 import { itemAt, unitAt } from '../locate';
 import { contains, type Span } from '../text';
 import { Outline } from '../outline';
