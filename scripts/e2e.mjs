@@ -118,12 +118,15 @@ function packageVsix() {
   return file;
 }
 
-// A fresh folder with copies of the samples: tests may edit them without touching the real ones.
+// A fresh folder with copies of the samples the editor tests are written about (the ICE plan and
+// the error sample): tests may edit them without touching the real ones, and the Problems panel,
+// status bar and Plan view show those two plans only.
+const E2E_SAMPLES = ['ice-strategic-plan-2021-2025.plan.yaml', 'with-errors.plan.yaml'];
 function makeWorkspace(name) {
   const dir = path.join(WORK, name, 'workspace');
   fs.rmSync(path.join(WORK, name), { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  for (const f of fs.readdirSync(path.join(ROOT, 'samples'))) fs.copyFileSync(path.join(ROOT, 'samples', f), path.join(dir, f));
+  for (const f of E2E_SAMPLES) fs.copyFileSync(path.join(ROOT, 'samples', f), path.join(dir, f));
   return dir;
 }
 
