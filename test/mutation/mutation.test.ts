@@ -33,7 +33,7 @@ describe('mutation harness: one mistake, one diagnostic', function () {
       const rs = results.filter((r) => r.kind === kind);
       // The line kinds are sampled: 20 per plan. The plans have 22 units (two misspellings each),
       // 49 items with children and 8 sections of each plan but `goals`; every other kind has more cases.
-      assert.ok(rs.length >= (YAML_KINDS.includes(kind) ? 50 : kind === 'section-key' ? 15 : kind === 'unit-key' || kind === 'children-key' ? 40 : 50), `${rs.length} cases`);
+      assert.ok(rs.length >= (YAML_KINDS.includes(kind) ? 45 : kind === 'section-key' ? 15 : kind === 'unit-key' || kind === 'children-key' ? 40 : 50), `${rs.length} cases`);
       const bad = rs.filter((r) => !r.ok || r.far);
       const describe = (r: CaseResult) => `${r.where} (line ${r.line + 1}): ${r.problems.map((p) => `line ${p.line + 1} ${p.code}: ${p.message}`).join(' / ') || 'no problem reported'}`;
       assert.ok(rs.filter((r) => r.ok).length >= 0.95 * rs.length, `${bad.length} of ${rs.length} fail:\n${bad.map(describe).join('\n')}`);

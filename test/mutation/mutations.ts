@@ -53,7 +53,7 @@ export const KIND_LABELS: Record<MutationKind, string> = {
 export const NUMBERING_KINDS: MutationKind[] = ['own-number', 'wrong-goal', 'deleted'];
 
 /** The kinds that are YAML mistakes, which the test holds to the target too (recover.ts repairs them; a colon left out inside braces is schema.ts's). */
-export const YAML_KINDS: MutationKind[] = ['tab', 'open-quote', 'colon', 'indent', 'duplicated-line', 'title-moved'];
+export const YAML_KINDS: MutationKind[] = ['tab', 'open-quote', 'colon', 'indent', 'duplicated-line', 'title-moved', 'title-into-next'];
 /** The kinds about the plan's fields (the schema), which the test holds to the target. */
 export const SCHEMA_KINDS: MutationKind[] = ['id-key', 'field-deleted', 'unit-key', 'wrong-type', 'children-key', 'section-key'];
 

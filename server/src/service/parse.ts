@@ -235,9 +235,33 @@ function* assembleSteps(
     yield* checkRelatedSteps(model, diagnostics);
     yield* checkMeasuresSteps(model, diagnostics);
     dropUnresolvedInUnread(model, diagnostics);
+    dropFieldMovedToNextGoal(model, diagnostics, text);
   }
   sortDiagnostics(diagnostics);
   return model;
+}
+
+/**
+ * A field cut from one goal and pasted into the next makes two problems: the first goal has no
+ * `title` (say), and the next one has it twice (a YAML error). The second is the mistake, where it
+ * was made; the first only follows from it, and a goal read on its own block cannot see the next
+ * goal's error (schema.ts drops such a missing field within a block). Plan-wide, for both ways of
+ * reading, the missing field is not reported when the next goal writes that field twice.
+ */
+function dropFieldMovedToNextGoal(model: PlanModel, diagnostics: PlanDiagnostic[], text: string): void {
+  const twice = diagnostics.filter((d) => d.code === 'yaml-syntax' && d.data?.yamlCode === 'DUPLICATE_KEY');
+  if (!twice.length) return;
+  const goals = model.goals;
+  for (let i = diagnostics.length - 1; i >= 0; i--) {
+    const d = diagnostics[i];
+    const missing = d.code === 'schema' ? d.data?.missing : undefined;
+    if (typeof missing !== 'string') continue;
+    const k = goals.findIndex((g) => d.span.start >= g.span.start && d.span.start < (g.children[0]?.span.start ?? g.span.end));
+    const next = k >= 0 ? goals[k + 1] : undefined;
+    if (!next) continue;
+    const moved = twice.some((e) => e.span.start >= next.span.start && e.span.start < next.span.end && text.startsWith(missing, e.span.start) && /^[ \t]*:/.test(text.slice(e.span.start + missing.length, e.span.start + missing.length + 4)));
+    if (moved) diagnostics.splice(i, 1);
+  }
 }
 
 /**

@@ -191,3 +191,20 @@ describe('schema check', () => {
     }
   });
 });
+
+describe('a field moved from one goal into the next', () => {
+  it('is one problem, the field written twice in the next goal, read whole and block by block', () => {
+    // Goal 1's title was cut and pasted under goal 2's `- id:`.
+    const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    objectives:', '      - { id: "1.1", title: O }', '  - id: "2"', '    title: Goal one', '    title: Goal two', '');
+    const expected = [['yaml-syntax', 8, 't', 'This field appears twice in the same place; keep one of them']];
+    const show = (m: ReturnType<typeof parseFull>) => m.diagnostics.map((d) => [d.code, t.slice(0, d.span.start).split('\n').length - 1, t.slice(d.span.start, d.span.end), d.message.split('.')[0]]);
+    assert.deepStrictEqual(show(parseFull(t)), expected);
+    assert.deepStrictEqual(show(new PlanParser().parse(t)), expected);
+  });
+
+  it('still reports the missing field when the next goal writes another field twice', () => {
+    const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '  - id: "2"', '    title: Goal two', '    description: A', '    description: B', '');
+    const d = new PlanParser().parse(t).diagnostics.map((x) => x.code);
+    assert.deepStrictEqual(d.sort(), ['schema', 'yaml-syntax']);
+  });
+});
