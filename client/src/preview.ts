@@ -34,18 +34,24 @@ class Preview implements vscode.Disposable {
     readonly uri: vscode.Uri,
     private readonly extensionUri: vscode.Uri,
     private readonly client: Promise<LanguageClient>,
-    column: vscode.ViewColumn,
-    preserveFocus: boolean,
+    /** Where to open a new panel, or the panel VS Code restored after a reload (see PlanPreviews). */
+    place: { column: vscode.ViewColumn; preserveFocus: boolean } | vscode.WebviewPanel,
     onDispose: () => void,
   ) {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, title(uri), { viewColumn: column, preserveFocus }, {
-      enableScripts: true,
-      // Nothing but the extension's own media folder can be loaded.
-      localResourceRoots: [media],
-      enableFindWidget: true,
-      retainContextWhenHidden: false,
-    });
+    // Nothing but the extension's own media folder can be loaded.
+    const options = { enableScripts: true, localResourceRoots: [media] };
+    if ('webview' in place) {
+      this.panel = place;
+      this.panel.webview.options = options;
+      this.panel.title = title(uri);
+    } else {
+      this.panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, title(uri), { viewColumn: place.column, preserveFocus: place.preserveFocus }, {
+        ...options,
+        enableFindWidget: true,
+        retainContextWhenHidden: false,
+      });
+    }
     this.panel.webview.html = this.page();
     this.disposables.push(
       this.panel.onDidDispose(() => {
@@ -217,6 +223,9 @@ export class PlanPreviews implements vscode.Disposable {
     this.disposables.push(
       vscode.commands.registerCommand('planwright.openPreview', (uri?: vscode.Uri) => this.open(uri, false)),
       vscode.commands.registerCommand('planwright.openPreviewToSide', (uri?: vscode.Uri) => this.open(uri, true)),
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => this.revive(panel, state),
+      }),
     );
     // Every edit (the server brings its model up to date before answering), and every publish of
     // the plan's diagnostics (problem marks; units defined in another plan). Not the server's
@@ -244,9 +253,25 @@ export class PlanPreviews implements vscode.Disposable {
       existing.reveal(column, toSide);
       return existing.panel;
     }
-    const p = new Preview(uri, this.context.extensionUri, this.client, column, toSide, () => this.previews.delete(key));
+    const p = new Preview(uri, this.context.extensionUri, this.client, { column, preserveFocus: toSide }, () => this.previews.delete(key));
     this.previews.set(key, p);
     return p.panel;
+  }
+
+  /**
+   * A preview VS Code brings back after a reload, as the Markdown preview does: its page saved the
+   * plan's URI (`vscode.setState` in media/preview.js). Without one, or for a plan of another
+   * preview already open, the panel is closed.
+   */
+  private revive(panel: vscode.WebviewPanel, state: unknown): void {
+    const saved = (state as { uri?: unknown } | undefined)?.uri;
+    const uri = typeof saved === 'string' ? vscode.Uri.parse(saved) : undefined;
+    const key = uri && uriKey(uri);
+    if (!uri || !key || this.previews.has(key)) {
+      panel.dispose();
+      return;
+    }
+    this.previews.set(key, new Preview(uri, this.context.extensionUri, this.client, panel, () => this.previews.delete(key)));
   }
 
   dispose(): void {

@@ -419,4 +419,19 @@ export const steps = [
       if (!md.includes(`## Goal 2: ${GOALS[1]} Now`)) throw new Error('the export is not of the edited (unsaved) text');
     },
   },
+  {
+    // Last: the reload starts the workbench anew.
+    name: 'preview-reload',
+    title: 'the preview comes back after the window reloads, showing the plan',
+    async run({ page }) {
+      await command(page, 'Developer: Reload Window');
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      const doc = previewFrame(page);
+      await until('the preview\'s h1 after the reload', async () => ((await doc.locator('h1').innerText({ timeout: 2_000 })).includes('U.S. Immigration and Customs Enforcement Strategic Plan 2021-2025') ? true : '(no h1 yet)'), 60_000);
+      await until('the 5 goals in the revived preview', async () => {
+        const hs = await doc.locator('section.pw-goal > h2').allInnerTexts();
+        return hs.length === 5 || `(h2: ${hs.length})`;
+      });
+    },
+  },
 ];
