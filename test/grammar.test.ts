@@ -206,8 +206,8 @@ describe('Package manifest', () => {
     assert.deepStrictEqual(inMenus.filter((c) => !contributed.includes(c)), []);
   });
 
-  it('activates on plan files and declares the trace setting the client reads', () => {
-    assert.deepStrictEqual(pkg.activationEvents, ['onLanguage:strategic-plan', 'workspaceContains:**/*.plan.{yaml,yml}']);
+  it('activates on plan files and on a preview to restore, and declares the trace setting the client reads', () => {
+    assert.deepStrictEqual(pkg.activationEvents, ['onLanguage:strategic-plan', 'workspaceContains:**/*.plan.{yaml,yml}', 'onWebviewPanel:planwright.preview']);
     const trace = contributes.configuration.properties['planwright.trace.server'];
     assert.deepStrictEqual([trace.enum, trace.default], [['off', 'messages', 'verbose'], 'off']);
     assert.deepStrictEqual(contributes.views.explorer.map((v: { id: string; name: string }) => [v.id, v.name]), [['planwright.planView', 'Plan']]);
