@@ -10,6 +10,7 @@ import * as path from 'path';
 import { createLanguageService } from '../../server/src/service';
 import { parseFull } from '../../server/src/service/parse';
 import type { PlanItem, PlanModel } from '../../server/src/service/model';
+import { lastAtOrBefore } from '../../server/src/service/text';
 import { generatePlan } from '../bench/generate';
 
 export type MutationKind =
@@ -94,14 +95,7 @@ function lineStarts(text: string): number[] {
 }
 
 function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(starts, offset);
 }
 
 /** Every `related` target and every ancestor of one: changing them makes a second, true problem. */

@@ -48,36 +48,19 @@ export interface FieldSpec {
  * The fields each kind of item may have, with what each is to the model. The keys are exactly
  * the schema's properties of `$defs/goal`, `$defs/objective`, `$defs/subobjective`.
  */
+/** What every item has, what objectives and sub-objectives point at, and what every item may carry. */
+const NAMED: Readonly<Record<string, FieldSpec>> = { id: { role: 'id' }, title: { role: 'title' }, description: { role: 'description' } };
+const POINTERS: Readonly<Record<string, FieldSpec>> = {
+  lead: { role: 'ref', refers: 'unit' },
+  support: { role: 'ref', refers: 'unit' },
+  related: { role: 'ref', refers: 'item' },
+};
+const TRACKED: Readonly<Record<string, FieldSpec>> = { measures: { role: 'measures' }, milestones: { role: 'milestones' } };
+
 export const ITEM_FIELDS: Record<ItemKind, Readonly<Record<string, FieldSpec>>> = {
-  goal: {
-    id: { role: 'id' },
-    title: { role: 'title' },
-    description: { role: 'description' },
-    measures: { role: 'measures' },
-    milestones: { role: 'milestones' },
-    objectives: { role: 'children' },
-  },
-  objective: {
-    id: { role: 'id' },
-    title: { role: 'title' },
-    description: { role: 'description' },
-    lead: { role: 'ref', refers: 'unit' },
-    support: { role: 'ref', refers: 'unit' },
-    related: { role: 'ref', refers: 'item' },
-    measures: { role: 'measures' },
-    milestones: { role: 'milestones' },
-    subobjectives: { role: 'children' },
-  },
-  subobjective: {
-    id: { role: 'id' },
-    title: { role: 'title' },
-    description: { role: 'description' },
-    lead: { role: 'ref', refers: 'unit' },
-    support: { role: 'ref', refers: 'unit' },
-    related: { role: 'ref', refers: 'item' },
-    measures: { role: 'measures' },
-    milestones: { role: 'milestones' },
-  },
+  goal: { ...NAMED, ...TRACKED, objectives: { role: 'children' } },
+  objective: { ...NAMED, ...POINTERS, ...TRACKED, subobjectives: { role: 'children' } },
+  subobjective: { ...NAMED, ...POINTERS, ...TRACKED },
 };
 
 /** The fields of a measure (`$defs/measure` in the schema). */

@@ -377,23 +377,9 @@ class LineReader {
       if (i >= end) throw GIVE_UP;
       const c = s.charCodeAt(i);
       if (c === 93 /* ] */ && node.items.length === 0) break;
-      if (c === 34 || c === 39) {
-        const q = this.quoted(i, end);
-        node.items.push({ t: 's', r0: i, r1: q.stop, r2: q.stop, value: q.value, style: c === 34 ? 'double' : 'single' });
-        i = q.stop;
-      } else {
-        if (INDICATOR.has(c) || c === 45 || c === 63 || c === 58) throw GIVE_UP;
-        const a = i;
-        while (i < end) {
-          const d = s.charCodeAt(i);
-          if (d === 44 || d === 93) break;
-          if (FLOW_UNSAFE.has(d)) throw GIVE_UP;
-          i++;
-        }
-        let b = i;
-        while (b > a && s.charCodeAt(b - 1) === 32) b--;
-        node.items.push({ t: 's', r0: a, r1: b, r2: b, value: resolvePlain(s.slice(a, b)), style: 'plain' });
-      }
+      const item = this.flowScalar(i, end, 93 /* ] */);
+      node.items.push(item);
+      i = item.r1;
       while (i < end && s.charCodeAt(i) === 32) i++;
       const d = s.charCodeAt(i);
       if (i >= end) throw GIVE_UP;
@@ -407,6 +393,30 @@ class LineReader {
     node.r1 = i + 1;
     this.endOfLine(li, i + 1);
     return node;
+  }
+
+  /**
+   * One entry of a one-line `[...]` or `{...}`: a quoted word, or a plain one up to the next `,`
+   * or `close`, its trailing spaces left out; gives up on anything yaml would read otherwise.
+   */
+  private flowScalar(i: number, end: number, close: number): QScalar {
+    const s = this.s;
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      const q = this.quoted(i, end);
+      return { t: 's', r0: i, r1: q.stop, r2: q.stop, value: q.value, style: c === 34 ? 'double' : 'single' };
+    }
+    if (INDICATOR.has(c) || c === 45 || c === 63 || c === 58) throw GIVE_UP;
+    const a = i;
+    while (i < end) {
+      const d = s.charCodeAt(i);
+      if (d === 44 || d === close) break;
+      if (FLOW_UNSAFE.has(d)) throw GIVE_UP;
+      i++;
+    }
+    let b = i;
+    while (b > a && s.charCodeAt(b - 1) === 32) b--;
+    return { t: 's', r0: a, r1: b, r2: b, value: resolvePlain(s.slice(a, b)), style: 'plain' };
   }
 
   /**
@@ -434,24 +444,9 @@ class LineReader {
       if (s.charCodeAt(i) !== 32) throw GIVE_UP;
       while (i < end && s.charCodeAt(i) === 32) i++;
       if (i >= end) throw GIVE_UP;
-      const c = s.charCodeAt(i);
-      if (c === 34 || c === 39) {
-        const q = this.quoted(i, end);
-        node.values.push({ t: 's', r0: i, r1: q.stop, r2: q.stop, value: q.value, style: c === 34 ? 'double' : 'single' });
-        i = q.stop;
-      } else {
-        if (INDICATOR.has(c) || c === 45 || c === 63 || c === 58) throw GIVE_UP;
-        const a = i;
-        while (i < end) {
-          const d = s.charCodeAt(i);
-          if (d === 44 || d === 125) break;
-          if (FLOW_UNSAFE.has(d)) throw GIVE_UP;
-          i++;
-        }
-        let b = i;
-        while (b > a && s.charCodeAt(b - 1) === 32) b--;
-        node.values.push({ t: 's', r0: a, r1: b, r2: b, value: resolvePlain(s.slice(a, b)), style: 'plain' });
-      }
+      const value = this.flowScalar(i, end, 125 /* } */);
+      node.values.push(value);
+      i = value.r1;
       while (i < end && s.charCodeAt(i) === 32) i++;
       if (i >= end) throw GIVE_UP;
       const d = s.charCodeAt(i);

@@ -16,7 +16,7 @@ import { readGoalLines } from './lineReader';
 import { getValidators, schemaDiagnostics } from './schema';
 import { OffsetMap, recoverBlock, type Recovery, type Repair } from './recover';
 import { splitBlocks } from './split';
-import { firstLine, type Span } from './text';
+import { firstLine, lastAtOrBefore, type Span } from './text';
 import { isTooDeep, MAX_DEPTH, normalizeLineEnds, parseYaml } from './yamlText';
 
 export { MAX_DEPTH } from './yamlText';
@@ -102,16 +102,7 @@ function foldFollowOns(diagnostics: PlanDiagnostic[], blocks: () => number[]): P
   if (errors.length < 2) return diagnostics;
   errors.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const starts = blocks();
-  const blockOf = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const blockOf = (offset: number) => lastAtOrBefore(starts, offset);
   const dropped = new Set<PlanDiagnostic>();
   let cause: PlanDiagnostic | undefined;
   for (const d of errors) {

@@ -116,14 +116,8 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const starts = this.lineStarts();
     offset = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
+    const line = lastAtOrBefore(starts, offset, this.count);
+    return { line, character: offset - starts[line] };
   }
 
   offsetAt(position: Position): number {
@@ -163,6 +157,33 @@ export class LineIndex {
  * The first line of a span, without a trailing comment or spaces: where a diagnostic about a
  * whole mapping ("objective 2.3 has no title") is shown. A `#` inside quotes is not a comment.
  */
+/**
+ * The index of the last of the first `count` numbers of `sorted` (ascending) that is `<= value`;
+ * 0 when none is (line starts begin with 0, so for them there always is one).
+ */
+export function lastAtOrBefore(sorted: ArrayLike<number>, value: number, count = sorted.length): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The index of the first number of `sorted` (ascending) that is `>= value` (its length when none is). */
+export function lowerBound(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function firstLine(text: string, s: Span): Span {
   let end = s.start;
   let quote = 0;

@@ -7,6 +7,7 @@ import type { PlanDocument, PlanWorkspace } from '../documents';
 import { kindWord, type ItemKind, type PlanItem, type Reference } from '../model';
 import { oneLine as collapse } from '../features/documentSymbols';
 import { refKind } from '../fields';
+import { lowerBound } from '../text';
 
 export interface Problems {
   errors: number;
@@ -285,13 +286,3 @@ function offsetsIn(sorted: number[], span: { start: number; end: number }): stri
   return from === to ? '' : sorted.slice(from, to).map((x) => x - span.start).join(',');
 }
 
-function lowerBound(a: number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

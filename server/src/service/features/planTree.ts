@@ -7,6 +7,7 @@ import { kindWord, type ItemKind, type PlanItem } from '../model';
 import { Outline } from '../outline';
 import { itemRanges, oneLine, symbolRanges } from './documentSymbols';
 import { latestResultYear, latestStatusText, measureStatus, measureSummary, measuresUnder, type MeasureStatus } from '../checks/measures';
+import { lowerBound } from '../text';
 
 export interface PlanTreeNode {
   /** The item's number as written, or '' when it has none. */
@@ -156,13 +157,3 @@ function countIn(sorted: number[], start: number, end: number): number {
   return lowerBound(sorted, end + 1) - lowerBound(sorted, start);
 }
 
-function lowerBound(a: number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
