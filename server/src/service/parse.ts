@@ -736,7 +736,7 @@ export class PlanParser {
         const b = split.goalBlocks[i];
         // A goal is read with the next entry's indentation after it: in the whole text yaml's
         // ranges that reach a goal's end (after a comment closing a nested list) run on over it.
-        const source = text.slice(b.start, i + 1 < split.goalBlocks.length ? b.end + g.itemIndent : b.end);
+        const source = goalSource(text, split, i);
         let block = this.take(source, i);
         if (block) {
           stats.reused++;

@@ -4,7 +4,7 @@ import { Composer, Document, Lexer, Parser, YAMLParseError } from 'yaml';
 import type { CST } from 'yaml';
 
 // logLevel 'error': yaml would otherwise print its warnings on the server's stderr; we report them.
-export const PARSE_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' } as const;
+const PARSE_OPTIONS = { prettyErrors: false, merge: true, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' } as const;
 
 /**
  * Collections (block or flow) nested deeper than this are refused before yaml builds them.

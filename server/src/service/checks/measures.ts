@@ -1,17 +1,13 @@
 // Checks of performance measures and milestones: years, values, ids, direction, missing targets.
 // Read the model only; linear in the number of measures and years.
-import { drain, STEP_ITEMS } from '../steps';
+import { STEP_ITEMS } from '../steps';
 import { itemLabel, type Measure, type Milestone, type PlanDiagnostic, type PlanItem, type PlanModel, type ScalarText, type YearValue } from '../model';
 
 /** A fiscal year as plans write it: four digits. */
 const YEAR = /^[0-9]{4}$/;
 const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 
-export function checkMeasures(model: PlanModel, out: PlanDiagnostic[]): void {
-  drain(checkMeasuresSteps(model, out));
-}
-
-/** checkMeasures, yielding (true) every STEP_ITEMS items, so that a huge plan's read can stop between them (PlanParser.read). */
+/** The measure checks, yielding (true) every STEP_ITEMS items, so that a huge plan's read can stop between them (PlanParser.read). */
 export function* checkMeasuresSteps(model: PlanModel, out: PlanDiagnostic[]): Generator<boolean, void, void> {
   let n = 0;
   const first = new Map<string, Measure>();

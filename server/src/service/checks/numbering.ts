@@ -4,7 +4,7 @@
 // (readSequence), and only the items that reading corrects are reported; children are checked
 // against the number their parent should have.
 import { ITEM_DEPTH, itemLabel, kindWord, PlanDiagnostic, PlanItem, PlanModel } from '../model';
-import { drain, STEP_ITEMS } from '../steps';
+import { STEP_ITEMS } from '../steps';
 
 const NUMBER = /^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*$/;
 
@@ -224,12 +224,8 @@ export function readSequence(slots: readonly Slot[]): { cost: number; labels: La
   return { cost, labels };
 }
 
-export function checkNumbering(model: PlanModel, out: PlanDiagnostic[]): void {
-  drain(checkNumberingSteps(model, out));
-}
-
 /**
- * checkNumbering, yielding (true) every STEP_ITEMS items of its first pass, so that a huge plan's
+ * The numbering checks, yielding (true) every STEP_ITEMS items of its first pass, so that a huge plan's
  * read can stop between them (PlanParser.read). The reading of each level's numbers runs at the
  * end in one go: it is linear, and a fraction of the first pass.
  */

@@ -2,15 +2,11 @@
 // entries must name a unit of the plan or, failing that, of another plan of the workspace.
 import type { PlanDiagnostic, PlanModel, Reference } from '../model';
 import { refKind } from '../fields';
-import { drain, STEP_ITEMS } from '../steps';
+import { STEP_ITEMS } from '../steps';
 import { closest } from '../text';
 import { unquotedNumberDiagnostic } from './numbering';
 
-export function checkRelated(model: PlanModel, out: PlanDiagnostic[]): void {
-  drain(checkRelatedSteps(model, out));
-}
-
-/** checkRelated, yielding (true) every STEP_ITEMS references. */
+/** The `related` checks, yielding (true) every STEP_ITEMS references. */
 export function* checkRelatedSteps(model: PlanModel, out: PlanDiagnostic[]): Generator<boolean, void, void> {
   let n = 0;
   for (const ref of model.refs) {
