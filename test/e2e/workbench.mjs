@@ -471,6 +471,44 @@ export const steps = [
     },
   },
   {
+    name: 'plan-view-filter',
+    title: 'the Plan view\'s filter button shows only the items with a measure not met, and the other button shows all again',
+    async run({ page, folder }) {
+      const file = 'measures-example.plan.yaml';
+      fs.copyFileSync(path.join(ROOT, 'samples', file), path.join(folder, file));
+      const view = pane(page, 'Plan');
+      const button = (label) => page.locator(`.pane-header .action-label[aria-label^="${label}"]`).first();
+      try {
+        await page.mouse.move(1, 1);
+        await page.keyboard.press('Escape');
+        for (const other of ['Outline', 'Timeline', path.basename(folder)]) await showPane(page, other, false).catch(() => undefined);
+        await command(page, 'Planwright: Show Plan View');
+        await showPane(page, 'Plan');
+        const root = view.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Example City Parks and Libraries' });
+        await until('the measures example in the Plan view', () => root.count());
+        if ((await root.getAttribute('aria-expanded')) !== 'true') await root.locator('.monaco-tl-twistie').click();
+        const goalsOf = async () => (await view.locator('.monaco-list-row[aria-level="2"]').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+        await until('the goals of the measures example', async () => (await goalsOf()).some((r) => r.includes('Libraries for Every Age')) || `(rows: ${(await goalsOf()).join(' | ')})`);
+        // The buttons of a view's title bar show while the pointer is over it.
+        await view.locator('.pane-header').hover();
+        await button('Show Only Measures Not Met').click();
+        // Goal 1 alone: its own measure PM-1 missed its FY2027 target; the ICE plan has no measures.
+        await until('only goal 1 of the measures example', async () => {
+          const rows = await goalsOf();
+          return (rows.length === 1 && rows[0].includes('Parks Within Reach')) || `(rows: ${rows.join(' | ')})`;
+        });
+        await view.locator('.pane-header').hover();
+        await button('Show All Items').click();
+        await until('every goal again', async () => {
+          const rows = await goalsOf();
+          return (rows.some((r) => r.includes('Libraries for Every Age')) && rows.some((r) => r.includes(GOALS[0]))) || `(rows: ${rows.join(' | ')})`;
+        });
+      } finally {
+        fs.rmSync(path.join(folder, file), { force: true });
+      }
+    },
+  },
+  {
     // Last: the reload starts the workbench anew.
     name: 'preview-reload',
     title: 'the preview comes back after the window reloads, showing the plan',
