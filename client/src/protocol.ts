@@ -21,6 +21,8 @@ export interface PlanTreeParams {
   uri: string;
   path?: number[];
   depth?: number;
+  /** Only the items with a measure not met and their ancestors; paths count within that tree. */
+  filter?: 'measures-not-met';
 }
 // The tree's nodes are defined once, by the server's feature; a type-only import adds no server
 // code to the client bundle.
