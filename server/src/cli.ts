@@ -12,7 +12,8 @@ import { IMPORT_USAGE, importCommand } from './cli/import';
 import { exportStratml } from './service/stratml/export';
 
 const USAGE = `Usage: planwright check [--format text|json] <files or folders...>
-       planwright export --to html|markdown|docx|stratml [--out DIR] <files or folders...>
+       planwright export --to html|markdown|docx [--out DIR] <files or folders...>
+       planwright export --to stratml [--out DIR] <files or folders...>
 ${IMPORT_USAGE}
 
 check: checks strategic plans written as YAML (*.plan.yaml, *.plan.yml): YAML syntax, the plan
