@@ -236,6 +236,9 @@ export function buildItem<N>(src: NodeSource<N>, node: N, kind: ItemKind, path: 
       case 'description':
         item.description = src.string(value);
         break;
+      case 'text':
+        if (key === 'notes') item.notes = src.string(value);
+        break;
       case 'ref':
         readRefs(src, value, key as RefField, spec.refers!, item);
         break;

@@ -75,7 +75,7 @@ describe('StratML export', () => {
     });
   }
 
-  it('round trip: for generated plans, import(export(plan)) gives the same goals, objectives, sub-objectives, titles, descriptions, units, references and measures', () => {
+  it('round trip: for generated plans, import(export(plan)) gives the same goals, objectives, sub-objectives, titles, descriptions, notes, units, references, measures and milestones', () => {
     fc.assert(
       fc.property(planArb, (plan) => {
         assert.deepStrictEqual(normalize(roundTrip(plan)), normalize(plan));
@@ -140,6 +140,7 @@ function normalize(p: PlanJson): unknown {
     id: String(it.id),
     title: text(it.title),
     description: text(it.description),
+    notes: text(it.notes),
     lead: list(it.lead),
     support: list(it.support),
     related: list(it.related),
@@ -184,7 +185,7 @@ const measureArb = fc.record({
   priority: opt(fc.boolean()),
   lead: fc.boolean(),
 });
-const itemArb = fc.record({ title: phrase, description: opt(narrative), lead: fc.nat(3), support: fc.nat(3), related: fc.nat(2), measures: fc.array(measureArb, { maxLength: 2 }), milestone: fc.boolean() });
+const itemArb = fc.record({ title: phrase, description: opt(narrative), notes: opt(narrative), lead: fc.nat(3), support: fc.nat(3), related: fc.nat(2), measures: fc.array(measureArb, { maxLength: 2 }), milestone: fc.boolean() });
 type ItemGen = typeof itemArb extends fc.Arbitrary<infer T> ? T : never;
 const planArb: fc.Arbitrary<PlanJson> = fc
   .record({
@@ -206,6 +207,7 @@ const planArb: fc.Arbitrary<PlanJson> = fc
     const item = (x: ItemGen, id: string, kind: 'goal' | 'objective' | 'subobjective'): ItemJson => {
       const it: ItemJson = { id, title: x.title };
       if (x.description) it.description = x.description;
+      if (x.notes) it.notes = x.notes;
       if (kind !== 'goal') {
         const lead = pick(x.lead, units.map((u) => u.id));
         const support = pick(x.support, units.map((u) => u.id).reverse()).filter((s) => !lead.includes(s));

@@ -157,6 +157,8 @@ class Writer {
       const when = [ms.due ? `due ${ms.due.text}` : '', ms.done === true ? 'done' : ms.done === false ? 'not done' : ''].filter(Boolean).join(', ');
       lines.push(`${LABELS.milestone}: ${ms.title.replace(/\s+/g, ' ').trim()}${when ? ` (${when})` : ''}`);
     }
+    // Notes last, after a line `Notes:` alone: import reads what follows back into notes.
+    if (it.notes?.trim()) lines.push(`${LABELS.notes}:`, it.notes.trim());
     if (lines.length) this.leaf('OtherInformation', lines.join('\n'));
   }
 
