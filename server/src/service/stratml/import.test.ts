@@ -144,6 +144,13 @@ describe('StratML import', () => {
     assert.ok(r.report.some((l) => l.line === 7 && /not well formed/.test(l.message)), JSON.stringify(r.report));
   });
 
+  it('reads an element nested 100,000 deep inside an objective without running out of stack: its text goes to the notes', () => {
+    const deep = '<x>'.repeat(100_000) + 'deep text' + '</x>'.repeat(100_000);
+    const xml = `<StrategicPlan><Name>P</Name><StrategicPlanCore><Goal><Name>G</Name><Description/><Objective><Name>O</Name>${deep}</Objective></Goal></StrategicPlanCore></StrategicPlan>`;
+    const r = importStratml(xml);
+    assert.strictEqual(r.plan.goals[0].objectives![0].notes, 'x: deep text');
+  });
+
   it('refuses a file that is not StratML, saying what its top element is', () => {
     assert.throws(() => importStratml('<html><body/></html>'), (e: Error) => e instanceof NotStratmlError && /top element is <html>/.test(e.message));
     assert.throws(() => importStratml('not xml at all'), NotStratmlError);

@@ -623,15 +623,16 @@ function contact(el: XmlElement): string {
   return ['GivenName', 'Surname', 'PhoneNumber', 'EmailAddress'].map((n) => textOf(kid(el, n))).filter(Boolean).join(' ');
 }
 
-/** All text under an element (an element the schema lacks), on one line. */
+/** All text under an element (an element the schema lacks), on one line; iterative, for any depth. */
 function allText(el: XmlElement): string {
   const parts: string[] = [];
-  const walk = (e: XmlElement) => {
+  const stack: XmlElement[] = [el];
+  while (stack.length) {
+    const e = stack.pop()!;
     const t = cleanText(e.text);
     if (t) parts.push(t);
-    e.children.forEach(walk);
-  };
-  walk(el);
+    for (let i = e.children.length - 1; i >= 0; i--) stack.push(e.children[i]);
+  }
   return parts.join('; ');
 }
 
