@@ -63,3 +63,18 @@ export interface ExportResult {
   errors: number;
   warnings: number;
 }
+
+/** Request `planwright/exportStratml`: the plan as StratML (issue 13), answered like `planwright/export`. */
+export const ExportStratmlRequest = 'planwright/exportStratml';
+
+/** Request `planwright/importStratml`: a StratML file's text → the plan's YAML and what was read. */
+export const ImportStratmlRequest = 'planwright/importStratml';
+export interface ImportStratmlParams {
+  text: string;
+  fileName: string;
+}
+export interface ImportStratmlResult {
+  yaml?: string;
+  summary: string;
+  report: string[];
+}
