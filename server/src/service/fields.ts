@@ -11,7 +11,7 @@ import { ownNumber } from './checks/numbering';
 import { closest, type Span } from './text';
 
 /** What a reference field names. */
-export type RefKind = 'unit' | 'item' | 'measure';
+export type RefKind = 'unit' | 'item' | 'measure' | 'alignment';
 
 /** What a field of an item is to the model. */
 export type FieldRole =
@@ -56,11 +56,13 @@ const POINTERS: Readonly<Record<string, FieldSpec>> = {
   related: { role: 'ref', refers: 'item' },
 };
 const TRACKED: Readonly<Record<string, FieldSpec>> = { measures: { role: 'measures' }, milestones: { role: 'milestones' } };
+/** What an item (or a measure) supports in another plan: `aligns: [DHS 2.3]` (alignment.ts). */
+const ALIGNS: Readonly<Record<string, FieldSpec>> = { aligns: { role: 'ref', refers: 'alignment' } };
 
 export const ITEM_FIELDS: Record<ItemKind, Readonly<Record<string, FieldSpec>>> = {
-  goal: { ...NAMED, ...TRACKED, objectives: { role: 'children' } },
-  objective: { ...NAMED, ...POINTERS, ...TRACKED, subobjectives: { role: 'children' } },
-  subobjective: { ...NAMED, ...POINTERS, ...TRACKED },
+  goal: { ...NAMED, ...TRACKED, objectives: { role: 'children' }, ...ALIGNS },
+  objective: { ...NAMED, ...POINTERS, ...TRACKED, subobjectives: { role: 'children' }, ...ALIGNS },
+  subobjective: { ...NAMED, ...POINTERS, ...TRACKED, ...ALIGNS },
 };
 
 /** The fields of a measure (`$defs/measure` in the schema). */
@@ -76,6 +78,7 @@ export const MEASURE_FIELDS: Readonly<Record<string, FieldSpec>> = {
   results: { role: 'years' },
   source: { role: 'text' },
   priority: { role: 'flag' },
+  ...ALIGNS,
 };
 
 /** The fields of a milestone (`$defs/milestone`). */
@@ -349,7 +352,7 @@ function readRefs<N>(src: NodeSource<N>, value: N, field: RefField, refers: RefK
     const target = src.scalar(n);
     if (!target) continue;
     // A unit id is text: `lead: 5` is one problem, the schema's (a unit id starts with a letter).
-    if (refers === 'unit' && src.string(n) === undefined) continue;
+    if ((refers === 'unit' || refers === 'alignment') && src.string(n) === undefined) continue;
     const ref: Reference = measure ? { field, target, owner, measure } : { field, target, owner };
     const first = src.noteRead?.(target, ref)?.ref;
     // The same entry read by another item (`<<: *base`, `related: *rel`): one entry, several readers.

@@ -9,6 +9,8 @@ export type Target =
   | { kind: 'item-ref'; ref: Reference; span: Span }
   | { kind: 'unit-id'; unit: Unit; span: Span }
   | { kind: 'unit-ref'; ref: Reference; span: Span }
+  /** An `aligns` entry (`DHS 2.3`): an item of another plan. */
+  | { kind: 'alignment-ref'; ref: Reference; span: Span }
   | { kind: 'measure-id'; measure: Measure; span: Span }
   | { kind: 'measure-year'; measure: Measure; year: YearValue; span: Span }
   | { kind: 'key'; field: Field; owner: KeyOwner; span: Span };
@@ -55,7 +57,8 @@ export function targetAt(model: PlanModel, offset: number): Target | undefined {
     if (item.id && contains(item.id.span, offset)) return { kind: 'item-id', item, span: item.id.span };
     for (const ref of item.refs) {
       if (contains(ref.target.span, offset)) {
-        return refKind(ref) === 'item' ? { kind: 'item-ref', ref, span: ref.target.span } : { kind: 'unit-ref', ref, span: ref.target.span };
+        const k = refKind(ref);
+        return k === 'item' ? { kind: 'item-ref', ref, span: ref.target.span } : k === 'alignment' ? { kind: 'alignment-ref', ref, span: ref.target.span } : { kind: 'unit-ref', ref, span: ref.target.span };
       }
     }
     const f = keyAt(item.fields, offset);
