@@ -4,6 +4,7 @@ import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentHighligh
 import { fileNameOf, PlanWorkspace, type PlanDocument } from './documents';
 import { provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
+import { alignmentLenses } from './features/alignment';
 import { provideCompletion } from './features/completion';
 import { provideDefinition } from './features/definition';
 import { planDiagnostics, provideDiagnostics } from './features/diagnostics';
@@ -100,13 +101,15 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
   const options: ServiceOptions = { ...DEFAULT_OPTIONS, ...initial };
   let symbols = perVersion((d) => provideDocumentSymbols(d, options.maxItemsComputed));
   const folding = perVersion(provideFoldingRanges);
-  const documents = new WeakMap<PlanDocument['model'], { units: unknown; document: PlanDocumentModel }>();
+  const documents = new WeakMap<PlanDocument['model'], { units: unknown; alignment: number; document: PlanDocumentModel }>();
   const planDocument = (d: PlanDocument): PlanDocumentModel => {
     const units = workspace.units();
+    // Its problems include `aligns` entries, which other plans' changes resolve differently.
+    const alignment = workspace.alignmentGeneration;
     const known = documents.get(d.model);
-    if (known && known.units === units) return known.document;
+    if (known && known.units === units && known.alignment === alignment) return known.document;
     const document = buildPlanDocument(workspace, d, provideDiagnostics(workspace, d), fileNameOf(d.uri).replace(/\.plan\.ya?ml$/i, ''));
-    documents.set(d.model, { units, document });
+    documents.set(d.model, { units, alignment, document });
     return document;
   };
   /** Runs a feature on a known document, or answers `none` for an unknown one. */
@@ -128,7 +131,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getFoldingRanges: (uri: string) => on(uri, [], folding),
     getSelectionRanges: (uri: string, ps: Position[]) => on(uri, [], (d) => provideSelectionRanges(d, ps)),
     getWorkspaceSymbols: (query: string) => provideWorkspaceSymbols(workspace.all(), query),
-    getCodeLenses: (uri: string) => on(uri, [], (d) => provideCodeLenses(d, workspace.all())),
+    getCodeLenses: (uri: string) => on(uri, [], (d) => [...provideCodeLenses(d, workspace.all()), ...alignmentLenses(workspace, d)]),
     getPlans: () =>
       workspace.all().map((d) => {
         const diags = planDiagnostics(workspace, d);

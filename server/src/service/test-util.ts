@@ -127,7 +127,7 @@ export const DEPT = lines(
   'title: Department Plan 2020-2024',
   'organization: { name: Department, acronym: DHS }',
   'units:',
-  '  - { id: PLCY, name: Office of Strategy, Policy, and Plans }',
+  '  - { id: PLCY, name: "Office of Strategy, Policy, and Plans" }',
   'goals:',
   '  - id: "1"',
   '    title: Counter Threats',

@@ -3,6 +3,7 @@
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { targetAt } from '../locate';
+import { alignmentDefinition } from './alignment';
 import type { PlanItem, Unit } from '../model';
 import type { Span } from '../text';
 
@@ -41,6 +42,8 @@ export function provideDefinition(ws: PlanWorkspace, doc: PlanDocument, position
         const where = d.uri === doc.uri ? doc : ws.get(d.uri);
         return where && d.unit.id ? [location(where, d.unit.id.span)] : [];
       });
+    case 'alignment-ref':
+      return alignmentDefinition(ws, doc, target.ref);
     default:
       return [];
   }

@@ -14,6 +14,7 @@ import type { Reference } from '../model';
 import { refKind } from '../fields';
 import type { Span } from '../text';
 import { itemDefinitions, unitDefinitions, type UnitDefinition } from './definition';
+import { alignmentReferences, referencesFromEntry } from './alignment';
 
 /** The `related` entries of the plan that name the item numbered `id`. */
 export function itemReferences(doc: PlanDocument, id: string): Reference[] {
@@ -42,6 +43,11 @@ export function provideReferences(ws: PlanWorkspace, doc: PlanDocument, position
     const id = target.kind === 'item-id' ? target.item.id!.text : target.ref.target.text;
     if (includeDeclaration) for (const item of itemDefinitions(doc, id)) if (item.id) out.push({ doc, span: item.id.span });
     for (const ref of itemReferences(doc, id)) out.push({ doc, span: ref.target.span });
+    // The `aligns` entries of other plans naming the item.
+    const item = itemDefinitions(doc, id)[0];
+    if (item) out.push(...alignmentReferences(ws, doc, item));
+  } else if (target.kind === 'alignment-ref') {
+    out.push(...referencesFromEntry(ws, doc, target.ref, includeDeclaration));
   } else if (target.kind === 'unit-id' || target.kind === 'unit-ref') {
     const id = target.kind === 'unit-id' ? target.unit.id!.text : target.ref.target.text;
     if (includeDeclaration) {

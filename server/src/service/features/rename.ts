@@ -14,6 +14,9 @@ import { targetAt } from '../locate';
 import { unitDefinitions } from './definition';
 import { unitReferences } from './references';
 import { sharedNumberProblem } from './renumber';
+import { acronymRenameEdits, alignmentRenameEdits } from './alignment';
+import { resolveAlignment } from '../alignment';
+import { contains, type Span } from '../text';
 
 export const NOT_RENAMEABLE = 'You can rename the number of a goal, objective or sub-objective, or a unit id. Place the cursor on one.';
 
@@ -21,12 +24,16 @@ const UNIT_ID = /^[A-Za-z][A-Za-z0-9&._-]*$/;
 
 
 type RenameTarget =
-  | { kind: 'item'; item: PlanItem; scalar: ScalarText }
+  /** `doc`: the plan the item is in, when it is not the one renamed from (an `aligns` entry); `span`: what the cursor's name covers. */
+  | { kind: 'item'; item: PlanItem; scalar: ScalarText; doc?: PlanDocument; span?: Span }
+  /** The plan's `organization.acronym`: children's `aligns` entries follow. */
+  | { kind: 'acronym'; scalar: ScalarText }
   | { kind: 'unit'; uri: string; unit: Unit; scalar: ScalarText };
 
 export function prepareRename(ws: PlanWorkspace, doc: PlanDocument, position: Position): { range: Range; placeholder: string } | { error: string } {
   const t = renameTarget(ws, doc, position);
   if ('error' in t) return t;
+  if (t.kind === 'item' && t.span) return { range: doc.lines.range(t.span), placeholder: doc.text.slice(t.span.start, t.span.end) };
   return { range: doc.lines.range(innerSpan(doc.text, t.scalar)), placeholder: t.scalar.text };
 }
 
@@ -36,13 +43,25 @@ export function provideRenameEdits(ws: PlanWorkspace, doc: PlanDocument, positio
   let name = newName.trim();
   // "1.3" or '1.3' typed with its quotes means 1.3: the quotes of the plan are kept anyway.
   if (/^(["']).+\1$/.test(name)) name = name.slice(1, -1).trim();
-  return t.kind === 'item' ? renameItem(doc, t.item, name) : renameUnit(ws, doc, t.uri, t.unit, name);
+  if (t.kind === 'acronym') return renameAcronym(ws, doc, t.scalar, name);
+  return t.kind === 'item' ? renameItem(ws, t.doc ?? doc, t.item, name) : renameUnit(ws, doc, t.uri, t.unit, name);
 }
 
 /** What the cursor names: the item or unit to rename, and the scalar under the cursor. */
 function renameTarget(ws: PlanWorkspace, doc: PlanDocument, position: Position): RenameTarget | { error: string } {
-  const t = targetAt(doc.model, doc.lines.offsetAt(position));
+  const offset = doc.lines.offsetAt(position);
+  const acronym = doc.model.organization?.acronymText;
+  if (acronym && contains(acronym.span, offset)) return { kind: 'acronym', scalar: acronym };
+  const t = targetAt(doc.model, offset);
   switch (t?.kind) {
+    case 'alignment-ref': {
+      // `DHS 2.3`: renames objective 2.3 of DHS's plan (and every entry naming it).
+      const r = resolveAlignment(ws, doc, t.ref);
+      if (r.kind !== 'item') return { error: `${t.ref.target.text} names no item of another plan of the workspace, so there is nothing to rename. Correct the entry first.` };
+      const inner = innerSpan(doc.text, t.ref.target);
+      const start = inner.start + r.entry.numberAt;
+      return { kind: 'item', item: r.item, scalar: r.item.id!, doc: r.doc, span: { start, end: start + r.entry.number.length } };
+    }
     case 'item-id':
       return { kind: 'item', item: t.item, scalar: t.item.id! };
     case 'item-ref': {
@@ -70,7 +89,7 @@ function renameTarget(ws: PlanWorkspace, doc: PlanDocument, position: Position):
   }
 }
 
-function renameItem(doc: PlanDocument, item: PlanItem, name: string): { edit: WorkspaceEdit } | { error: string } {
+function renameItem(ws: PlanWorkspace, doc: PlanDocument, item: PlanItem, name: string): { edit: WorkspaceEdit } | { error: string } {
   const model = doc.model;
   const old = item.id!.text;
   if (name === old) return { edit: { changes: {} } };
@@ -124,6 +143,8 @@ function renameItem(doc: PlanDocument, item: PlanItem, name: string): { edit: Wo
     const id = target && renamed.get(target);
     if (id !== undefined) addEdit(edit, doc.uri, scalarEdit(doc, ref.target, id));
   }
+  // Other plans' `aligns` entries naming the renamed items, open or not.
+  alignmentRenameEdits(ws, doc, renamed, edit);
   return checked(edit);
 }
 
@@ -176,6 +197,18 @@ function renameUnit(ws: PlanWorkspace, doc: PlanDocument, uri: string, unit: Uni
   addEdit(edit, uri, scalarEdit(defDoc, unit.id!, name));
   // The entries that mean this unit, by the rule find references uses (see references.ts).
   for (const r of unitReferences(ws, doc, old)) addEdit(edit, r.doc.uri, scalarEdit(r.doc, r.ref.target, name));
+  return checked(edit);
+}
+
+const ACRONYM = /^[A-Za-z][A-Za-z0-9&._-]*$/;
+
+/** A plan's acronym, with every entry of the other plans that names this plan by it. */
+function renameAcronym(ws: PlanWorkspace, doc: PlanDocument, scalar: ScalarText, name: string): { edit: WorkspaceEdit } | { error: string } {
+  if (name === scalar.text) return { edit: { changes: {} } };
+  if (!ACRONYM.test(name)) return { error: `"${name}" cannot be an acronym that \`aligns\` entries name: it starts with a letter, followed by letters, digits, &, ., _ or -.` };
+  const edit: WorkspaceEdit = { changes: {} };
+  addEdit(edit, doc.uri, scalarEdit(doc, scalar, name));
+  acronymRenameEdits(ws, doc, name, edit);
   return checked(edit);
 }
 
