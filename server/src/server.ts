@@ -340,5 +340,10 @@ connection.onRequest('planwright/planTree', guard('planTree', [], (p: { uri: str
 connection.onRequest('planwright/document', guard('document', null, (p: { textDocument: { uri: string }; known?: unknown }) => (current(p.textDocument?.uri) ? service.getPreview(p.textDocument.uri, Array.isArray(p.known) ? p.known.filter((k): k is string => typeof k === 'string') : []) : null)));
 connection.onRequest('planwright/export', guard('export', null, (p: { textDocument: { uri: string }; format?: unknown }) => (current(p.textDocument?.uri) && isExportFormat(p.format) ? exportForEditor(service.getPlanDocument(p.textDocument.uri)!, p.format) : null)));
 
+connection.onRequest('planwright/alignment', guard('alignment', null, () => {
+  currentAll();
+  return service.getAlignmentMarkdown();
+}));
+
 documents.listen(connection);
 connection.listen();

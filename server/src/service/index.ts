@@ -21,6 +21,7 @@ import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 import type { TextChange } from './text';
 import { buildPlanDocument, type PlanDocumentModel } from './document/planDocument';
 import { providePreview, type PreviewResult } from './document/preview';
+import { alignmentCoverage, coverageMarkdown } from './document/alignmentReport';
 
 export { PlanWorkspace, type PlanDocument } from './documents';
 export type { PlanTreeNode } from './features/planTree';
@@ -73,6 +74,8 @@ export interface PlanLanguageService {
   getPlanDocument(uri: string): PlanDocumentModel | null;
   /** The live preview: the document in HTML blocks, without the HTML of the blocks the client says it has (`known` keys). */
   getPreview(uri: string, known?: readonly string[]): PreviewResult | null;
+  /** The alignment report of the workspace (parent plans' coverage by the plans aligned to them), as Markdown. */
+  getAlignmentMarkdown(): string;
   /** Options that come from the editor's settings. */
   configure(options: Partial<ServiceOptions>): void;
 }
@@ -154,6 +157,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getPlanDocument: (uri: string) => on(uri, null, planDocument),
     getPreview: (uri: string, known?: readonly string[]) => on(uri, null, (d) => providePreview(planDocument(d), known)),
     getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p)),
+    getAlignmentMarkdown: () => coverageMarkdown(alignmentCoverage(workspace)),
     configure: (o: Partial<ServiceOptions>) => {
       // Settings arrive as JSON from any editor: anything but a number ≥ 0 leaves the option as it is.
       const max = o.maxItemsComputed;
