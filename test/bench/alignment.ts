@@ -36,7 +36,7 @@ function childPlan(i: number, parentGoals: number, objectives: number): string {
   for (let g = 1; g <= 5; g++) {
     const pg = ((i * 7 + g * 13) % parentGoals) + 1;
     const po = ((i + g) % objectives) + 1;
-    out.push(`  - id: "${g}"`, `    title: Goal ${g} of component ${i}`, `    aligns: [BIG ${pg}.${po}, BIG ${pg}]`);
+    out.push(`  - id: "${g}"`, `    title: Goal ${g} of component ${i}`, `    aligns: [BA ${pg}.${po}, BA ${pg}]`);
   }
   return out.join('\n') + '\n';
 }
@@ -44,9 +44,11 @@ function childPlan(i: number, parentGoals: number, objectives: number): string {
 async function main(): Promise<void> {
   const { shape } = parseSize(SIZE);
   const parent = generatePlan(shape);
-  const text = parent.text.replace(/^title: .*$/m, (t) => `${t}\norganization: { name: Big Department, acronym: BIG }`);
+  // The generated plan's organization is `acronym: BA`.
+  const text = parent.text;
+  if (!/^organization: \{ name: Benchmark Agency, acronym: BA \}$/m.test(text)) throw new Error('the generated plan no longer has acronym BA');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-align-'));
-  const parentFile = path.join(dir, 'big.plan.yaml');
+  const parentFile = path.join(dir, 'agency.plan.yaml');
   fs.writeFileSync(parentFile, text);
   for (let i = 1; i <= CHILDREN; i++) fs.writeFileSync(path.join(dir, `c${i}.plan.yaml`), childPlan(i, shape.goals, shape.objectives));
   const lines = text.split('\n');
