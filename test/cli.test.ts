@@ -31,7 +31,7 @@ describe('planwright CLI', () => {
     assert.strictEqual(r.code, 1);
     assert.ok(!r.out.includes('ice-strategic-plan'), r.out);
     assert.ok(!r.out.includes('measures-example'), r.out);
-    assert.match(r.out, /^4 plans checked: 12 errors, 5 warnings\.$/m);
+    assert.match(r.out, /^5 plans checked: 12 errors, 5 warnings\.$/m);
   });
 
   it('exits 0 on a clean plan', () => {
@@ -190,7 +190,7 @@ describe('planwright CLI', () => {
       const dir = tempDir();
       const r = run('check', 'samples', dir);
       assert.strictEqual(r.code, 2);
-      assert.match(r.out, /^4 plans checked: 12 errors, 5 warnings, 1 folder with no plans\.$/m);
+      assert.match(r.out, /^5 plans checked: 12 errors, 5 warnings, 1 folder with no plans\.$/m);
     });
 
     it('exits 2 on a missing path and on a wildcard pattern nothing matched, naming the path', () => {

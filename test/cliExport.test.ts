@@ -21,6 +21,7 @@ describe('planwright export', () => {
     const r = run('export', '--to', 'html', '--out', out, 'samples');
     assert.strictEqual(r.code, 0, r.err);
     assert.deepStrictEqual(r.out.trim().split('\n'), [
+      path.join(out, 'dhs-strategic-plan-2020-2024.html'),
       path.join(out, 'ice-strategic-plan-2021-2025.html'),
       path.join(out, 'measures-example.html'),
       path.join(out, 'measures-with-errors.html'),

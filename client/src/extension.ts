@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerAlignment } from './alignment';
 import { PLAN_LANGUAGE } from './outline';
 import { PlanView } from './planView';
 import { registerExport } from './export';
@@ -30,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): PlanwrightApi {
   void vscode.commands.executeCommand('setContext', 'planwright.active', true);
 
   const ready = startClient(context, { outputChannel, traceOutputChannel });
-  context.subscriptions.push(outputChannel, traceOutputChannel, new PlanStatus(), ...registerCommands(context, ready), new PlanPreviews(context, ready), registerExport(ready), registerImportStratml(ready));
+  context.subscriptions.push(outputChannel, traceOutputChannel, new PlanStatus(), ...registerCommands(context, ready), new PlanPreviews(context, ready), registerExport(ready), registerImportStratml(ready), registerAlignment(ready));
   void ready.then((c) => context.subscriptions.push(new PlanView(c)));
 
   const loadStart = (globalThis as { __planwrightLoadStart?: number }).__planwrightLoadStart;

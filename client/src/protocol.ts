@@ -28,6 +28,9 @@ export interface PlanTreeParams {
 // code to the client bundle.
 export type { PlanTreeNode } from '../../server/src/service/features/planTree';
 
+/** Request `planwright/alignment`, no params: the alignment report of the workspace's plans, as Markdown. */
+export const AlignmentRequest = 'planwright/alignment';
+
 /** Notification `planwright/planChanged` from the server, after each diagnostics publish. */
 export const PlanChangedNotification = 'planwright/planChanged';
 export interface PlanChangedParams {

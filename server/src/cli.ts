@@ -11,12 +11,14 @@ import { stripBom } from './service/text';
 import { report, REPORT_EXIT, REPORT_HELP, REPORT_OPTIONS, REPORT_USAGE } from './cli/report';
 import { IMPORT_USAGE, importCommand } from './cli/import';
 import { exportStratml } from './service/stratml/export';
+import { ALIGNMENT_HELP, ALIGNMENT_USAGE, alignmentCommand, loadParents } from './cli/alignment';
 
 const USAGE = `Usage: planwright check [--format text|json] <files or folders...>
        planwright export --to html|markdown|docx [--out DIR] <files or folders...>
        planwright export --to stratml [--out DIR] <files or folders...>
 ${REPORT_USAGE}
 ${IMPORT_USAGE}
+${ALIGNMENT_USAGE}
 
 check: checks strategic plans written as YAML (*.plan.yaml, *.plan.yml): YAML syntax, the plan
 schema, numbering and cross-references.
@@ -31,6 +33,8 @@ ${REPORT_HELP}
 import: reads a plan written in another format (StratML: FILE.xml) and writes it as a plan,
 FILE.plan.yaml beside it or the file named by --out; an existing file is never replaced unless
 --force is given. Prints what was read, then one line per thing not carried over as it was.
+
+${ALIGNMENT_HELP}
 
 Folders are searched for plan files at any depth, following links (each plan is read once);
 folders named node_modules, dist or out, and folders whose name starts with ".", are not searched.
@@ -85,6 +89,7 @@ export async function main(argv: string[], io: Output = PROCESS_OUTPUT): Promise
   if (command === 'export') return exportPlans(args, io);
   if (command === 'report') return report(args, io, loadPlans, USAGE);
   if (command === 'import') return importCommand(args, io, USAGE);
+  if (command === 'alignment') return alignmentCommand(args, io, loadPlans, USAGE);
   io.err(command ? `planwright: unknown command "${command}".\n\n${USAGE}` : USAGE);
   return 2;
 }
@@ -262,6 +267,9 @@ async function loadPlans(targets: string[], io: Output) {
       unreadable++;
     }
   }
+
+  // The parent plans named by `parents:` and not given, for their `aligns` entries (not reported).
+  await loadParents(service, async (file) => stripBom(decodeUtf8(await readRegularFile(file))));
 
   const words = [
     unreadable && `${plural(unreadable, 'file')} not readable`,

@@ -132,14 +132,18 @@ function currentAll(): void {
 }
 
 let seenUnits = service.workspace.unitGeneration;
+let seenAlignment = service.workspace.alignmentGeneration;
 /**
- * Checks every plan again when the workspace's unit ids changed, whatever read them: an edit, a
- * file on disk, or a request that finished a huge plan's read (workspace.get finishes it). Called
- * after each message and each check.
+ * Checks every plan again when the workspace's unit ids changed, or what `aligns` entries can
+ * name (a plan's acronym, numbers or titles: a parent's edit re-checks its children), whatever
+ * read them: an edit, a file on disk, or a request that finished a huge plan's read
+ * (workspace.get finishes it). Called after each message and each check.
  */
 function noticeUnits(): void {
-  if (service.workspace.unitGeneration === seenUnits) return;
-  seenUnits = service.workspace.unitGeneration;
+  const ws = service.workspace;
+  if (ws.unitGeneration === seenUnits && ws.alignmentGeneration === seenAlignment) return;
+  seenUnits = ws.unitGeneration;
+  seenAlignment = ws.alignmentGeneration;
   scheduleAll();
 }
 
@@ -345,6 +349,11 @@ connection.onRequest('planwright/exportStratml', guard('exportStratml', null, (p
   return doc && d ? exportStratmlForEditor(doc, d.problems, d.title) : null;
 }));
 connection.onRequest('planwright/importStratml', guard('importStratml', null, (p: { text: string; fileName: string }) => (typeof p?.text === 'string' ? importStratmlForEditor(p.text, String(p.fileName ?? 'plan.xml')) : null)));
+
+connection.onRequest('planwright/alignment', guard('alignment', null, () => {
+  currentAll();
+  return service.getAlignmentMarkdown();
+}));
 
 documents.listen(connection);
 connection.listen();

@@ -1,7 +1,7 @@
 // Reads yaml nodes into the plan model. Works on a whole document or on one block of it
 // (a top-level section, or one goal), so that the incremental parser can reuse it as is.
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, visit, YAMLMap } from 'yaml';
-import type { Field, ItemKind, PlanItem, Reference, ScalarStyle, ScalarText, Section, Unit, Value } from './model';
+import type { Field, ItemKind, ParentLink, PlanItem, PlanModel, Reference, ScalarStyle, ScalarText, Section, Unit, Value } from './model';
 import { buildItem, keyReading, type NodePairs, type NodeSource } from './fields';
 import { closest, type Span } from './text';
 import planSchema from '../../../schemas/plan.schema.json';
@@ -208,7 +208,22 @@ export class NodeReader {
         head[as] = this.string(v);
         break;
       case 'organization':
-        if (v && isMap(v)) head.organization = { name: this.string(v.get('name', true)), acronym: this.string(v.get('acronym', true)) };
+        if (v && isMap(v)) {
+          const acronym = v.get('acronym', true);
+          head.organization = { name: this.string(v.get('name', true)), acronym: this.string(acronym), acronymText: this.string(acronym) !== undefined ? this.scalar(acronym) : undefined };
+        }
+        break;
+      case 'parents':
+        // `parents: { DHS: ../dhs/dhs-strategic-plan-2020-2024.plan.yaml }` (alignment.ts).
+        if (v && isMap(v)) {
+          head.parents = [];
+          for (const { key, pair } of this.pairs(v)) {
+            const keySpan = this.span(pair.key as Node);
+            if (!keySpan) continue;
+            const path = this.string(pair.value) !== undefined ? this.scalar(pair.value) : undefined;
+            head.parents.push(path ? { acronym: key, acronymSpan: keySpan, path } : { acronym: key, acronymSpan: keySpan });
+          }
+        }
         break;
       case 'period':
         if (v && isMap(v)) head.period = { start: this.scalar(v.get('start', true))?.text, end: this.scalar(v.get('end', true))?.text };
@@ -238,7 +253,8 @@ export interface HeadParts {
   title?: string;
   mission?: string;
   vision?: string;
-  organization?: { name?: string; acronym?: string };
+  organization?: PlanModel['organization'];
+  parents?: ParentLink[];
   period?: { start?: string; end?: string };
   values: Value[];
   units: Unit[];

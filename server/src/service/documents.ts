@@ -40,6 +40,8 @@ export class PlanWorkspace {
   private readonly reading = new Map<string, Reading>();
   private unitIndex: Map<string, { uri: string; unit: Unit }[]> | undefined;
   private unitSignatures = new Map<string, string>();
+  private planIndex: Map<string, PlanDocument[]> | undefined;
+  private alignSignatures = new Map<string, string>();
 
   /**
    * Parses a new version of a document, reusing the unchanged blocks of the previous one.
@@ -87,6 +89,7 @@ export class PlanWorkspace {
         if (entry) entry.doc = doc;
         else this.entries.set(uri, (entry = { doc, parser: read.parser }));
         this.noteUnits(uri, model);
+        this.noteAlignment(uri, model);
         return doc;
       }
       if (r.value) read.changedPrevious = true;
@@ -114,7 +117,10 @@ export class PlanWorkspace {
 
   remove(uri: string): void {
     this.cancel(uri);
-    if (this.entries.delete(uri)) this.noteUnits(uri, undefined);
+    if (this.entries.delete(uri)) {
+      this.noteUnits(uri, undefined);
+      this.noteAlignment(uri, undefined);
+    }
   }
 
   get(uri: string): PlanDocument | undefined {
@@ -151,6 +157,49 @@ export class PlanWorkspace {
       this.unitIndex = index;
     }
     return this.unitIndex;
+  }
+
+  /**
+   * The plans of the workspace by their `organization.acronym` (the plans `aligns` entries name):
+   * more than one for an acronym means `parents:` must say which (alignment.ts).
+   */
+  plansByAcronym(): ReadonlyMap<string, PlanDocument[]> {
+    if (!this.planIndex) {
+      const index = new Map<string, PlanDocument[]>();
+      for (const { doc } of this.entries.values()) {
+        const a = doc.model.organization?.acronym?.trim();
+        if (!a) continue;
+        const list = index.get(a);
+        if (list) list.push(doc);
+        else index.set(a, [doc]);
+      }
+      for (const list of index.values()) list.sort((x, y) => (x.uri < y.uri ? -1 : x.uri > y.uri ? 1 : 0));
+      this.planIndex = index;
+    }
+    return this.planIndex;
+  }
+
+  /**
+   * Increases whenever what other plans' `aligns` entries can name changes: a plan's acronym, or
+   * the numbers and titles of its goals, objectives and sub-objectives (or a plan comes or goes).
+   * The server checks every plan again then, as for units.
+   */
+  alignmentGeneration = 0;
+
+  private noteAlignment(uri: string, model: PlanModel | undefined): void {
+    this.planIndex = undefined;
+    const acronym = model?.organization?.acronym?.trim();
+    // A plan without an acronym is named by no entry: its items do not matter to other plans.
+    let sig = '';
+    if (model && acronym) {
+      const parts = [acronym];
+      for (const item of model.items) parts.push(item.id?.text ?? '', item.title ?? '');
+      sig = parts.join('\u0000');
+    }
+    const before = this.alignSignatures.get(uri) ?? '';
+    if (sig !== before) this.alignmentGeneration++;
+    if (sig) this.alignSignatures.set(uri, sig);
+    else this.alignSignatures.delete(uri);
   }
 
   /** Increases whenever the set of unit ids of the workspace changes. */

@@ -4,7 +4,7 @@ import { CHILD_KIND, type ItemKind } from './model';
 import { PLAN_SCHEMA } from './schema';
 
 /** The schema definition each reference kind's field uses. */
-const REF_DEFS: Record<RefKind, string> = { unit: '#/$defs/unitRefs', item: '#/$defs/itemRefs', measure: '#/$defs/measureRefs' };
+const REF_DEFS: Record<RefKind, string> = { unit: '#/$defs/unitRefs', item: '#/$defs/itemRefs', measure: '#/$defs/measureRefs', alignment: '#/$defs/alignRefs' };
 
 /** Where the field table (fields.ts) and the schema disagree, in words; empty when they agree. */
 function drift(schema: Record<string, any>): string[] {
@@ -62,7 +62,7 @@ describe('the field table', () => {
   });
 
   it('derives what each reference field names and each kind\'s children key from the table', () => {
-    assert.deepStrictEqual(REF_FIELDS, { lead: 'unit', support: 'unit', related: 'item' });
+    assert.deepStrictEqual(REF_FIELDS, { lead: 'unit', support: 'unit', related: 'item', aligns: 'alignment' });
     assert.deepStrictEqual(CHILDREN_KEY, { goal: 'objectives', objective: 'subobjectives', subobjective: undefined });
   });
 });

@@ -11,7 +11,7 @@ import { ownNumber } from './checks/numbering';
 import { closest, type Span } from './text';
 
 /** What a reference field names. */
-export type RefKind = 'unit' | 'item' | 'measure';
+export type RefKind = 'unit' | 'item' | 'measure' | 'alignment';
 
 /** What a field of an item is to the model. */
 export type FieldRole =
@@ -58,11 +58,13 @@ const POINTERS: Readonly<Record<string, FieldSpec>> = {
 const TRACKED: Readonly<Record<string, FieldSpec>> = { measures: { role: 'measures' }, milestones: { role: 'milestones' } };
 /** Text kept with an item that is not its narrative (what a StratML import found no field for). */
 const NOTES: Readonly<Record<string, FieldSpec>> = { notes: { role: 'text' } };
+/** What an item (or a measure) supports in another plan: `aligns: [DHS 2.3]` (alignment.ts). */
+const ALIGNS: Readonly<Record<string, FieldSpec>> = { aligns: { role: 'ref', refers: 'alignment' } };
 
 export const ITEM_FIELDS: Record<ItemKind, Readonly<Record<string, FieldSpec>>> = {
-  goal: { ...NAMED, ...TRACKED, ...NOTES, objectives: { role: 'children' } },
-  objective: { ...NAMED, ...POINTERS, ...TRACKED, ...NOTES, subobjectives: { role: 'children' } },
-  subobjective: { ...NAMED, ...POINTERS, ...TRACKED, ...NOTES },
+  goal: { ...NAMED, ...ALIGNS, ...TRACKED, ...NOTES, objectives: { role: 'children' } },
+  objective: { ...NAMED, ...POINTERS, ...ALIGNS, ...TRACKED, ...NOTES, subobjectives: { role: 'children' } },
+  subobjective: { ...NAMED, ...POINTERS, ...ALIGNS, ...TRACKED, ...NOTES },
 };
 
 /** The fields of a measure (`$defs/measure` in the schema). */
@@ -73,6 +75,7 @@ export const MEASURE_FIELDS: Readonly<Record<string, FieldSpec>> = {
   direction: { role: 'text' },
   kind: { role: 'text' },
   lead: { role: 'ref', refers: 'unit' },
+  ...ALIGNS,
   baseline: { role: 'baseline' },
   targets: { role: 'years' },
   results: { role: 'years' },
@@ -354,7 +357,7 @@ function readRefs<N>(src: NodeSource<N>, value: N, field: RefField, refers: RefK
     const target = src.scalar(n);
     if (!target) continue;
     // A unit id is text: `lead: 5` is one problem, the schema's (a unit id starts with a letter).
-    if (refers === 'unit' && src.string(n) === undefined) continue;
+    if ((refers === 'unit' || refers === 'alignment') && src.string(n) === undefined) continue;
     const ref: Reference = measure ? { field, target, owner, measure } : { field, target, owner };
     const first = src.noteRead?.(target, ref)?.ref;
     // The same entry read by another item (`<<: *base`, `related: *rel`): one entry, several readers.

@@ -32,7 +32,7 @@ function observable(m: PlanModel) {
 const FRAGMENTS = [
   ' ', '\n', '\r\n', '\t', '-', ':', ': ', '"', "'", '#', '[', ']', '{', '}', ',', 'a', 'Z', '1', '.', '9',
   '  - id: "9"\n    title: New\n', '      - id: "1.9"\n        title: O\n', 'goals:\n', 'titel: x\n', 'title: Dup\n',
-  '&a ', '*a', '<<: *a\n', '---\n', '...\n', '%YAML 1.2\n', '? ', '!!str ', '|\n', '>-\n', 'é', '😀', 'related: ["2.2"]\n',
+  '&a ', '*a', '<<: *a\n', '---\n', '...\n', '%YAML 1.2\n', '? ', '!!str ', '|\n', '>-\n', 'é', '😀', 'related: ["2.2"]\n', 'aligns: [DHS 2.3]\n', '    aligns: DHS 1\n',
   '<<<<<<< HEAD\n', '=======\n', '>>>>>>> branch\n',
   // Goals on the `goals:` line, and a goal's YAML broken (see test-shapes.ts).
   'goals: [', 'goals: [{ id: "1", title: A }]\n', ']\n', '  ]\n', '{ id: "4" }, ', ' &g', ' !!seq', 'goals: &g\n', 'goals: !!seq\n', ' # c',

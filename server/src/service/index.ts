@@ -4,6 +4,7 @@ import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentHighligh
 import { fileNameOf, PlanWorkspace, type PlanDocument } from './documents';
 import { provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
+import { alignmentLenses } from './features/alignment';
 import { provideCompletion } from './features/completion';
 import { provideDefinition } from './features/definition';
 import { planDiagnostics, provideDiagnostics } from './features/diagnostics';
@@ -20,6 +21,7 @@ import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 import type { TextChange } from './text';
 import { buildPlanDocument, type PlanDocumentModel } from './document/planDocument';
 import { providePreview, type PreviewResult } from './document/preview';
+import { alignmentCoverage, coverageMarkdown } from './document/alignmentReport';
 
 export { PlanWorkspace, type PlanDocument } from './documents';
 export type { PlanTreeFilter, PlanTreeNode } from './features/planTree';
@@ -73,6 +75,8 @@ export interface PlanLanguageService {
   getPlanDocument(uri: string): PlanDocumentModel | null;
   /** The live preview: the document in HTML blocks, without the HTML of the blocks the client says it has (`known` keys). */
   getPreview(uri: string, known?: readonly string[]): PreviewResult | null;
+  /** The alignment report of the workspace (parent plans' coverage by the plans aligned to them), as Markdown. */
+  getAlignmentMarkdown(): string;
   /** Options that come from the editor's settings. */
   configure(options: Partial<ServiceOptions>): void;
 }
@@ -101,13 +105,15 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
   const options: ServiceOptions = { ...DEFAULT_OPTIONS, ...initial };
   let symbols = perVersion((d) => provideDocumentSymbols(d, options.maxItemsComputed));
   const folding = perVersion(provideFoldingRanges);
-  const documents = new WeakMap<PlanDocument['model'], { units: unknown; document: PlanDocumentModel }>();
+  const documents = new WeakMap<PlanDocument['model'], { units: unknown; alignment: number; document: PlanDocumentModel }>();
   const planDocument = (d: PlanDocument): PlanDocumentModel => {
     const units = workspace.units();
+    // Its problems include `aligns` entries, which other plans' changes resolve differently.
+    const alignment = workspace.alignmentGeneration;
     const known = documents.get(d.model);
-    if (known && known.units === units) return known.document;
+    if (known && known.units === units && known.alignment === alignment) return known.document;
     const document = buildPlanDocument(workspace, d, provideDiagnostics(workspace, d), fileNameOf(d.uri).replace(/\.plan\.ya?ml$/i, ''));
-    documents.set(d.model, { units, document });
+    documents.set(d.model, { units, alignment, document });
     return document;
   };
   /** Runs a feature on a known document, or answers `none` for an unknown one. */
@@ -129,7 +135,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getFoldingRanges: (uri: string) => on(uri, [], folding),
     getSelectionRanges: (uri: string, ps: Position[]) => on(uri, [], (d) => provideSelectionRanges(d, ps)),
     getWorkspaceSymbols: (query: string) => provideWorkspaceSymbols(workspace.all(), query),
-    getCodeLenses: (uri: string) => on(uri, [], (d) => provideCodeLenses(d, workspace.all())),
+    getCodeLenses: (uri: string) => on(uri, [], (d) => [...provideCodeLenses(d, workspace.all()), ...alignmentLenses(workspace, d)]),
     getPlans: () =>
       workspace.all().map((d) => {
         const diags = planDiagnostics(workspace, d);
@@ -152,6 +158,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getPlanDocument: (uri: string) => on(uri, null, planDocument),
     getPreview: (uri: string, known?: readonly string[]) => on(uri, null, (d) => providePreview(planDocument(d), known)),
     getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p)),
+    getAlignmentMarkdown: () => coverageMarkdown(alignmentCoverage(workspace)),
     configure: (o: Partial<ServiceOptions>) => {
       // Settings arrive as JSON from any editor: anything but a number ≥ 0 leaves the option as it is.
       const max = o.maxItemsComputed;

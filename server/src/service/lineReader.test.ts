@@ -116,9 +116,10 @@ describe('line reader', () => {
   // Random goal blocks: fields of every kind, then lines inserted, re-indented, commented, cut.
   const good = fc.constantFrom('A', 'Plan of the Côte 🌊', 'ops', 'R&D', '1', '1.10', '"2.3"', "'2.3.1'", '007', '-3', '.5', '1e3', '0x1F', 'true', 'Null', '~',
     'a #b', 'a#b', 'a:b', '-x', '"a\\"b"', '"\\u00e9\\t"', "'it''s'", '[A, B]', '[ ]', '["1.2", 3, \'x y\']', '|', '>-', '|-', '>', '',
+    'DHS 2.3', '[DHS 1.1, "CBP 2.10", DHS]',
     '{ year: 2020, value: 61 }', '{2021: 63, 2022: "6 5", 2023: .5}', "{ title: M, due: 2022-06-30, done: true, x: 'a''b' }");
   const odd = fc.constantFrom('a: b', '- x', '? x', ': x', '"\\q"', '[a,]', '[a, [b]]', '{a: 1}', '&x a', '*x', '!t a', '|+', '|2', '# c', '%x', '@x', '`x`', '"', "'", '.inf', '[a', '"a" b', '{}', '{ a: 1, }', '{ a: { b: 1 } }', '{a:1}', '{ a: [1] }', '{ 02021: 1 }', '{ a: 1, a: 2 }', '{ a: b #c }', '{ true: 1 }', '{ a: 1 } x');
-  const goodKey = fc.constantFrom('id', 'title', 'description', 'lead', 'support', 'related', 'objectives', 'subobjectives', 'x', 'a-b',
+  const goodKey = fc.constantFrom('id', 'title', 'description', 'lead', 'support', 'related', 'aligns', 'objectives', 'subobjectives', 'x', 'a-b',
     'measures', 'milestones', 'name', 'direction', 'priority', 'baseline', 'targets', 'results', 'year', 'value', 'due', 'done', '2021', '2022', '0',
     // Misspelt keys, read as the field they stand for when the mapping lacks it (keyReading).
     'ib', 'titel', 'subobjectves', 'objectves', 'nmae', 'targts');

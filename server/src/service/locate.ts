@@ -9,13 +9,15 @@ export type Target =
   | { kind: 'item-ref'; ref: Reference; span: Span }
   | { kind: 'unit-id'; unit: Unit; span: Span }
   | { kind: 'unit-ref'; ref: Reference; span: Span }
+  /** An `aligns` entry (`DHS 2.3`): an item of another plan. */
+  | { kind: 'alignment-ref'; ref: Reference; span: Span }
   | { kind: 'measure-id'; measure: Measure; span: Span }
   | { kind: 'measure-ref'; ref: Reference; span: Span }
   | { kind: 'measure-year'; measure: Measure; year: YearValue; span: Span }
   | { kind: 'key'; field: Field; owner: KeyOwner; span: Span };
 
 /** The target kind of a reference entry, by what it names (fields.ts): one entry per RefKind. */
-const REF_TARGET: Readonly<Record<RefKind, 'item-ref' | 'unit-ref' | 'measure-ref'>> = { item: 'item-ref', unit: 'unit-ref', measure: 'measure-ref' };
+const REF_TARGET: Readonly<Record<RefKind, 'item-ref' | 'unit-ref' | 'measure-ref' | 'alignment-ref'>> = { item: 'item-ref', unit: 'unit-ref', measure: 'measure-ref', alignment: 'alignment-ref' };
 
 /** The kind of mapping a key belongs to: decides which part of the schema describes it. */
 export type KeyOwner = 'plan' | 'organization' | 'period' | 'goal' | 'objective' | 'subobjective' | 'unit' | 'value' | 'measure' | 'milestone';

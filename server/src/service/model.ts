@@ -14,7 +14,10 @@ export type DiagnosticCode =
   | 'measure-value'
   | 'measure-duplicate'
   | 'measure-direction'
-  | 'measure-target-missing';
+  | 'measure-target-missing'
+  | 'alignment-unresolved'
+  | 'alignment-ambiguous'
+  | 'alignment-format';
 
 /** A finding about a plan, in offsets; converted to LSP positions only at the edge. */
 export interface PlanDiagnostic {
@@ -58,11 +61,11 @@ export interface Field {
   valueSpan: Span;
 }
 
-export type RefField = 'lead' | 'support' | 'related';
+export type RefField = 'lead' | 'support' | 'related' | 'aligns';
 
 export interface Reference {
   field: RefField;
-  /** The id referred to: a unit id for lead/support, an item id for related. */
+  /** The id referred to: a unit id for lead/support, an item id for related, `DHS 2.3` for aligns. */
   target: ScalarText;
   owner: PlanItem;
   /**
@@ -164,6 +167,14 @@ export interface Value {
   fields: Field[];
 }
 
+/** An entry of `parents:`: `DHS: ../dhs/dhs-strategic-plan-2020-2024.plan.yaml`. */
+export interface ParentLink {
+  acronym: string;
+  acronymSpan: Span;
+  /** The path as written, relative to the plan's file; unset when the value is not text. */
+  path?: ScalarText;
+}
+
 /** A top-level section (`title:`, `units:`, `goals:` ...). */
 export interface Section {
   key: string;
@@ -180,7 +191,10 @@ export interface PlanModel {
   readonly title?: string;
   readonly mission?: string;
   readonly vision?: string;
-  readonly organization?: { name?: string; acronym?: string };
+  /** `acronymText`: the acronym as written, for renaming it (children's `aligns` entries follow). */
+  readonly organization?: { name?: string; acronym?: string; acronymText?: ScalarText };
+  /** `parents:`: which file each acronym of `aligns` entries names (when several plans have it). */
+  readonly parents?: ParentLink[];
   /** The years as written (`2021`, or `"FY2021"` in a draft the schema flags); checks/measures.ts reads them as fiscal years when they are four digits. */
   readonly period?: { start?: string; end?: string };
   readonly values: Value[];

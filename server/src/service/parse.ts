@@ -208,6 +208,7 @@ function* assembleSteps(
     mission: head.mission,
     vision: head.vision,
     organization: head.organization,
+    parents: head.parents,
     period: head.period,
     values: head.values,
     units: head.units,
@@ -595,6 +596,7 @@ function mergeHead(into: HeadParts, from: HeadParts): void {
   if (from.mission !== undefined) into.mission = from.mission;
   if (from.vision !== undefined) into.vision = from.vision;
   if (from.organization !== undefined) into.organization = from.organization;
+  if (from.parents !== undefined) into.parents = from.parents;
   if (from.period !== undefined) into.period = from.period;
 }
 

@@ -116,3 +116,40 @@ export const MERGED = lines(
   '      - id: "2.3"',
   '        title: Patrol the Channel',
 );
+
+export const DHS_PATH = path.join(ROOT, 'samples/dhs-strategic-plan-2020-2024.plan.yaml');
+export const DHS_URI = 'file:///work/samples/dhs-strategic-plan-2020-2024.plan.yaml';
+export const DHS = fs.readFileSync(DHS_PATH, 'utf8');
+
+/** A department's plan with objectives (acronym DHS), for alignment tests that need numbers 2.1 to 2.3. */
+export const DEPT = lines(
+  'planwright: 1',
+  'title: Department Plan 2020-2024',
+  'organization: { name: Department, acronym: DHS }',
+  'units:',
+  '  - { id: PLCY, name: "Office of Strategy, Policy, and Plans" }',
+  'goals:',
+  '  - id: "1"',
+  '    title: Counter Threats',
+  '    objectives:',
+  '      - { id: "1.1", title: Share Intelligence, lead: PLCY }',
+  '  - id: "2"',
+  '    title: Secure Borders',
+  '    objectives:',
+  '      - { id: "2.1", title: Manage Borders }',
+  '      - { id: "2.2", title: Extend the Reach }',
+  '      - { id: "2.3", title: Enforce Immigration Laws }',
+);
+
+/** A component's plan (acronym CMP) aligned to DEPT. */
+export function componentPlan(...aligns: string[]): string {
+  return lines(
+    'planwright: 1',
+    'title: Component Plan',
+    'organization: { name: Component, acronym: CMP }',
+    'goals:',
+    '  - id: "1"',
+    '    title: Enforce',
+    `    aligns: [${aligns.join(', ')}]`,
+  );
+}

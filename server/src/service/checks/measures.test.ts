@@ -150,7 +150,7 @@ describe('measure checks', () => {
       ['schema', 'up', '`direction` of measure 9PM should be one of `increase`, `decrease`, `maintain`, not `up`.'],
       ['schema', 'outcomes', '`kind` of measure 9PM should be one of `outcome`, `output`, `efficiency`, `customer-service`, not `outcomes`.'],
       ['schema', 'yes', '`priority` of measure 9PM should be true or false, not text.'],
-      ['schema', 'owner', '`owner` is not a field of a measure. The fields of a measure are: id, name, unit, direction, kind, lead, baseline, targets, results, source, priority.'],
+      ['schema', 'owner', '`owner` is not a field of a measure. The fields of a measure are: id, name, unit, direction, kind, lead, aligns, baseline, targets, results, source, priority.'],
       ['schema', 'June 2026', '`due` of the 1st milestone of goal 1 should be a date written year-month-day, e.g. 2022-06-30, not `June 2026`.'],
       ['schema', 'due: 2026-01-01', 'The 2nd milestone of goal 1 has no `title`. Add `title:` with a title.'],
     ]);

@@ -20,6 +20,7 @@ import { CHILD_KIND, ITEM_DEPTH, breadcrumb, kindWord, type Field, type ItemKind
 import { itemAt, unitAt, type KeyOwner } from '../locate';
 import { PLAN_SCHEMA } from '../schema';
 import { CHILDREN_KEY, isRefField, REF_FIELDS, refKind } from '../fields';
+import { alignmentCompletions } from './alignment';
 import { contains } from '../text';
 import { measureCompletion } from './measureCompletion';
 
@@ -541,6 +542,8 @@ function keySnippet(c: Cursor, owner: Owner, key: string, col: number): string |
  * the key is written; `valueStart` where the value (or the list entry) starts on the cursor's line.
  */
 function refValues(c: Cursor, key: string, keyOffset: number, valueStart: number): CompletionItem[] {
+  // `aligns: DHS 2.3`: an acronym, a space, a number of that plan (features/alignment.ts).
+  if (isRefField(key) && REF_FIELDS[key] === 'alignment') return alignmentCompletions(c.ws, c.doc, c, valueStart, c.list);
   const from = valueStart - c.lineStart;
   const before = c.prefix.slice(from);
   if (before.includes('#')) return [];

@@ -11,6 +11,7 @@ import type { PlanDocument, PlanWorkspace } from '../documents';
 import type { RefKind } from '../fields';
 import { targetAt, type Target } from '../locate';
 import type { Measure, PlanItem, PlanModel, Unit } from '../model';
+import { alignmentDefinition } from './alignment';
 import type { Span } from '../text';
 
 /** A unit definition and the plan it is written in. */
@@ -108,11 +109,15 @@ export function definitionsOf(ws: PlanWorkspace, doc: PlanDocument, kind: RefKin
         const where = d.uri === doc.uri ? doc : ws.get(d.uri);
         return where && d.unit.id ? [{ doc: where, span: d.unit.id.span }] : [];
       });
+    case 'alignment':
+      // `aligns` entries name items of other plans: alignment.ts resolves them (the providers ask it first).
+      return [];
   }
 }
 
 export function provideDefinition(ws: PlanWorkspace, doc: PlanDocument, position: Position): Location[] {
   const target = targetAt(doc.model, doc.lines.offsetAt(position));
+  if (target?.kind === 'alignment-ref') return alignmentDefinition(ws, doc, target.ref);
   const named = namedAt(target);
   if (!target || !named) return [];
   // On a definition, the definition is where the cursor is.

@@ -1,7 +1,9 @@
 // The diagnostics of one plan: what its text alone says (syntax, schema, numbering, `related`)
-// plus its `lead`/`support` entries resolved against the units of the whole workspace.
+// plus its `lead`/`support` entries resolved against the units of the whole workspace, and its
+// `aligns` entries against the other plans.
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { checkUnitRefs } from '../checks/references';
+import { checkAlignments } from '../checks/alignment';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import type { PlanDiagnostic } from '../model';
 import { sortDiagnostics } from '../parse';
@@ -11,8 +13,10 @@ const SEVERITY: Record<PlanDiagnostic['severity'], DiagnosticSeverity> = { error
 export function planDiagnostics(ws: PlanWorkspace, doc: PlanDocument): PlanDiagnostic[] {
   const units = ws.units();
   const unitRefs = checkUnitRefs(doc.model, (id) => units.has(id), () => units.keys());
-  if (!unitRefs.length) return doc.model.diagnostics;
-  return sortDiagnostics([...doc.model.diagnostics, ...unitRefs]);
+  // `aligns` entries, resolved against the other plans of the workspace (alignment.ts).
+  const aligns = checkAlignments(ws, doc);
+  if (!unitRefs.length && !aligns.length) return doc.model.diagnostics;
+  return sortDiagnostics([...doc.model.diagnostics, ...unitRefs, ...aligns]);
 }
 
 export function toLspDiagnostic(doc: PlanDocument, d: PlanDiagnostic): Diagnostic {

@@ -8,6 +8,7 @@ import { refFieldsTo } from '../fields';
 import { PLAN_SCHEMA } from '../schema';
 import { itemDefinitions, measureDefinitions, unitDefinitions } from './definition';
 import { itemReferences, unitReferences } from './references';
+import { alignmentHover, supportLine } from './alignment';
 
 const DESCRIPTION_LIMIT = 600;
 const LINK_TITLE_LIMIT = 40;
@@ -28,6 +29,8 @@ function hoverText(ws: PlanWorkspace, doc: PlanDocument, target: Target): string
       return itemHover(ws, doc, target.item);
     case 'unit-ref':
       return unitRefHover(ws, doc, target.ref.target.text);
+    case 'alignment-ref':
+      return alignmentHover(ws, doc, target.ref);
     case 'unit-id':
       return unitHover(ws, doc, target.unit);
     case 'measure-id':
@@ -130,6 +133,9 @@ function itemHover(ws: PlanWorkspace, doc: PlanDocument, item: PlanItem): string
   // An entry read by several items (`related: *rel`) links each of them.
   for (const ref of itemReferences(doc, id)) for (const o of [ref.owner, ...(ref.sharedBy ?? [])]) if (!linkers.includes(o)) linkers.push(o);
   if (linkers.length) parts.push(`Linked from: ${linkers.map(linkLabel).join('; ')}`);
+  // Items of other plans whose `aligns` entries name this one.
+  const supported = supportLine(ws, doc, item);
+  if (supported) parts.push(supported);
   const units = unitsLine(ws, doc, item);
   if (units) parts.push(units);
   return parts.join('\n\n');

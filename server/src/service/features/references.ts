@@ -13,7 +13,8 @@ import type { PlanDocument, PlanWorkspace } from '../documents';
 import { targetAt } from '../locate';
 import type { Reference } from '../model';
 import { refKind, type RefKind } from '../fields';
-import { definitionsOf, namedAt, unitDefinitions, type Place, type UnitDefinition } from './definition';
+import { definitionsOf, itemDefinitions, namedAt, unitDefinitions, type Place, type UnitDefinition } from './definition';
+import { alignmentReferences, referencesFromEntry } from './alignment';
 
 /** The `related` entries of the plan that name the item numbered `id`. */
 export function itemReferences(doc: PlanDocument, id: string): Reference[] {
@@ -34,6 +35,9 @@ export function referencesOf(ws: PlanWorkspace, doc: PlanDocument, kind: RefKind
       return measureReferences(doc, id).map((ref) => ({ doc, ref }));
     case 'unit':
       return unitReferences(ws, doc, id);
+    case 'alignment':
+      // `aligns` entries name items of other plans: alignment.ts resolves them (the providers ask it first).
+      return [];
   }
 }
 
@@ -52,10 +56,22 @@ export function unitReferences(ws: PlanWorkspace, doc: PlanDocument, id: string)
 }
 
 export function provideReferences(ws: PlanWorkspace, doc: PlanDocument, position: Position, includeDeclaration: boolean): Location[] {
-  const named = namedAt(targetAt(doc.model, doc.lines.offsetAt(position)));
+  const target = targetAt(doc.model, doc.lines.offsetAt(position));
+  if (target?.kind === 'alignment-ref') {
+    // `DHS 2.3`: the item of the parent plan and every entry of every plan naming it.
+    const out = referencesFromEntry(ws, doc, target.ref, includeDeclaration);
+    out.sort((a, b) => (a.doc.uri < b.doc.uri ? -1 : a.doc.uri > b.doc.uri ? 1 : a.span.start - b.span.start));
+    return out.map((o) => ({ uri: o.doc.uri, range: o.doc.lines.range(o.span) }));
+  }
+  const named = namedAt(target);
   if (!named) return [];
   const out: Place[] = includeDeclaration ? definitionsOf(ws, doc, named.kind, named.id) : [];
   for (const r of referencesOf(ws, doc, named.kind, named.id)) out.push({ doc: r.doc, span: r.ref.target.span });
+  // The `aligns` entries of other plans naming the item.
+  if (named.kind === 'item') {
+    const item = itemDefinitions(doc, named.id)[0];
+    if (item) out.push(...alignmentReferences(ws, doc, item));
+  }
   out.sort((a, b) => (a.doc.uri < b.doc.uri ? -1 : a.doc.uri > b.doc.uri ? 1 : a.span.start - b.span.start));
   return out.map((o) => ({ uri: o.doc.uri, range: o.doc.lines.range(o.span) }));
 }

@@ -16,6 +16,9 @@ import { targetAt } from '../locate';
 import { measureDefinitions, unitDefinitions } from './definition';
 import { referencesOf, unitReferences } from './references';
 import { sharedNumberProblem } from './renumber';
+import { acronymRenameEdits, alignmentRenameEdits } from './alignment';
+import { resolveAlignment } from '../alignment';
+import { contains, type Span } from '../text';
 
 export const NOT_RENAMEABLE = 'You can rename the number of a goal, objective or sub-objective, a unit id or a measure id. Place the cursor on one.';
 
@@ -25,13 +28,17 @@ const MEASURE_ID = new RegExp(PLAN_SCHEMA.$defs.measureId.pattern);
 
 
 type RenameTarget =
-  | { kind: 'item'; item: PlanItem; scalar: ScalarText }
+  /** `doc`: the plan the item is in, when it is not the one renamed from (an `aligns` entry); `span`: what the cursor's name covers. */
+  | { kind: 'item'; item: PlanItem; scalar: ScalarText; doc?: PlanDocument; span?: Span }
+  /** The plan's `organization.acronym`: children's `aligns` entries follow. */
+  | { kind: 'acronym'; scalar: ScalarText }
   | { kind: 'unit'; uri: string; unit: Unit; scalar: ScalarText }
   | { kind: 'measure'; measure: Measure; scalar: ScalarText };
 
 export function prepareRename(ws: PlanWorkspace, doc: PlanDocument, position: Position): { range: Range; placeholder: string } | { error: string } {
   const t = renameTarget(ws, doc, position);
   if ('error' in t) return t;
+  if (t.kind === 'item' && t.span) return { range: doc.lines.range(t.span), placeholder: doc.text.slice(t.span.start, t.span.end) };
   return { range: doc.lines.range(innerSpan(doc.text, t.scalar)), placeholder: t.scalar.text };
 }
 
@@ -43,18 +50,31 @@ export function provideRenameEdits(ws: PlanWorkspace, doc: PlanDocument, positio
   if (/^(["']).+\1$/.test(name)) name = name.slice(1, -1).trim();
   switch (t.kind) {
     case 'item':
-      return renameItem(doc, t.item, name);
+      return renameItem(ws, t.doc ?? doc, t.item, name);
     case 'unit':
       return renameUnit(ws, doc, t.uri, t.unit, name);
     case 'measure':
       return renameMeasure(ws, doc, t.measure, name);
+    case 'acronym':
+      return renameAcronym(ws, doc, t.scalar, name);
   }
 }
 
 /** What the cursor names: the item or unit to rename, and the scalar under the cursor. */
 function renameTarget(ws: PlanWorkspace, doc: PlanDocument, position: Position): RenameTarget | { error: string } {
-  const t = targetAt(doc.model, doc.lines.offsetAt(position));
+  const offset = doc.lines.offsetAt(position);
+  const acronym = doc.model.organization?.acronymText;
+  if (acronym && contains(acronym.span, offset)) return { kind: 'acronym', scalar: acronym };
+  const t = targetAt(doc.model, offset);
   switch (t?.kind) {
+    case 'alignment-ref': {
+      // `DHS 2.3`: renames objective 2.3 of DHS's plan (and every entry naming it).
+      const r = resolveAlignment(ws, doc, t.ref);
+      if (r.kind !== 'item') return { error: `${t.ref.target.text} names no item of another plan of the workspace, so there is nothing to rename. Correct the entry first.` };
+      const inner = innerSpan(doc.text, t.ref.target);
+      const start = inner.start + r.entry.numberAt;
+      return { kind: 'item', item: r.item, scalar: r.item.id!, doc: r.doc, span: { start, end: start + r.entry.number.length } };
+    }
     case 'item-id':
       return { kind: 'item', item: t.item, scalar: t.item.id! };
     case 'item-ref': {
@@ -91,7 +111,7 @@ function renameTarget(ws: PlanWorkspace, doc: PlanDocument, position: Position):
   }
 }
 
-function renameItem(doc: PlanDocument, item: PlanItem, name: string): { edit: WorkspaceEdit } | { error: string } {
+function renameItem(ws: PlanWorkspace, doc: PlanDocument, item: PlanItem, name: string): { edit: WorkspaceEdit } | { error: string } {
   const model = doc.model;
   const old = item.id!.text;
   if (name === old) return { edit: { changes: {} } };
@@ -145,6 +165,8 @@ function renameItem(doc: PlanDocument, item: PlanItem, name: string): { edit: Wo
     const id = target && renamed.get(target);
     if (id !== undefined) addEdit(edit, doc.uri, scalarEdit(doc, ref.target, id));
   }
+  // Other plans' `aligns` entries naming the renamed items, open or not.
+  alignmentRenameEdits(ws, doc, renamed, edit);
   return checked(edit);
 }
 
@@ -220,6 +242,18 @@ function renameMeasure(ws: PlanWorkspace, doc: PlanDocument, measure: Measure, n
   if (measureDefinitions(doc, old)[0] === measure) {
     for (const r of referencesOf(ws, doc, 'measure', old)) addEdit(edit, r.doc.uri, scalarEdit(r.doc, r.ref.target, name));
   }
+  return checked(edit);
+}
+
+const ACRONYM = /^[A-Za-z][A-Za-z0-9&._-]*$/;
+
+/** A plan's acronym, with every entry of the other plans that names this plan by it. */
+function renameAcronym(ws: PlanWorkspace, doc: PlanDocument, scalar: ScalarText, name: string): { edit: WorkspaceEdit } | { error: string } {
+  if (name === scalar.text) return { edit: { changes: {} } };
+  if (!ACRONYM.test(name)) return { error: `"${name}" cannot be an acronym that \`aligns\` entries name: it starts with a letter, followed by letters, digits, &, ., _ or -.` };
+  const edit: WorkspaceEdit = { changes: {} };
+  addEdit(edit, doc.uri, scalarEdit(doc, scalar, name));
+  acronymRenameEdits(ws, doc, name, edit);
   return checked(edit);
 }
 

@@ -1,0 +1,73 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BIN = path.join(ROOT, 'bin/planwright.js');
+const DHS = path.join(ROOT, 'samples/dhs-strategic-plan-2020-2024.plan.yaml');
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A component's plan in a temporary folder, aligned to the DHS sample's goals. */
+function child(parents?: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-align-cli-'));
+  const file = path.join(dir, 'cmp.plan.yaml');
+  fs.writeFileSync(file, [
+    'planwright: 1',
+    'title: Component Plan',
+    'organization: { name: Component, acronym: CMP }',
+    ...(parents ? [`parents: { DHS: ${parents} }`] : []),
+    'goals:',
+    '  - id: "1"',
+    '    title: Protect',
+    '    aligns: [DHS 1, DHS 3]',
+    '  - id: "2"',
+    '    title: Staff',
+    '    aligns: DHS 6',
+    '',
+  ].join('\n'));
+  return file;
+}
+
+describe('planwright alignment', () => {
+  it('lists each parent goal with the child items aligned to it, marks the unsupported ones and ends with the summary line', () => {
+    const r = run('alignment', DHS, child());
+    assert.strictEqual(r.code, 0, r.err);
+    assert.deepStrictEqual(r.out.trim().split('\n'), [
+      'The DHS Strategic Plan, Fiscal Years 2020-2024 (dhs-strategic-plan-2020-2024.plan.yaml)',
+      '  Goal 1 Counter Terrorism and Homeland Security Threats: CMP 1',
+      '  Goal 2 Secure U.S. Borders and Approaches: not supported',
+      '  Goal 3 Secure Cyberspace and Critical Infrastructure: CMP 1',
+      "  Goal 4 Preserve and Uphold the Nation's Prosperity and Economic Security: not supported",
+      '  Goal 5 Strengthen Preparedness and Resilience: not supported',
+      '  Goal 6 Champion the DHS Workforce and Strengthen the Department: CMP 2',
+      'DHS 2020–2024: 3 of 6 goals supported by 1 plan',
+    ]);
+  });
+
+  it('writes the same report as Markdown and as JSON', () => {
+    const md = run('alignment', '--format', 'markdown', DHS, child());
+    assert.match(md.out, /^# Alignment\n\n## The DHS Strategic Plan, Fiscal Years 2020-2024\n\n\*\*DHS 2020–2024: 3 of 6 goals supported by 1 plan\*\*\n/);
+    assert.match(md.out, /\| 2 \| \*\*Secure U\.S\. Borders and Approaches\*\* \| \*not supported\* \|/);
+    const json = JSON.parse(run('alignment', '--format', 'json', DHS, child()).out);
+    assert.deepStrictEqual([json.length, json[0].supported, json[0].total, json[0].summary], [1, 3, 6, 'DHS 2020–2024: 3 of 6 goals supported by 1 plan']);
+  });
+
+  it('checks a child given with its parent clean, alone unresolved, and alone clean again when `parents:` names the parent\'s file', () => {
+    assert.strictEqual(run('check', DHS, child()).code, 0);
+    const alone = run('check', child());
+    assert.strictEqual(alone.code, 1);
+    assert.match(alone.out, /alignment-unresolved  No plan in the workspace has the acronym DHS/);
+    const named = child(path.relative(os.tmpdir(), DHS).replace(/^/, '../'));
+    assert.deepStrictEqual([run('check', named).code, run('check', named).out.trim()], [0, '1 plan checked: 0 errors, 0 warnings.']);
+  });
+
+  it('refuses an unknown format', () => {
+    assert.strictEqual(run('alignment', '--format', 'csv', DHS).code, 2);
+  });
+});

@@ -1,0 +1,109 @@
+// Alignment across plans through the real server: a parent plan and a child plan on disk.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import { TestClient } from './lspClient';
+
+const PARENT = [
+  'planwright: 1',
+  'title: Department Plan',
+  'organization: { name: Department, acronym: DEP }',
+  'goals:',
+  '  - id: "1"',
+  '    title: Secure Borders',
+  '    objectives:',
+  '      - { id: "1.1", title: Manage Borders }',
+  '      - { id: "1.3", title: Enforce Laws }',
+  '',
+].join('\n');
+
+const CHILD = [
+  'planwright: 1',
+  'title: Component Plan',
+  'organization: { name: Component, acronym: CMP }',
+  'goals:',
+  '  - id: "1"',
+  '    title: Enforce',
+  '    aligns: [DEP 1.1, "DEP 1.3"]',
+  '',
+].join('\n');
+
+function workspace() {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'pw-align-')));
+  const parent = path.join(root, 'dep', 'dep.plan.yaml');
+  const child = path.join(root, 'cmp', 'cmp.plan.yaml');
+  fs.mkdirSync(path.dirname(parent));
+  fs.mkdirSync(path.dirname(child));
+  fs.writeFileSync(parent, PARENT);
+  fs.writeFileSync(child, CHILD);
+  return { root, parent, child, parentUri: URI.file(parent).toString(), childUri: URI.file(child).toString() };
+}
+
+const codes = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.map((d) => d.code);
+
+describe('language server over stdio: plans that align', function () {
+  this.timeout(30000);
+
+  it('renames a parent objective\'s number in the entries of a child plan that is not open, in the same workspace edit', async () => {
+    const w = workspace();
+    const client = new TestClient();
+    try {
+      await client.initialize(URI.file(w.root).toString());
+      // The child's entry DEP 1.3 resolves (the parent's gap aside).
+      await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 0, 20000);
+      client.open(w.parentUri, PARENT);
+      await client.waitForDiagnostics(w.parentUri, (p) => codes(p).includes('numbering-sequence'));
+      const line = PARENT.split('\n').findIndex((l) => l.includes('"1.3"'));
+      const character = PARENT.split('\n')[line].indexOf('"1.3"') + 2;
+      const edit = await client.request('textDocument/rename', { textDocument: { uri: w.parentUri }, position: { line, character }, newName: '1.2' });
+      const childEdits = edit.changes[w.childUri];
+      assert.deepStrictEqual(childEdits, [{ range: { start: { line: 6, character: 23 }, end: { line: 6, character: 30 } }, newText: 'DEP 1.2' }]);
+      assert.deepStrictEqual(edit.changes[w.parentUri].map((e: { newText: string }) => e.newText), ['1.2']);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(w.root, { recursive: true, force: true });
+    }
+  });
+
+  it('makes the child\'s entries unresolved when the parent file is deleted, and resolves them when it is back', async () => {
+    const w = workspace();
+    const client = new TestClient();
+    try {
+      await client.initialize(URI.file(w.root).toString());
+      await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 0, 20000);
+      fs.rmSync(w.parent);
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: w.parentUri, type: 3 }] });
+      const gone = await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 2, 20000);
+      assert.deepStrictEqual(gone.map((d) => [d.code, d.range.start.line]), [['alignment-unresolved', 6], ['alignment-unresolved', 6]]);
+      assert.match(gone[0].message, /^No plan in the workspace has the acronym DEP/);
+      fs.writeFileSync(w.parent, PARENT);
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: w.parentUri, type: 1 }] });
+      await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 0, 20000);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(w.root, { recursive: true, force: true });
+    }
+  });
+
+  it('checks an open child again as the parent is edited, without the child changing', async () => {
+    const w = workspace();
+    const client = new TestClient();
+    try {
+      await client.initialize(URI.file(w.root).toString());
+      client.open(w.childUri, CHILD);
+      client.open(w.parentUri, PARENT);
+      await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 0, 20000);
+      // The parent's 1.1 becomes 1.2: the child's DEP 1.1 names nothing now.
+      const line = PARENT.split('\n').findIndex((l) => l.includes('"1.1"'));
+      const character = PARENT.split('\n')[line].indexOf('"1.1"') + 3;
+      client.change(w.parentUri, 2, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: '2' }]);
+      const d = await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 1, 20000);
+      assert.deepStrictEqual(d.map((x) => [x.code, x.message]), [['alignment-unresolved', 'DEP has no objective 1.1; did you mean 1.2? DEP\'s plan is dep.plan.yaml (Department Plan).']]);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(w.root, { recursive: true, force: true });
+    }
+  });
+});
