@@ -8,6 +8,7 @@ import { fsErrorReason, notRegularFile, PLAN_FILE, PlanFileSet, readRegularFile 
 import { createLanguageService } from './service';
 import { EXPORT_EXTENSION as EXTENSION, exportDocument, type ExportFormat } from './service/document/exportDocument';
 import { stripBom } from './service/text';
+import { applyRuleConfigs, configReports, type FileReport } from './cli/configReport';
 
 const USAGE = `Usage: planwright check [--format text|json] <files or folders...>
        planwright export --to html|markdown|docx [--out DIR] <files or folders...>
@@ -92,13 +93,15 @@ async function check(args: string[], io: Output): Promise<number> {
     return 2;
   }
 
-  const { service, loaded, failures } = await loadPlans(targets, io);
+  const { service, loaded, failures, configs } = await loadPlans(targets, io);
 
   let errors = 0;
   let warnings = 0;
   const json: unknown[] = [];
-  for (const { file, uri } of loaded) {
-    for (const d of service.getDiagnostics(uri) as Diagnostic[]) {
+  // Config files' own problems first (they change what the plans report), then each plan's.
+  const reports: FileReport[] = [...configReports(configs, loaded.map((l) => l.file)), ...loaded.map(({ file, uri }) => ({ file, uri, diagnostics: service.getDiagnostics(uri) as Diagnostic[] }))];
+  for (const { file, diagnostics } of reports) {
+    for (const d of diagnostics) {
       const severity = SEVERITY[d.severity ?? 1];
       if (severity === 'error') errors++;
       else if (severity === 'warning') warnings++;
@@ -250,7 +253,9 @@ async function loadPlans(targets: string[], io: Output) {
     empty && `${plural(empty, 'folder')} with no plans`,
     missing && `${plural(missing, 'path')} not found`,
   ].filter(Boolean) as string[];
-  return { service, loaded, failures: { count: unreadable + unreadableFolders + empty + missing, words } };
+  // Each plan's rules are its nearest config file's (.planwright.yaml; see ruleConfig.ts).
+  const configs = await applyRuleConfigs(service, loaded.map((l) => l.file));
+  return { service, loaded, configs, failures: { count: unreadable + unreadableFolders + empty + missing, words } };
 }
 
 class NotUtf8Error extends Error {}

@@ -21,6 +21,7 @@ import { getValidators } from './service/schema';
 import { composeChanges, type TextChange } from './service/text';
 import { canonicalUri, UriSpellings } from './uris';
 import { WorkspaceFiles } from './workspaceFiles';
+import { configFileDiagnostics, isConfigFile, RuleConfigs, useRuleConfigs } from './ruleConfig';
 
 // V8 lets the old generation grow to about twice what is live before a full collection. Each
 // keystroke in a 63k-line plan leaves its 3 MB text behind, so a session of typing, requests and
@@ -236,6 +237,21 @@ function configure(settings: unknown): void {
 
 connection.onDidChangeConfiguration(guard('configuration', undefined, (p) => configure((p.settings as { planwright?: unknown } | null)?.planwright)));
 
+// Config files (.planwright.yaml): each plan's rules are its nearest one's (ruleConfig.ts). One
+// read or changed after plans were checked re-checks them all, and its own problems are shown on it.
+const configs = new RuleConfigs((file, config, recheck) => {
+  connection.sendDiagnostics(config ? configFileDiagnostics(config) : { uri: URI.file(file).toString(), diagnostics: [] });
+  if (recheck) scheduleAll();
+});
+useRuleConfigs(service.workspace, configs, () => workspaceFolders[0]);
+/** Checks `uris` once the config files that apply to them are read (no flash of default levels). */
+function scheduleWithConfigs(uris: string[]): void {
+  const files = uris.map((u) => URI.parse(u)).filter((u) => u.scheme === 'file');
+  void Promise.all(files.map((u) => configs.prepare(u.fsPath)))
+    .catch((e) => log(`[error] reading config files failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
+    .then(() => uris.forEach(schedule));
+}
+
 // Plans on disk: read at start (all before any is published: a plan checked before the plan
 // that defines its units would flash "no unit has the id ..."), when closed, and when watched.
 const files = new WorkspaceFiles({
@@ -243,25 +259,29 @@ const files = new WorkspaceFiles({
   isOpen: (uri) => documents.get(uri) !== undefined,
   settled(uris) {
     noticeUnits();
-    for (const uri of uris) schedule(uri);
+    scheduleWithConfigs(uris);
   },
   log,
 });
 
 connection.onInitialized(() => {
   if (canWatchFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.plan.{yaml,yml}' }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.plan.{yaml,yml}' }, { globPattern: '**/.planwright.{yaml,yml,json}' }] });
   }
   void files.index(workspaceFolders).catch((e) => log(`[error] reading the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 });
 
 connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, ({ changes }) => {
   for (const c of changes ?? []) if (typeof c?.uri === 'string') files.reported(c.uri);
+  for (const c of changes ?? []) {
+    const u = typeof c?.uri === 'string' ? URI.parse(c.uri) : undefined;
+    if (u?.scheme === 'file' && isConfigFile(u.fsPath)) void configs.reported(u.fsPath).catch((e) => log(`[error] reading ${u.fsPath} failed: ${e instanceof Error ? e.message : String(e)}`));
+  }
 }));
 
 documents.onDidOpen(({ document }) => {
   files.opened(document.uri);
-  schedule(document.uri);
+  scheduleWithConfigs([document.uri]);
 });
 documents.onDidChangeContent(({ document }) => schedule(document.uri));
 documents.onDidClose(({ document }) => {

@@ -8,7 +8,7 @@ import type { PlanDocument, PlanWorkspace } from '../documents';
 import { checkUnitRefs } from '../checks/references';
 import { applyEdits, checkedEdits, EditConflict, eolOf, quote, scalarEdit, writeScalar } from '../edits';
 import { PlanParser } from '../parse';
-import { planDiagnostics } from './diagnostics';
+import { finishDiagnostics, planDiagnostics } from './diagnostics';
 import { itemLabel, type Field, type PlanItem, type PlanModel, type ScalarText } from '../model';
 import { itemAt, targetAt } from '../locate';
 import { contains } from '../text';
@@ -158,7 +158,7 @@ function problemsAfter(ws: PlanWorkspace, doc: PlanDocument, text: string): numb
   const units = ws.units();
   const elsewhere = (id: string) => (units.get(id) ?? []).some((u) => u.uri !== doc.uri);
   // Known units only feed the "did you mean" of a message, not the count.
-  return model.diagnostics.length + checkUnitRefs(model, elsewhere, () => []).length;
+  return finishDiagnostics(model, checkUnitRefs(model, elsewhere, () => []), ws.rulesFor(doc.uri)).length;
 }
 
 /**
