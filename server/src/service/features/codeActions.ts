@@ -13,6 +13,7 @@ import { itemLabel, type Field, type PlanItem, type PlanModel, type ScalarText }
 import { itemAt, targetAt } from '../locate';
 import { contains } from '../text';
 import { renumberEdits } from './renumber';
+import { ignoreFixes } from './ignoreFixes';
 
 const RENUMBER_CODES = new Set(['numbering-sequence', 'numbering-parent', 'numbering-duplicate', 'numbering-format']);
 
@@ -66,7 +67,7 @@ export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: 
     }
   }
 
-  const actions = [...fixes];
+  const actions = [...fixes, ...ignoreFixes(doc, diagnostics)];
   for (const [id, diags] of createUnits) {
     const e = createUnitEdit(doc, id);
     if (e) actions.push({ title: `Create unit ${id} under \`units:\``, kind: 'quickfix', diagnostics: diags, edit: { changes: { [doc.uri]: [e] } } });

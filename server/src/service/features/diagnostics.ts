@@ -58,7 +58,8 @@ export function toLspDiagnostic(doc: Pick<PlanDocument, 'uri' | 'lines'>, d: Pla
     source: 'planwright',
     message: d.message,
     relatedInformation: d.related?.map((r) => ({ location: { uri: doc.uri, range: doc.lines.range(r.span) }, message: r.message })),
-    data: d.data,
+    // A finding about a multi-line value's text: "Ignore ... on this line" puts its comment above the key.
+    data: d.anchor === undefined ? d.data : { ...d.data, anchor: d.anchor },
   };
 }
 
