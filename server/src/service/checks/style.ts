@@ -143,6 +143,12 @@ function placeholders(model: PlanModel, severity: Severity, out: PlanDiagnostic[
 /** Words that stay lower case inside a title in Title Case (Chicago's short words). */
 export const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'onto', 'over', 'than']);
 
+/**
+ * Longer prepositions and conjunctions, which style guides disagree on (Chicago lowers them, AP
+ * capitalizes those of four letters or more): their case says nothing, and a rewrite keeps it.
+ */
+const EITHER_WORDS = new Set(['that', 'than', 'through', 'within', 'without', 'about', 'above', 'across', 'after', 'against', 'along', 'among', 'around', 'before', 'behind', 'below', 'beneath', 'beside', 'between', 'beyond', 'during', 'except', 'inside', 'like', 'near', 'outside', 'since', 'throughout', 'toward', 'towards', 'under', 'until', 'upon', 'when', 'where', 'while', 'whether', 'because', 'if', 'once', 'unless']);
+
 export type TitleStyle = 'title' | 'sentence';
 
 /** The words of a title with their offsets in it. */
@@ -155,9 +161,7 @@ function neutral(word: string): boolean {
   if (!/^\p{L}/u.test(word)) return true;
   if (/\d/.test(word)) return true;
   const rest = word.slice(1);
-  if (rest !== rest.toLowerCase()) return true; // HIV, McDonald, eGov
-  if (/^\p{Ll}/u.test(word) && rest !== rest.toLowerCase()) return true;
-  return false;
+  return rest !== rest.toLowerCase(); // HIV, McDonald, eGov
 }
 
 /**
@@ -170,7 +174,7 @@ export function titleStyle(title: string): TitleStyle | undefined {
   let upper = 0;
   for (let i = 1; i < ws.length; i++) {
     const w = ws[i].word;
-    if (SMALL_WORDS.has(w.toLowerCase()) || neutral(w)) continue;
+    if (SMALL_WORDS.has(w.toLowerCase()) || EITHER_WORDS.has(w.toLowerCase()) || neutral(w)) continue;
     if (w[0] === w[0].toLowerCase()) return 'sentence';
     upper++;
   }
@@ -187,6 +191,7 @@ export function restyle(title: string, style: TitleStyle): string {
     last = at + word.length;
     if (neutral(word)) out += word;
     else if (i === 0) out += capitalize(word);
+    else if (style === 'title' && EITHER_WORDS.has(word.toLowerCase()) && i !== ws.length - 1) out += word;
     else if (style === 'sentence') out += word[0].toLowerCase() + word.slice(1);
     else if (SMALL_WORDS.has(word.toLowerCase()) && i !== ws.length - 1) out += word.toLowerCase();
     else out += capitalize(word);
