@@ -9,8 +9,9 @@ import { createLanguageService } from './service';
 import { EXPORT_EXTENSION as EXTENSION, exportDocument, type ExportFormat } from './service/document/exportDocument';
 import { stripBom } from './service/text';
 import { applyRuleConfigs, configReports, type FileReport } from './cli/configReport';
+import { toSarif } from './cli/sarif';
 
-const USAGE = `Usage: planwright check [--format text|json] <files or folders...>
+const USAGE = `Usage: planwright check [--format text|json|sarif] <files or folders...>
        planwright export --to html|markdown|docx [--out DIR] <files or folders...>
 
 check: checks strategic plans written as YAML (*.plan.yaml, *.plan.yml): YAML syntax, the plan
@@ -26,6 +27,7 @@ folders named node_modules, dist or out, and folders whose name starts with ".",
 Options:
   --format text|json  check: text (default): path:line:col  severity  code  message
                       json: an array of {file, range, severity, code, message}, 0-based positions
+                      sarif: SARIF 2.1.0, for code scanning (GitHub, Azure DevOps)
   --to FORMAT         export: html, markdown (or md) or docx
   --out DIR           export: the folder to write into (made if missing); default: beside each plan
   -h, --help          show this help
@@ -72,14 +74,14 @@ export async function main(argv: string[], io: Output = PROCESS_OUTPUT): Promise
 }
 
 async function check(args: string[], io: Output): Promise<number> {
-  let format: 'text' | 'json' = 'text';
+  let format: 'text' | 'json' | 'sarif' = 'text';
   const targets: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (v !== 'text' && v !== 'json') {
-        io.err(`planwright: --format must be text or json, not ${v === undefined ? 'nothing' : `"${v}"`}.`);
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') {
+        io.err(`planwright: --format must be text, json or sarif, not ${v === undefined ? 'nothing' : `"${v}"`}.`);
         return 2;
       }
       format = v;
@@ -106,10 +108,11 @@ async function check(args: string[], io: Output): Promise<number> {
       if (severity === 'error') errors++;
       else if (severity === 'warning') warnings++;
       if (format === 'json') json.push({ file, range: d.range, severity, code: d.code, message: d.message });
-      else io.out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${severity}  ${d.code}  ${d.message}`);
+      else if (format === 'text') io.out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${severity}  ${d.code}  ${d.message}`);
     }
   }
   if (format === 'json') io.out(JSON.stringify(json, null, 2));
+  else if (format === 'sarif') io.out(JSON.stringify(toSarif(reports, process.cwd(), require('../../package.json').version), null, 2));
   else io.out(`${plural(loaded.length, 'plan')} checked: ${[plural(errors, 'error'), plural(warnings, 'warning'), ...failures.words].join(', ')}.`);
   return failures.count ? 2 : errors ? 1 : 0;
 }
