@@ -80,6 +80,16 @@ export class RuleConfigs {
     return undefined;
   }
 
+  /** Whether every folder that may hold `planFile`'s config file has been looked at (settingsFor is final). */
+  ready(planFile: string): boolean {
+    for (const dir of RuleConfigs.folders(planFile)) {
+      const k = this.known.get(dir);
+      if (k === undefined) return false;
+      if (k) return true;
+    }
+    return true;
+  }
+
   /** Looks at every folder that may hold `planFile`'s config file; after it, settingsFor is final. */
   async prepare(planFile: string): Promise<void> {
     for (const dir of RuleConfigs.folders(planFile)) {
@@ -141,13 +151,17 @@ export class RuleConfigs {
 }
 
 /** Makes `service` ask `configs` for each plan's settings (plans not on disk: `fallbackFolder`'s). */
-export function useRuleConfigs(workspace: { rulesFor: (uri: string) => RuleSettings }, configs: RuleConfigs, fallbackFolder: () => string | undefined = () => undefined): void {
-  workspace.rulesFor = (uri) => {
-    const file = fileOfUri(uri);
-    if (file) return configs.settingsFor(file);
-    const folder = fallbackFolder();
-    return folder ? configs.settingsFor(path.join(folder, 'untitled.plan.yaml')) : NO_SETTINGS;
+export function useRuleConfigs(workspace: { rulesFor: (uri: string) => RuleSettings }, configs: RuleConfigs, fallbackFolder: () => string | undefined = () => undefined): (uri: string) => string | undefined {
+  const fileFor = (uri: string) => {
+    const folder = fileOfUri(uri) ? undefined : fallbackFolder();
+    return fileOfUri(uri) ?? (folder ? path.join(folder, 'untitled.plan.yaml') : undefined);
   };
+  workspace.rulesFor = (uri) => {
+    const file = fileFor(uri);
+    return file ? configs.settingsFor(file) : NO_SETTINGS;
+  };
+  /** The path whose folders hold the config file of `uri` (a plan not on disk: the fallback folder's). */
+  return fileFor;
 }
 
 const filePaths = new Map<string, string | null>();

@@ -155,6 +155,7 @@ function scheduleAll(): void {
 
 /** Brings a document up to date (until `deadline` for a huge one: false, call again) and publishes it. */
 const check = guard('check', true, (uri: string, deadline: number): boolean => {
+  if (!configured(uri)) return true; // checked again once its config file is read
   const open = documents.get(uri);
   if (open) {
     // (A read in progress is gone on with, not finished: `workspace.get` would finish it.)
@@ -243,13 +244,19 @@ const configs = new RuleConfigs((file, config, recheck) => {
   connection.sendDiagnostics(config ? configFileDiagnostics(config) : { uri: URI.file(file).toString(), diagnostics: [] });
   if (recheck) scheduleAll();
 });
-useRuleConfigs(service.workspace, configs, () => workspaceFolders[0]);
-/** Checks `uris` once the config files that apply to them are read (no flash of default levels). */
-function scheduleWithConfigs(uris: string[]): void {
-  const files = uris.map((u) => URI.parse(u)).filter((u) => u.scheme === 'file');
-  void Promise.all(files.map((u) => configs.prepare(u.fsPath)))
+const configFileOf = useRuleConfigs(service.workspace, configs, () => workspaceFolders[0]);
+/**
+ * Whether the config files that may apply to `uri` are read; if not, they are read and `uri` is
+ * checked after: a plan is never published with default levels its config file changes.
+ */
+function configured(uri: string): boolean {
+  const file = configFileOf(uri);
+  if (!file || configs.ready(file)) return true;
+  void configs
+    .prepare(file)
     .catch((e) => log(`[error] reading config files failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
-    .then(() => uris.forEach(schedule));
+    .then(() => schedule(uri));
+  return false;
 }
 
 // Plans on disk: read at start (all before any is published: a plan checked before the plan
@@ -259,7 +266,7 @@ const files = new WorkspaceFiles({
   isOpen: (uri) => documents.get(uri) !== undefined,
   settled(uris) {
     noticeUnits();
-    scheduleWithConfigs(uris);
+    for (const uri of uris) schedule(uri);
   },
   log,
 });
@@ -281,7 +288,7 @@ connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, ({ changes }
 
 documents.onDidOpen(({ document }) => {
   files.opened(document.uri);
-  scheduleWithConfigs([document.uri]);
+  schedule(document.uri);
 });
 documents.onDidChangeContent(({ document }) => schedule(document.uri));
 documents.onDidClose(({ document }) => {
