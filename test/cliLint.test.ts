@@ -73,7 +73,8 @@ describe('planwright check --format sarif', () => {
     assert.strictEqual(log.runs.length, 1);
     const rules = log.runs[0].tool.driver.rules as { id: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string }; defaultConfiguration: { level: string; enabled?: boolean } }[];
     const byId = new Map(rules.map((r) => [r.id, r]));
-    assert.deepStrictEqual(byId.get('numbering-format')!.defaultConfiguration, { level: 'warning' });
+    assert.deepStrictEqual(byId.get('measure-direction')!.defaultConfiguration, { level: 'warning' });
+    assert.deepStrictEqual(byId.get('numbering-parent')!.defaultConfiguration, { level: 'error' });
     assert.deepStrictEqual(byId.get('measure-target-missing')!.defaultConfiguration, { level: 'note' });
     assert.deepStrictEqual(byId.get('title-too-long')!.defaultConfiguration, { enabled: false, level: 'warning' });
     for (const r of rules) assert.ok(r.shortDescription.text && r.fullDescription.text && r.help.text, r.id);

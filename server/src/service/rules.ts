@@ -60,9 +60,9 @@ export const RULES: Record<DiagnosticCode, RuleInfo> = {
     help: 'Renumber one of them (the message names the other).',
   },
   'numbering-format': {
-    level: 'warning',
+    level: 'error',
     short: 'A number is not written as the format wants.',
-    full: 'A dotted number such as 1.10 written without quotes is read as a decimal (1.1); numbers must be whole numbers joined by dots.',
+    full: 'Numbers are whole numbers joined by dots, as deep as the item (error); a dotted number such as 1.10 written without quotes is read as a decimal, 1.1 (warning).',
     help: 'Put dotted numbers in double quotes ("1.10").',
   },
   'reference-unresolved': {

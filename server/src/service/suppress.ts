@@ -9,7 +9,7 @@
 // Found once per version of the text by a search for "planwright-" (no walk of YAML nodes), and
 // applied in offsets: a scope is a stretch of the text, a finding is in it when it starts there
 // (or its `anchor` does: a word inside a multi-line description is suppressed from above its key).
-import type { DiagnosticCode, PlanDiagnostic } from './model';
+import type { PlanDiagnostic } from './model';
 import { isRuleCode, levelOf, RULE_CODES, type RuleSettings } from './rules';
 import { closest, span, type Span } from './text';
 
@@ -178,7 +178,3 @@ export function applyDirectives(text: string, directives: readonly Directive[], 
   return kept;
 }
 
-/** The codes a disable comment may name, for completion and checks. */
-export function suppressibleCodes(): DiagnosticCode[] {
-  return RULE_CODES.filter((c) => c !== 'unused-disable' && c !== 'config-invalid');
-}

@@ -78,7 +78,7 @@ function duplicateTitles(model: PlanModel, severity: Severity, out: PlanDiagnost
   const first = new Map<string, PlanItem>();
   for (const item of model.items) {
     if (!item.title || !item.titleSpan) continue;
-    const key = item.title.trim().replace(/\s+/g, ' ').toLowerCase();
+    const key = titleKey(item.title);
     if (!key) continue;
     const before = first.get(key);
     if (!before) {
@@ -95,6 +95,17 @@ function duplicateTitles(model: PlanModel, severity: Severity, out: PlanDiagnost
   }
 }
 
+let keys = new Map<string, string>();
+/** A title compared with the others: any case, any spacing (remembered: titles repeat between keystrokes). */
+function titleKey(title: string): string {
+  let k = keys.get(title);
+  if (k === undefined) {
+    if (keys.size > 200_000) keys = new Map();
+    keys.set(title, (k = title.trim().replace(/\s+/g, ' ').toLowerCase()));
+  }
+  return k;
+}
+
 /** Placeholder words, whole words, any case. */
 const PLACEHOLDER = /\b(?:TBD|TODO|XXX|lorem\s+ipsum)\b/gi;
 /** Fields holding other items or structures: their own parts are scanned instead. */
@@ -102,27 +113,44 @@ const NESTED = new Set(['measures', 'milestones', 'targets', 'results', 'baselin
 /** Top-level sections read as objects of the model (scanned through them). */
 const MODEL_SECTIONS = new Set(['goals', 'units', 'values']);
 
+/** A placeholder found in a field's value: offset from the value's start, length, the word, on a later line than the key. */
+type Found = { at: number; length: number; word: string; later: boolean };
+/**
+ * What each field's value holds, kept while the field is: a goal reused between versions keeps
+ * its field objects (their spans move, their text does not), so a keystroke scans only the goal
+ * it changed.
+ */
+const foundIn = new WeakMap<Field, { length: number; found: Found[] }>();
+
+function placeholdersOf(text: string, f: Field): Found[] {
+  const { start, end } = f.valueSpan;
+  const known = foundIn.get(f);
+  if (known && known.length === end - start) return known.found;
+  const value = text.slice(start, end);
+  const found: Found[] = [];
+  PLACEHOLDER.lastIndex = 0;
+  if (PLACEHOLDER.test(value)) {
+    PLACEHOLDER.lastIndex = 0;
+    for (const m of value.matchAll(PLACEHOLDER)) found.push({ at: m.index!, length: m[0].length, word: m[0].replace(/\s+/g, ' '), later: value.slice(0, m.index).includes('\n') });
+  }
+  foundIn.set(f, { length: end - start, found });
+  return found;
+}
+
 function placeholders(model: PlanModel, severity: Severity, out: PlanDiagnostic[]): void {
   const text = model.text;
   const scan = (fields: readonly Field[]) => {
     for (const f of fields) {
-      if (NESTED.has(f.key)) continue;
-      const { start, end } = f.valueSpan;
-      if (end <= start) continue;
-      const value = text.slice(start, end);
-      PLACEHOLDER.lastIndex = 0;
-      if (!PLACEHOLDER.test(value)) continue;
-      PLACEHOLDER.lastIndex = 0;
-      for (const m of value.matchAll(PLACEHOLDER)) {
-        const at = start + m.index!;
-        const word = m[0].replace(/\s+/g, ' ');
+      if (NESTED.has(f.key) || f.valueSpan.end <= f.valueSpan.start) continue;
+      for (const m of placeholdersOf(text, f)) {
+        const at = f.valueSpan.start + m.at;
         out.push({
-          span: span(at, at + m[0].length),
+          span: span(at, at + m.length),
           severity,
           code: 'placeholder-text',
-          message: `"${word}" is placeholder text left in \`${f.key}\`. Write what it stands for before the plan is shared.`,
+          message: `"${m.word}" is placeholder text left in \`${f.key}\`. Write what it stands for before the plan is shared.`,
           // A word inside multi-line text: a disable comment goes above its key.
-          anchor: value.slice(0, m.index).includes('\n') ? f.keySpan.start : undefined,
+          anchor: m.later ? f.keySpan.start : undefined,
         });
       }
     }
@@ -134,11 +162,18 @@ function placeholders(model: PlanModel, severity: Severity, out: PlanDiagnostic[
   for (const v of model.values) scan(v.fields);
   for (const u of model.units) scan(u.fields);
   for (const item of model.items) {
+    // Most items hold none: known per item (kept while the item is), their fields are not looked at again.
+    if (clean.has(item)) continue;
+    const before = out.length;
     scan(item.fields);
     for (const m of item.measures ?? []) scan(m.fields);
     for (const m of item.milestones ?? []) scan(m.fields);
+    if (out.length === before) clean.add(item);
   }
 }
+
+/** Items with no placeholder in any of their own values (a reused goal keeps its items and their text). */
+const clean = new WeakSet<PlanItem>();
 
 /** Words that stay lower case inside a title in Title Case (Chicago's short words). */
 export const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'onto', 'over', 'than']);
@@ -199,13 +234,24 @@ export function restyle(title: string, style: TitleStyle): string {
   return out + title.slice(last);
 }
 
+/** Each item's title style, kept while the item and its title are (reused goals keep their items). */
+const styles = new WeakMap<PlanItem, { title: string; style: TitleStyle | undefined }>();
+
+function styleOf(item: PlanItem & { title: string }): TitleStyle | undefined {
+  const known = styles.get(item);
+  if (known && known.title === item.title) return known.style;
+  const style = titleStyle(item.title);
+  styles.set(item, { title: item.title, style });
+  return style;
+}
+
 function capitalization(model: PlanModel, severity: Severity, out: PlanDiagnostic[]): void {
   const styled: { item: PlanItem; style: TitleStyle }[] = [];
   let title = 0;
   let sentence = 0;
   for (const item of model.items) {
     if (!item.title || !item.titleSpan) continue;
-    const style = titleStyle(item.title);
+    const style = styleOf(item as PlanItem & { title: string });
     if (!style) continue;
     styled.push({ item, style });
     if (style === 'title') title++;
