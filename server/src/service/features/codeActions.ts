@@ -67,7 +67,7 @@ export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: 
     }
   }
 
-  const actions = [...fixes, ...ignoreFixes(doc, diagnostics)];
+  const actions = [...fixes];
   for (const [id, diags] of createUnits) {
     const e = createUnitEdit(doc, id);
     if (e) actions.push({ title: `Create unit ${id} under \`units:\``, kind: 'quickfix', diagnostics: diags, edit: { changes: { [doc.uri]: [e] } } });
@@ -88,6 +88,8 @@ export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: 
       );
     }
   }
+  // Last, as ESLint's "Disable … for this line": a disable comment, the unused one's removal, a style rewrite (ignoreFixes.ts).
+  actions.push(...ignoreFixes(doc, diagnostics));
   // Only what helps: an action is offered when its edit is sound and leaves fewer problems.
   return actions.filter((a) => improves(ws, doc, a));
 }
