@@ -22,6 +22,7 @@ import { getValidators } from './service/schema';
 import { composeChanges, type TextChange } from './service/text';
 import { canonicalUri, UriSpellings } from './uris';
 import { WorkspaceFiles } from './workspaceFiles';
+import { configFileDiagnostics, isConfigFile, RuleConfigs, useRuleConfigs } from './ruleConfig';
 
 // V8 lets the old generation grow to about twice what is live before a full collection. Each
 // keystroke in a 63k-line plan leaves its 3 MB text behind, so a session of typing, requests and
@@ -159,6 +160,7 @@ function scheduleAll(): void {
 
 /** Brings a document up to date (until `deadline` for a huge one: false, call again) and publishes it. */
 const check = guard('check', true, (uri: string, deadline: number): boolean => {
+  if (!configured(uri)) return true; // checked again once its config file is read
   const open = documents.get(uri);
   if (open) {
     // (A read in progress is gone on with, not finished: `workspace.get` would finish it.)
@@ -241,6 +243,27 @@ function configure(settings: unknown): void {
 
 connection.onDidChangeConfiguration(guard('configuration', undefined, (p) => configure((p.settings as { planwright?: unknown } | null)?.planwright)));
 
+// Config files (.planwright.yaml): each plan's rules are its nearest one's (ruleConfig.ts). One
+// read or changed after plans were checked re-checks them all, and its own problems are shown on it.
+const configs = new RuleConfigs((file, config, recheck) => {
+  connection.sendDiagnostics(config ? configFileDiagnostics(config) : { uri: URI.file(file).toString(), diagnostics: [] });
+  if (recheck) scheduleAll();
+});
+const configFileOf = useRuleConfigs(service.workspace, configs, () => workspaceFolders[0]);
+/**
+ * Whether the config files that may apply to `uri` are read; if not, they are read and `uri` is
+ * checked after: a plan is never published with default levels its config file changes.
+ */
+function configured(uri: string): boolean {
+  const file = configFileOf(uri);
+  if (!file || configs.ready(file)) return true;
+  void configs
+    .prepare(file)
+    .catch((e) => log(`[error] reading config files failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
+    .then(() => schedule(uri));
+  return false;
+}
+
 // Plans on disk: read at start (all before any is published: a plan checked before the plan
 // that defines its units would flash "no unit has the id ..."), when closed, and when watched.
 const files = new WorkspaceFiles({
@@ -255,13 +278,17 @@ const files = new WorkspaceFiles({
 
 connection.onInitialized(() => {
   if (canWatchFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.plan.{yaml,yml}' }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.plan.{yaml,yml}' }, { globPattern: '**/.planwright.{yaml,yml,json}' }] });
   }
   void files.index(workspaceFolders).catch((e) => log(`[error] reading the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 });
 
 connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, ({ changes }) => {
   for (const c of changes ?? []) if (typeof c?.uri === 'string') files.reported(c.uri);
+  for (const c of changes ?? []) {
+    const u = typeof c?.uri === 'string' ? URI.parse(c.uri) : undefined;
+    if (u?.scheme === 'file' && isConfigFile(u.fsPath)) void configs.reported(u.fsPath).catch((e) => log(`[error] reading ${u.fsPath} failed: ${e instanceof Error ? e.message : String(e)}`));
+  }
 }));
 
 documents.onDidOpen(({ document }) => {

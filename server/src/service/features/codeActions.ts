@@ -8,11 +8,12 @@ import type { PlanDocument, PlanWorkspace } from '../documents';
 import { checkUnitRefs } from '../checks/references';
 import { applyEdits, checkedEdits, EditConflict, eolOf, quote, scalarEdit, writeScalar } from '../edits';
 import { PlanParser } from '../parse';
-import { planDiagnostics } from './diagnostics';
+import { finishDiagnostics, planDiagnostics } from './diagnostics';
 import { itemLabel, type Field, type PlanItem, type PlanModel, type ScalarText } from '../model';
 import { itemAt, targetAt } from '../locate';
 import { contains } from '../text';
 import { renumberEdits } from './renumber';
+import { ignoreFixes } from './ignoreFixes';
 
 const RENUMBER_CODES = new Set(['numbering-sequence', 'numbering-parent', 'numbering-duplicate', 'numbering-format']);
 
@@ -87,6 +88,8 @@ export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: 
       );
     }
   }
+  // Last, as ESLint's "Disable … for this line": a disable comment, the unused one's removal, a style rewrite (ignoreFixes.ts).
+  actions.push(...ignoreFixes(doc, diagnostics));
   // Only what helps: an action is offered when its edit is sound and leaves fewer problems.
   return actions.filter((a) => improves(ws, doc, a));
 }
@@ -158,7 +161,7 @@ function problemsAfter(ws: PlanWorkspace, doc: PlanDocument, text: string): numb
   const units = ws.units();
   const elsewhere = (id: string) => (units.get(id) ?? []).some((u) => u.uri !== doc.uri);
   // Known units only feed the "did you mean" of a message, not the count.
-  return model.diagnostics.length + checkUnitRefs(model, elsewhere, () => []).length;
+  return finishDiagnostics(model, checkUnitRefs(model, elsewhere, () => []), ws.rulesFor(doc.uri)).length;
 }
 
 /**
