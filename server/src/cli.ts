@@ -8,9 +8,11 @@ import { fsErrorReason, notRegularFile, PLAN_FILE, PlanFileSet, readRegularFile 
 import { createLanguageService } from './service';
 import { EXPORT_EXTENSION as EXTENSION, exportDocument, type ExportFormat } from './service/document/exportDocument';
 import { stripBom } from './service/text';
+import { FORMAT_EXIT, FORMAT_HELP, FORMAT_USAGE, formatCommand } from './cli/format';
 
 const USAGE = `Usage: planwright check [--format text|json] <files or folders...>
        planwright export --to html|markdown|docx [--out DIR] <files or folders...>
+${FORMAT_USAGE}
 
 check: checks strategic plans written as YAML (*.plan.yaml, *.plan.yml): YAML syntax, the plan
 schema, numbering and cross-references.
@@ -18,6 +20,8 @@ schema, numbering and cross-references.
 export: writes each plan NAME.plan.yaml as a document to read and circulate: NAME.html (one
 self-contained page, ready to print), NAME.md (GitHub-flavoured Markdown) or NAME.docx (Word).
 A plan with problems is still exported as it reads (a draft), and stderr says how many it has.
+
+${FORMAT_HELP}
 
 Folders are searched for plan files at any depth, following links (each plan is read once);
 folders named node_modules, dist or out, and folders whose name starts with ".", are not searched.
@@ -27,6 +31,7 @@ Options:
                       json: an array of {file, range, severity, code, message}, 0-based positions
   --to FORMAT         export: html, markdown (or md) or docx
   --out DIR           export: the folder to write into (made if missing); default: beside each plan
+  --check             format: change nothing; list the plans that would change
   -h, --help          show this help
   -v, --version       show the version
 
@@ -40,7 +45,9 @@ Exit status (check):
 Exit status (export):
   0  every plan was written
   2  usage error; a path that holds no plan or cannot be read (named; the other plans are still
-     written); or a file that could not be written`;
+     written); or a file that could not be written
+
+${FORMAT_EXIT}`;
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'] as const;
 
@@ -66,6 +73,7 @@ export async function main(argv: string[], io: Output = PROCESS_OUTPUT): Promise
   const command = args.shift();
   if (command === 'check') return check(args, io);
   if (command === 'export') return exportPlans(args, io);
+  if (command === 'format') return formatCommand(args, io, loadPlans, USAGE);
   io.err(command ? `planwright: unknown command "${command}".\n\n${USAGE}` : USAGE);
   return 2;
 }
