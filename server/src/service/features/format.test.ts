@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { Parser } from 'yaml';
+import { parse, Parser } from 'yaml';
+import { writePlan } from '../writePlan';
 import { applyEdits } from '../edits';
 import type { PlanDocument } from '../documents';
 import type { PlanItem, PlanModel } from '../model';
@@ -368,4 +369,17 @@ describe('formatting', () => {
       { numRuns: Number(process.env.PLANWRIGHT_PROPERTY_RUNS ?? 60), seed: 20261203 },
     );
   });
+});
+
+describe('formatting and writePlan', () => {
+  // The importers' writer and the formatter agree on the canonical layout: what one writes, the
+  // other leaves as it is.
+  for (const [name, text] of [['the ICE plan', ICE], ['the measures example', MEASURES], ['the measures-with-errors sample', MEASURE_ERRORS]] as const) {
+    it(`leaves writePlan's text of ${name}'s value as it is`, () => {
+      const written = writePlan(parse(text));
+      assert.strictEqual(formatText(written), written);
+      const withHeader = writePlan(parse(text), { header: ['Imported', '', 'Check it.'] });
+      assert.strictEqual(formatText(withHeader), withHeader);
+    });
+  }
 });
