@@ -25,11 +25,16 @@ describe('language server over stdio: formatting and inlay hints', () => {
     client.open(URI, MESSY);
     await client.waitForDiagnostics(URI);
     const edits: TextEdit[] = await client.request('textDocument/formatting', { textDocument: { uri: URI }, options: { tabSize: 2, insertSpaces: true } });
-    assert.ok(edits.length > 1, 'line edits, not one whole-document edit');
     assert.strictEqual(apply(MESSY, edits), CANONICAL);
     // Formatted text formats to nothing.
     client.change(URI, 2, [{ text: CANONICAL }]);
     assert.deepStrictEqual(await client.request('textDocument/formatting', { textDocument: { uri: URI }, options: { tabSize: 4, insertSpaces: true } }), []);
+    // One messy line: one edit, of that line only (the cursor elsewhere stays where it is).
+    const oneOff = CANONICAL.replace('    title: Two\n', '    title:   Two  \n');
+    client.change(URI, 3, [{ text: oneOff }]);
+    const one: TextEdit[] = await client.request('textDocument/formatting', { textDocument: { uri: URI }, options: { tabSize: 2, insertSpaces: true } });
+    assert.deepStrictEqual(one, [{ range: { start: { line: 14, character: 0 }, end: { line: 15, character: 0 } }, newText: '    title: Two\n' }]);
+    client.change(URI, 4, [{ text: CANONICAL }]);
     const ranged = await client.request('textDocument/rangeFormatting', { textDocument: { uri: URI }, range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, options: { tabSize: 2, insertSpaces: true } });
     assert.deepStrictEqual(ranged, []);
   });

@@ -1,9 +1,9 @@
 // `planwright format [--check] <files or folders...>`: the plans in their canonical layout
 // (service/features/format.ts), written in place; with --check, only the names of the plans that
 // would change (exit 1), as `prettier --check` does. A plan with YAML syntax errors is left as it is.
-import { diffArrays } from 'diff';
 import { promises as fs } from 'fs';
 import type { PlanLanguageService } from '../service';
+import { lineHunks } from '../service/features/format';
 
 export const FORMAT_USAGE = `       planwright format [--check] <files or folders...>`;
 
@@ -83,6 +83,5 @@ export async function formatCommand(args: string[], io: Output, loadPlans: Loade
 
 /** How many lines of the new text are new or changed (a line diff). */
 function changedLines(before: string, after: string): number {
-  const parts = diffArrays(before.split(/\r?\n/), after.split(/\r?\n/));
-  return parts.reduce((n, p) => n + (p.added ? p.value.length : 0), 0);
+  return lineHunks(before.split(/\r?\n/), after.split(/\r?\n/)).reduce((n, h) => n + h.bEnd - h.bStart, 0);
 }

@@ -17,15 +17,15 @@
 // layout, which the model does not keep. A plan with YAML errors is not formatted. The result is
 // checked before it is handed out: it must read as the same YAML value (dotted numbers aside,
 // which become strings, as the plan reads them anyway) with no YAML error, or nothing is changed.
-import { diffArrays } from 'diff';
-import { Parser, type CST } from 'yaml';
+// The editor gets the lines that changed (lineHunks), not the whole text.
+import type { CST } from 'yaml';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { PlanDocument } from '../documents';
 import { applyEdits, checkedEdits, eolOf } from '../edits';
 import { CHILDREN_KEY, ITEM_FIELDS, keyReading, MEASURE_FIELDS, MILESTONE_FIELDS, refFieldsTo } from '../fields';
 import { CHILD_KIND, type ItemKind } from '../model';
 import { documentValue } from '../build';
-import { isTooDeep, normalizeLineEnds, parseYaml } from '../yamlText';
+import { composeCst, isTooDeep, normalizeLineEnds, parseCst, parseYaml } from '../yamlText';
 import planSchema from '../../../../schemas/plan.schema.json';
 
 /** What the formatter knows of a node from where it sits in the plan. */
@@ -349,23 +349,30 @@ function keyName(key: CST.Token | null | undefined): string | undefined {
 export function formatText(text: string): string | undefined {
   // Lines are printed with \n and joined with the plan's own line break.
   const source = text.replace(/\r\n?/g, '\n');
-  const before = parseYaml(source);
-  if (isTooDeep(before) || before.errors.length) return undefined;
   const eol = eolOf(text);
+  const tokens = parseCst(source);
+  if (isTooDeep(tokens)) return undefined;
+  let out = print(tokens, eol);
+  if (out === undefined || out === text) return out;
   // yaml places a run of comment lines by the indentation of its deepest line; a comment printed
   // at its key's indentation can land in another collection when read again, so the layout is
   // printed again from its own text until it no longer changes (once, nearly always).
-  let out = print(source, eol);
-  for (let i = 0; out !== undefined && i < 3; i++) {
-    const again = print(out.replace(/\r\n?/g, '\n'), eol);
+  let outTokens: CST.Token[] | undefined;
+  for (let i = 0; i < 4; i++) {
+    const read = parseCst(out.replace(/\r\n?/g, '\n'));
+    if (isTooDeep(read)) return undefined;
+    outTokens = read;
+    const again = print(read, eol);
+    if (again === undefined) return undefined;
     if (again === out) break;
+    if (i === 3) return undefined;
     out = again;
   }
-  if (out === undefined) return undefined;
-  if (out === text) return out;
-  // The guarantee: the same YAML value, no YAML error.
-  const after = parseYaml(out.replace(/\r\n?/g, '\n'));
-  if (isTooDeep(after) || after.errors.length) return undefined;
+  // The guarantee: the same YAML value as the plan, which has no YAML error, and none added.
+  const before = composeCst(tokens, source.length);
+  if (before.errors.length) return undefined;
+  const after = composeCst(outTokens!, out.length);
+  if (after.errors.length) return undefined;
   try {
     if (!sameValue(documentValue(before), documentValue(after))) return undefined;
   } catch {
@@ -374,10 +381,10 @@ export function formatText(text: string): string | undefined {
   return out;
 }
 
-function print(source: string, eol: string): string | undefined {
+function print(tokens: readonly CST.Token[], eol: string): string | undefined {
   const p = new Printer();
   try {
-    for (const tok of new Parser().parse(source)) {
+    for (const tok of tokens) {
       if (tok.type === 'document') p.document(tok);
       else if (tok.type === 'comment' || tok.type === 'newline' || tok.type === 'space' || tok.type === 'byte-order-mark') p.tokens([tok], 0);
       else return undefined; // directives, `---`, `...`, several documents: left as written
@@ -408,9 +415,71 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.prototype.hasOwnProperty.call(ob, k) && sameValue((a as Record<string, unknown>)[k], ob[k]));
 }
 
+/** Lines `a[aStart, aEnd)` of the old text are replaced by lines `b[bStart, bEnd)` of the new one. */
+export interface Hunk {
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+}
+
+/** How far ahead (in lines, each side) a changed stretch is looked past for lines that agree again. */
+const WINDOW = 24;
+
 /**
- * The edits that turn `text` into `formatted`, line by line (a line diff): only the lines that
- * change are replaced, so the editor's cursor and folds stay where they are.
+ * The stretches of lines that differ between `a` and `b`, in order. Formatting changes lines in
+ * place, moves a few keys and adds or drops a few blank lines, so the two texts agree again a few
+ * lines after each change: from a line that differs, the nearest pair of lines that agree (two in
+ * a row, or the end) within WINDOW lines on each side ends the stretch. Linear in the texts'
+ * length (a Myers diff, O(N·D), took a minute on a 63k-line plan whose every title changed); a
+ * stretch with no agreement in sight is replaced line for line.
+ */
+export function lineHunks(a: readonly string[], b: readonly string[]): Hunk[] {
+  const hunks: Hunk[] = [];
+  const agree = (i: number, j: number) => (i >= a.length && j >= b.length) || (i < a.length && j < b.length && a[i] === b[j] && (i + 1 >= a.length || j + 1 >= b.length || a[i + 1] === b[j + 1]));
+  const add = (h: Hunk) => {
+    const last = hunks[hunks.length - 1];
+    if (last && last.aEnd === h.aStart && last.bEnd === h.bStart) {
+      last.aEnd = h.aEnd;
+      last.bEnd = h.bEnd;
+    } else hunks.push(h);
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    let found = false;
+    for (let d = 1; d <= 2 * WINDOW && !found; d++) {
+      for (let x = Math.max(0, d - WINDOW); x <= Math.min(d, WINDOW); x++) {
+        const y = d - x;
+        if (i + x > a.length || j + y > b.length) continue;
+        if (agree(i + x, j + y)) {
+          add({ aStart: i, aEnd: i + x, bStart: j, bEnd: j + y });
+          i += x;
+          j += y;
+          found = true;
+          break;
+        }
+      }
+    }
+    if (!found) {
+      const x = i < a.length ? 1 : 0;
+      const y = j < b.length ? 1 : 0;
+      add({ aStart: i, aEnd: i + x, bStart: j, bEnd: j + y });
+      i += x;
+      j += y;
+    }
+  }
+  return hunks;
+}
+
+/**
+ * The edits that turn `text` into `formatted`, line by line: only the lines that change are
+ * replaced, so the editor's cursor, selections and folds stay where they are.
  */
 export function lineEdits(doc: PlanDocument, formatted: string): TextEdit[] {
   const text = doc.text;
@@ -418,30 +487,11 @@ export function lineEdits(doc: PlanDocument, formatted: string): TextEdit[] {
   const eol = eolOf(text);
   const a = splitLines(text);
   const b = splitLines(formatted);
-  // A whole-document edit when the two are too far apart for the diff to be worth it.
-  const parts = diffArrays(a.lines, b.lines, { maxEditLength: 20_000 }) as { value: string[]; added?: boolean; removed?: boolean }[] | undefined;
-  if (!parts) return [{ range: doc.lines.range({ start: 0, end: text.length }), newText: formatted }];
   const edits: TextEdit[] = [];
-  let line = 0; // line of `text` at this point
-  let i = 0;
   let reachedEnd = false;
-  while (i < parts.length) {
-    const p = parts[i];
-    if (!p.added && !p.removed) {
-      line += p.value.length;
-      i++;
-      continue;
-    }
-    let removed = 0;
-    const added: string[] = [];
-    while (i < parts.length && (parts[i].added || parts[i].removed)) {
-      if (parts[i].removed) removed += parts[i].value.length;
-      else added.push(...parts[i].value);
-      i++;
-    }
-    if (line + removed === a.lines.length) reachedEnd = true;
-    edits.push(replaceLines(line, removed, added, a.lines, a.final, b.final, eol));
-    line += removed;
+  for (const h of lineHunks(a.lines, b.lines)) {
+    if (h.aEnd === a.lines.length) reachedEnd = true;
+    edits.push(replaceLines(h.aStart, h.aEnd - h.aStart, b.lines.slice(h.bStart, h.bEnd), a.lines, a.final, b.final, eol));
   }
   // Only the last line break differs.
   if (!reachedEnd && a.final !== b.final) {
