@@ -21,6 +21,8 @@
 //   --skip-build             use dist/ and out/ as they are (no build, no tsc; still packages unless --vsix)
 //   --timeout SECONDS        whole-run watchdog (default 900)
 //   --headed                 show the browser (needs a display)
+// Environment: PLANWRIGHT_E2E_STEPS=name,... runs only those workbench steps (and the required
+// ones); PLANWRIGHT_DOC_SHOTS=DIR keeps the README's screenshots there.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
@@ -304,8 +306,11 @@ async function runWorkbench(entry, vsix) {
   let passed = 0, failed = 0;
   const problems = [];
   let n = 0;
+  // PLANWRIGHT_E2E_STEPS=name,name: only those steps (and the required ones), to retake one screenshot.
+  const onlySteps = process.env.PLANWRIGHT_E2E_STEPS?.split(',').map((x) => x.trim()).filter(Boolean);
   for (const step of steps) {
     n++;
+    if (onlySteps && !step.required && !onlySteps.includes(step.name)) continue;
     const shot = path.join(shots, `${String(n).padStart(2, '0')}-${step.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
     const s = Date.now();
     try {

@@ -64,7 +64,7 @@ describe('planwright export', () => {
     assert.match(run('export', 'samples').err, /say which format to export with --to html/);
     assert.strictEqual(run('export', 'samples').code, 2);
     const bad = run('export', '--to', 'pdf', 'samples');
-    assert.deepStrictEqual([bad.code, bad.err.trim()], [2, 'planwright: --to must be html, markdown or docx, not "pdf".']);
+    assert.deepStrictEqual([bad.code, bad.err.trim()], [2, 'planwright: --to must be html, markdown, docx or stratml, not "pdf".']);
     assert.strictEqual(run('export', '--to', 'html').code, 2);
     assert.strictEqual(run('export', '--to', 'html', '--out').code, 2);
     assert.strictEqual(run('export', '--to', 'html', '--frobnicate', 'samples').code, 2);
@@ -101,5 +101,14 @@ describe('planwright export', () => {
     const r = run('--help');
     assert.match(r.out, /planwright export --to html\|markdown\|docx \[--out DIR\]/);
     assert.match(r.out, /^Exit status \(export\):\n {2}0 {2}every plan was written\n {2}2 {2}usage error/m);
+  });
+
+  it('writes NAME.xml in StratML with --to stratml: Part 1 for a plan without measures, Part 2 for one with', () => {
+    const out = tempDir();
+    const r = run('export', '--to', 'stratml', '--out', out, 'samples/ice-strategic-plan-2021-2025.plan.yaml', 'samples/measures-example.plan.yaml');
+    assert.strictEqual(r.code, 0, r.err);
+    assert.deepStrictEqual(r.out.trim().split('\n'), [path.join(out, 'ice-strategic-plan-2021-2025.xml'), path.join(out, 'measures-example.xml')]);
+    assert.match(fs.readFileSync(path.join(out, 'ice-strategic-plan-2021-2025.xml'), 'utf8'), /<StrategicPlan xmlns="urn:ISO:std:iso:17469:tech:xsd:stratml_core">/);
+    assert.match(fs.readFileSync(path.join(out, 'measures-example.xml'), 'utf8'), /<PerformancePlanOrReport xmlns="urn:ISO:std:iso:17469:tech:xsd:PerformancePlanOrReport" Type="Strategic_Plan">/);
   });
 });

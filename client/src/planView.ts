@@ -40,6 +40,9 @@ export interface PlanItem {
 
 export type PlanElement = PlanRoot | PlanItem;
 
+/** The context key that says whether the view is filtered: package.json shows the filter's button or the one to show all by it. */
+export const NOT_MET_CONTEXT = 'planwright.planView.notMetOnly';
+
 const KIND_NAME: Record<PlanTreeNode['kind'], string> = { goal: 'Goal', objective: 'Objective', subobjective: 'Sub-objective' };
 const KIND_ICON: Record<PlanTreeNode['kind'], string> = { goal: 'target', objective: 'milestone', subobjective: 'circle-small-filled' };
 
@@ -57,6 +60,8 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
   private readonly disposables: vscode.Disposable[] = [];
   private refreshTimer: NodeJS.Timeout | undefined;
   private followTimer: NodeJS.Timeout | undefined;
+  /** Only the items with a measure not met, and the items above them (the view's filter). */
+  private notMetOnly = false;
 
   constructor(private readonly client: LanguageClient) {
     this.view = vscode.window.createTreeView(PLAN_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
@@ -69,7 +74,23 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
       vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)),
       vscode.window.onDidChangeActiveTextEditor((e) => this.scheduleFollow(e)),
       this.view.onDidChangeVisibility((e) => e.visible && this.scheduleFollow(vscode.window.activeTextEditor)),
+      vscode.commands.registerCommand('planwright.planView.filterNotMet', () => this.setNotMetOnly(true)),
+      vscode.commands.registerCommand('planwright.planView.showAll', () => this.setNotMetOnly(false)),
     );
+    void vscode.commands.executeCommand('setContext', NOT_MET_CONTEXT, false);
+  }
+
+  /** Shows only the items with a measure not met (and their ancestors), or every item again. */
+  private setNotMetOnly(on: boolean): void {
+    this.notMetOnly = on;
+    void vscode.commands.executeCommand('setContext', NOT_MET_CONTEXT, on);
+    this.view.message = on ? 'Showing only the items with a measure not met in its latest year with a result, and the items above them.' : undefined;
+    this.refresh();
+  }
+
+  /** The filter to send with every `planTree` request: the paths of the answer count within it. */
+  private filter(): Pick<PlanTreeParams, 'filter'> {
+    return this.notMetOnly ? { filter: 'measures-not-met' } : {};
   }
 
   dispose(): void {
@@ -133,7 +154,7 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
     const key = uriKey(root.uri);
     let items = this.outlines.get(key);
     if (!items) {
-      const params: PlanTreeParams = { uri: root.uri, path: [], depth: 1 };
+      const params: PlanTreeParams = { uri: root.uri, path: [], depth: 1, ...this.filter() };
       items = this.request<PlanTreeNode[]>(PlanTreeRequest, params).then((nodes) => {
         if (!nodes) this.outlines.delete(key); // try again next time rather than cache a failure
         return wrap(nodes ?? [], root, root, []);
@@ -147,7 +168,7 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
   private childrenOf(item: PlanItem): Promise<PlanItem[]> {
     if (!childCount(item.node)) return Promise.resolve([]);
     if (!item.children) {
-      const params: PlanTreeParams = { uri: item.root.uri, path: item.indices, depth: 1 };
+      const params: PlanTreeParams = { uri: item.root.uri, path: item.indices, depth: 1, ...this.filter() };
       item.children = this.request<PlanTreeNode[]>(PlanTreeRequest, params).then((nodes) => {
         if (!nodes) item.children = undefined; // try again next time rather than cache a failure
         return wrap(nodes ?? [], item.root, item, item.indices);

@@ -21,6 +21,8 @@ export interface PlanTreeParams {
   uri: string;
   path?: number[];
   depth?: number;
+  /** Only the items with a measure not met and their ancestors; paths count within that tree. */
+  filter?: 'measures-not-met';
 }
 // The tree's nodes are defined once, by the server's feature; a type-only import adds no server
 // code to the client bundle.
@@ -60,4 +62,19 @@ export interface ExportResult {
   base64: string;
   errors: number;
   warnings: number;
+}
+
+/** Request `planwright/exportStratml`: the plan as StratML (issue 13), answered like `planwright/export`. */
+export const ExportStratmlRequest = 'planwright/exportStratml';
+
+/** Request `planwright/importStratml`: a StratML file's text → the plan's YAML and what was read. */
+export const ImportStratmlRequest = 'planwright/importStratml';
+export interface ImportStratmlParams {
+  text: string;
+  fileName: string;
+}
+export interface ImportStratmlResult {
+  yaml?: string;
+  summary: string;
+  report: string[];
 }

@@ -8,18 +8,31 @@ import { fsErrorReason, notRegularFile, PLAN_FILE, PlanFileSet, readRegularFile 
 import { createLanguageService } from './service';
 import { EXPORT_EXTENSION as EXTENSION, exportDocument, type ExportFormat } from './service/document/exportDocument';
 import { stripBom } from './service/text';
+import { report, REPORT_EXIT, REPORT_HELP, REPORT_OPTIONS, REPORT_USAGE } from './cli/report';
+import { IMPORT_USAGE, importCommand } from './cli/import';
+import { exportStratml } from './service/stratml/export';
 import { FORMAT_EXIT, FORMAT_HELP, FORMAT_USAGE, formatCommand } from './cli/format';
 
 const USAGE = `Usage: planwright check [--format text|json] <files or folders...>
        planwright export --to html|markdown|docx [--out DIR] <files or folders...>
+       planwright export --to stratml [--out DIR] <files or folders...>
+${REPORT_USAGE}
+${IMPORT_USAGE}
 ${FORMAT_USAGE}
 
 check: checks strategic plans written as YAML (*.plan.yaml, *.plan.yml): YAML syntax, the plan
 schema, numbering and cross-references.
 
 export: writes each plan NAME.plan.yaml as a document to read and circulate: NAME.html (one
-self-contained page, ready to print), NAME.md (GitHub-flavoured Markdown) or NAME.docx (Word).
+self-contained page, ready to print), NAME.md (GitHub-flavoured Markdown) or NAME.docx (Word);
+or as data: NAME.xml in StratML (ISO 17469-1; Part 2 when the plan has measures).
 A plan with problems is still exported as it reads (a draft), and stderr says how many it has.
+
+${REPORT_HELP}
+
+import: reads a plan written in another format (StratML: FILE.xml) and writes it as a plan,
+FILE.plan.yaml beside it or the file named by --out; an existing file is never replaced unless
+--force is given. Prints what was read, then one line per thing not carried over as it was.
 
 ${FORMAT_HELP}
 
@@ -29,8 +42,10 @@ folders named node_modules, dist or out, and folders whose name starts with ".",
 Options:
   --format text|json  check: text (default): path:line:col  severity  code  message
                       json: an array of {file, range, severity, code, message}, 0-based positions
-  --to FORMAT         export: html, markdown (or md) or docx
+  --to FORMAT         export: html, markdown (or md), docx or stratml
   --out DIR           export: the folder to write into (made if missing); default: beside each plan
+${REPORT_OPTIONS}
+  --force             import: replace the plan file if it exists
   --check             format: change nothing; list the plans that would change
   -h, --help          show this help
   -v, --version       show the version
@@ -46,6 +61,8 @@ Exit status (export):
   0  every plan was written
   2  usage error; a path that holds no plan or cannot be read (named; the other plans are still
      written); or a file that could not be written
+
+${REPORT_EXIT}
 
 ${FORMAT_EXIT}`;
 
@@ -73,6 +90,8 @@ export async function main(argv: string[], io: Output = PROCESS_OUTPUT): Promise
   const command = args.shift();
   if (command === 'check') return check(args, io);
   if (command === 'export') return exportPlans(args, io);
+  if (command === 'report') return report(args, io, loadPlans, USAGE);
+  if (command === 'import') return importCommand(args, io, USAGE);
   if (command === 'format') return formatCommand(args, io, loadPlans, USAGE);
   io.err(command ? `planwright: unknown command "${command}".\n\n${USAGE}` : USAGE);
   return 2;
@@ -120,7 +139,7 @@ async function check(args: string[], io: Output): Promise<number> {
 }
 
 async function exportPlans(args: string[], io: Output): Promise<number> {
-  let to: ExportFormat | undefined;
+  let to: ExportFormat | 'stratml' | undefined;
   let outDir: string | undefined;
   const targets: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -129,8 +148,8 @@ async function exportPlans(args: string[], io: Output): Promise<number> {
     if (a === '--to' || a.startsWith('--to=')) {
       const v = value();
       const f = v === 'md' ? 'markdown' : v;
-      if (f !== 'html' && f !== 'markdown' && f !== 'docx') {
-        io.err(`planwright: --to must be html, markdown or docx, not ${v === undefined ? 'nothing' : `"${v}"`}.`);
+      if (f !== 'html' && f !== 'markdown' && f !== 'docx' && f !== 'stratml') {
+        io.err(`planwright: --to must be html, markdown, docx or stratml, not ${v === undefined ? 'nothing' : `"${v}"`}.`);
         return 2;
       }
       to = f;
@@ -147,7 +166,7 @@ async function exportPlans(args: string[], io: Output): Promise<number> {
     } else targets.push(a);
   }
   if (!to) {
-    io.err(`planwright: say which format to export with --to html, --to markdown or --to docx.\n\n${USAGE}`);
+    io.err(`planwright: say which format to export with --to html, --to markdown, --to docx or --to stratml.\n\n${USAGE}`);
     return 2;
   }
   if (!targets.length) {
@@ -169,7 +188,7 @@ async function exportPlans(args: string[], io: Output): Promise<number> {
   for (const { file, uri } of loaded) {
     const doc = service.getPlanDocument(uri)!;
     const name = path.basename(file).replace(PLAN_FILE, '') || 'plan';
-    const target = path.join(outDir ?? path.dirname(file), name + EXTENSION[to]);
+    const target = path.join(outDir ?? path.dirname(file), name + (to === 'stratml' ? '.xml' : EXTENSION[to]));
     const key = path.resolve(target);
     const before = written.get(key);
     if (before) {
@@ -183,7 +202,7 @@ async function exportPlans(args: string[], io: Output): Promise<number> {
       io.err(`planwright: "${file}" has ${[errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(' and ')}; exported as it reads (run planwright check to list them).`);
     }
     try {
-      await fs.writeFile(target, await exportDocument(doc, to));
+      await fs.writeFile(target, to === 'stratml' ? exportStratml(service.workspace.get(uri)!.model, doc.title).xml : await exportDocument(doc, to));
       written.set(key, file);
       io.out(target);
     } catch (e) {

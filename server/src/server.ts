@@ -17,6 +17,7 @@ import { Scheduler } from './scheduler';
 import { PieceTextDocument } from './textDocument';
 import { createLanguageService } from './service';
 import { exportForEditor, isExportFormat } from './service/document/exportDocument';
+import { exportStratmlForEditor, importStratmlForEditor } from './service/stratml/editor';
 import { getValidators } from './service/schema';
 import { composeChanges, type TextChange } from './service/text';
 import { canonicalUri, UriSpellings } from './uris';
@@ -341,14 +342,23 @@ connection.onRequest('planwright/plans', guard('plans', [], () => {
   for (const d of documents.all()) current(d.uri);
   return service.getPlans();
 }));
-connection.onRequest('planwright/planTree', guard('planTree', [], (p: { uri: string; path?: unknown; depth?: unknown }) => {
+connection.onRequest('planwright/planTree', guard('planTree', [], (p: { uri: string; path?: unknown; depth?: unknown; filter?: unknown }) => {
   if (!current(p.uri)) return [];
   // Without `depth`, the whole tree (older clients); with it, one part (see planTreeLevel).
   const path = Array.isArray(p.path) && p.path.every((i) => Number.isInteger(i) && i >= 0) ? (p.path as number[]) : [];
-  return typeof p.depth === 'number' && p.depth >= 1 ? service.getPlanTree(p.uri, { path, depth: p.depth }) : service.getPlanTree(p.uri);
+  // `filter: 'measures-not-met'`: the items with a measure not met and their ancestors (the Plan view's filter).
+  const filter = p.filter === 'measures-not-met' ? p.filter : undefined;
+  return typeof p.depth === 'number' && p.depth >= 1 ? service.getPlanTree(p.uri, { path, depth: p.depth }, filter) : service.getPlanTree(p.uri, undefined, filter);
 }));
 connection.onRequest('planwright/document', guard('document', null, (p: { textDocument: { uri: string }; known?: unknown }) => (current(p.textDocument?.uri) ? service.getPreview(p.textDocument.uri, Array.isArray(p.known) ? p.known.filter((k): k is string => typeof k === 'string') : []) : null)));
 connection.onRequest('planwright/export', guard('export', null, (p: { textDocument: { uri: string }; format?: unknown }) => (current(p.textDocument?.uri) && isExportFormat(p.format) ? exportForEditor(service.getPlanDocument(p.textDocument.uri)!, p.format) : null)));
+// StratML (issue 13): export from the plan model; import is text in, YAML text out (the client writes the file).
+connection.onRequest('planwright/exportStratml', guard('exportStratml', null, (p: { textDocument: { uri: string } }) => {
+  const doc = current(p.textDocument?.uri);
+  const d = doc && service.getPlanDocument(p.textDocument.uri);
+  return doc && d ? exportStratmlForEditor(doc, d.problems, d.title) : null;
+}));
+connection.onRequest('planwright/importStratml', guard('importStratml', null, (p: { text: string; fileName: string }) => (typeof p?.text === 'string' ? importStratmlForEditor(p.text, String(p.fileName ?? 'plan.xml')) : null)));
 
 documents.listen(connection);
 connection.listen();

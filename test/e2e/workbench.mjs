@@ -435,6 +435,95 @@ export const steps = [
     },
   },
   {
+    name: 'measure-hover',
+    title: 'hovering a measure id shows its year table of targets, results and met or not',
+    async run({ page, folder }) {
+      // The measures example joins the folder only now: the steps before count the two samples' plans and problems.
+      const file = 'measures-example.plan.yaml';
+      fs.copyFileSync(path.join(ROOT, 'samples', file), path.join(folder, file));
+      try {
+        await page.mouse.move(1, 1);
+        await page.keyboard.press('Escape');
+        await openFromExplorer(page, folder, file);
+        await goToLine(page, lineOf(folder, file, '- id: PM-1.2.1') + 12);
+        // Code lenses ("no references") arrive from the server and push the lines down: find the id once they have.
+        await until('the code lenses drawn', async () => (await page.locator('.editor-instance .monaco-editor .codelens-decoration').count()) > 0, 20_000).catch(() => undefined);
+        await sleep(500);
+        let box = await until('PM-1.2.1 drawn in the editor', () => boxOfText(page, '- id: PM-1.2.1', 'PM-1.2.1'));
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+        const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
+        let wiggle = 0;
+        await until('the hover with the year table of PM-1.2.1', async () => {
+          if (!(await hover.isVisible())) {
+            // The server may still be starting: every 2 s, move over the id again so that the editor
+            // asks again (a hover shows after the mouse rests 300 ms, so not more often).
+            if (++wiggle % 8 === 0) {
+              box = (await boxOfText(page, '- id: PM-1.2.1', 'PM-1.2.1')) ?? box;
+              await page.mouse.move(box.x + box.width / 2 + ((wiggle / 8) % 2 ? 2 : -2), box.y + box.height / 2, { steps: 2 });
+            }
+            return '(no hover)';
+          }
+          const text = await hover.innerText();
+          return (text.includes('Days to fix a reported hazard') && /FY2026\s+10\s+11\s+✗ not met/.test(text)) || `(hover: ${text.slice(0, 300)})`;
+        }, 30_000);
+        await sleep(500);
+        const dir = process.env.PLANWRIGHT_DOC_SHOTS;
+        if (dir) {
+          // The README's picture: the editor around the measure and its hover.
+          const h = await page.locator('.monaco-hover:not(.hidden)').first().boundingBox();
+          const editor = await page.locator('.editor-instance').first().boundingBox();
+          const x = Math.max(editor.x, Math.min(box.x - 120, h.x - 20));
+          const y = Math.max(editor.y, Math.min(box.y, h.y) - 12);
+          fs.mkdirSync(dir, { recursive: true });
+          await page.screenshot({ path: path.join(dir, 'measure-hover.png'), clip: { x, y, width: Math.min(1400 - x, Math.max(h.x + h.width, box.x + box.width) - x + 40), height: Math.min(1000 - y, Math.max(h.y + h.height, box.y + box.height) - y + 130) } });
+        }
+      } finally {
+        await page.mouse.move(1, 1);
+        await page.keyboard.press('Escape');
+        await command(page, 'View: Close Editor').catch(() => undefined);
+        fs.rmSync(path.join(folder, file), { force: true });
+      }
+    },
+  },
+  {
+    name: 'plan-view-filter',
+    title: 'the Plan view\'s filter button shows only the items with a measure not met, and the other button shows all again',
+    async run({ page, folder }) {
+      const file = 'measures-example.plan.yaml';
+      fs.copyFileSync(path.join(ROOT, 'samples', file), path.join(folder, file));
+      const view = pane(page, 'Plan');
+      const button = (label) => page.locator(`.pane-header .action-label[aria-label^="${label}"]`).first();
+      try {
+        await page.mouse.move(1, 1);
+        await page.keyboard.press('Escape');
+        for (const other of ['Outline', 'Timeline', path.basename(folder)]) await showPane(page, other, false).catch(() => undefined);
+        await command(page, 'Planwright: Show Plan View');
+        await showPane(page, 'Plan');
+        const root = view.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Example City Parks and Libraries' });
+        await until('the measures example in the Plan view', () => root.count());
+        if ((await root.getAttribute('aria-expanded')) !== 'true') await root.locator('.monaco-tl-twistie').click();
+        const goalsOf = async () => (await view.locator('.monaco-list-row[aria-level="2"]').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+        await until('the goals of the measures example', async () => (await goalsOf()).some((r) => r.includes('Libraries for Every Age')) || `(rows: ${(await goalsOf()).join(' | ')})`);
+        // The buttons of a view's title bar show while the pointer is over it.
+        await view.locator('.pane-header').hover();
+        await button('Show Only Measures Not Met').click();
+        // Goal 1 alone: its own measure PM-1 missed its FY2027 target; the ICE plan has no measures.
+        await until('only goal 1 of the measures example', async () => {
+          const rows = await goalsOf();
+          return (rows.length === 1 && rows[0].includes('Parks Within Reach')) || `(rows: ${rows.join(' | ')})`;
+        });
+        await view.locator('.pane-header').hover();
+        await button('Show All Items').click();
+        await until('every goal again', async () => {
+          const rows = await goalsOf();
+          return (rows.some((r) => r.includes('Libraries for Every Age')) && rows.some((r) => r.includes(GOALS[0]))) || `(rows: ${rows.join(' | ')})`;
+        });
+      } finally {
+        fs.rmSync(path.join(folder, file), { force: true });
+      }
+    },
+  },
+  {
     // Last: the reload starts the workbench anew.
     name: 'preview-reload',
     title: 'the preview comes back after the window reloads, showing the plan',

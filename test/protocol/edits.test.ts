@@ -51,7 +51,7 @@ describe('language server over stdio: edits', () => {
     const line = ERRORS.split('\n').findIndex((l) => l.includes('title: Keep Cargo Moving'));
     await assert.rejects(
       client.request('textDocument/prepareRename', { textDocument: { uri: URI }, position: { line, character: 14 } }),
-      /You can rename the number of a goal, objective or sub-objective, or a unit id/,
+      /You can rename the number of a goal, objective or sub-objective, a unit id or a measure id/,
     );
   });
 

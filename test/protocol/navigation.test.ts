@@ -123,6 +123,23 @@ describe('language server over stdio: structure', () => {
     assert.deepStrictEqual(await client.request('planwright/planTree', { uri: URI_ICE, path: ['x'], depth: 1 }), goals, 'a path that is not indices reads as the goals');
   });
 
+  it('gives the Plan view only the items with a measure not met, and their ancestors, when asked with that filter', async () => {
+    const text = fs.readFileSync(path.join(ROOT, 'samples/measures-example.plan.yaml'), 'utf8');
+    const uri = 'file:///ws/measures.plan.yaml';
+    // A server of its own: the other tests see the ICE plan alone.
+    const own = await serverWith(uri, text);
+    try {
+      const all = await own.request('planwright/planTree', { uri, path: [], depth: 1 });
+      assert.deepStrictEqual(all.map((g: any) => [g.label, g.childCount]), [['1', 2], ['2', 1]]);
+      // Only PM-1, goal 1's own measure, missed its latest target (FY2027).
+      const notMet = await own.request('planwright/planTree', { uri, path: [], depth: 1, filter: 'measures-not-met' });
+      assert.deepStrictEqual(notMet.map((g: any) => [g.label, g.childCount, g.measures.map((m: any) => m.statusText)]), [['1', 0, ['✗ not met in FY2027']]]);
+      assert.deepStrictEqual(await own.request('planwright/planTree', { uri, path: [], depth: 1, filter: 'something else' }), all, 'an unknown filter shows everything');
+    } finally {
+      await own.shutdown();
+    }
+  });
+
   it('gives the Plan view its tree and the list of plans with problem counts', async () => {
     const tree = await client.request('planwright/planTree', { uri: URI_ICE });
     assert.strictEqual(tree.length, 5);

@@ -56,11 +56,13 @@ const POINTERS: Readonly<Record<string, FieldSpec>> = {
   related: { role: 'ref', refers: 'item' },
 };
 const TRACKED: Readonly<Record<string, FieldSpec>> = { measures: { role: 'measures' }, milestones: { role: 'milestones' } };
+/** Text kept with an item that is not its narrative (what a StratML import found no field for). */
+const NOTES: Readonly<Record<string, FieldSpec>> = { notes: { role: 'text' } };
 
 export const ITEM_FIELDS: Record<ItemKind, Readonly<Record<string, FieldSpec>>> = {
-  goal: { ...NAMED, ...TRACKED, objectives: { role: 'children' } },
-  objective: { ...NAMED, ...POINTERS, ...TRACKED, subobjectives: { role: 'children' } },
-  subobjective: { ...NAMED, ...POINTERS, ...TRACKED },
+  goal: { ...NAMED, ...TRACKED, ...NOTES, objectives: { role: 'children' } },
+  objective: { ...NAMED, ...POINTERS, ...TRACKED, ...NOTES, subobjectives: { role: 'children' } },
+  subobjective: { ...NAMED, ...POINTERS, ...TRACKED, ...NOTES },
 };
 
 /** The fields of a measure (`$defs/measure` in the schema). */
@@ -233,6 +235,9 @@ export function buildItem<N>(src: NodeSource<N>, node: N, kind: ItemKind, path: 
       }
       case 'description':
         item.description = src.string(value);
+        break;
+      case 'text':
+        if (key === 'notes') item.notes = src.string(value);
         break;
       case 'ref':
         readRefs(src, value, key as RefField, spec.refers!, item);

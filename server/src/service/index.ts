@@ -13,7 +13,7 @@ import { formatPlan, provideFormatting, provideRangeFormatting, type FormatOutco
 import { provideInlayHints } from './features/inlayHints';
 import { provideDocumentHighlights } from './features/highlights';
 import { provideHover } from './features/hover';
-import { planTreeLevel, providePlanTree, type PlanTreeNode } from './features/planTree';
+import { filterPlanTree, planTreeLevel, providePlanTree, type PlanTreeFilter, type PlanTreeNode } from './features/planTree';
 import { provideReferences } from './features/references';
 import { prepareRename, provideRenameEdits } from './features/rename';
 import { renumber } from './features/renumber';
@@ -24,7 +24,7 @@ import { buildPlanDocument, type PlanDocumentModel } from './document/planDocume
 import { providePreview, type PreviewResult } from './document/preview';
 
 export { PlanWorkspace, type PlanDocument } from './documents';
-export type { PlanTreeNode } from './features/planTree';
+export type { PlanTreeFilter, PlanTreeNode } from './features/planTree';
 export type { PlanModel, PlanItem, PlanDiagnostic, Unit, Reference } from './model';
 export type { PlanDocumentModel, DocItem } from './document/planDocument';
 export type { PreviewResult, PreviewBlock } from './document/preview';
@@ -58,7 +58,8 @@ export interface PlanLanguageService {
   /** Every plan of the workspace with its problem counts: the roots of the Plan view. */
   getPlans(): { uri: string; title: string; errors: number; warnings: number }[];
   /** Goals → objectives → sub-objectives of one plan, with problem counts: the Plan view. */
-  getPlanTree(uri: string, level?: { path: readonly number[]; depth: number }): PlanTreeNode[];
+  /** `filter`: only the items with a measure not met and their ancestors (the Plan view's filter). */
+  getPlanTree(uri: string, level?: { path: readonly number[]; depth: number }, filter?: PlanTreeFilter): PlanTreeNode[];
   prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | { error: string } | null;
   getRenameEdits(uri: string, position: Position, newName: string): { edit: WorkspaceEdit } | { error: string } | null;
   getCodeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
@@ -151,9 +152,9 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
           warnings: diags.filter((x) => x.severity === 'warning').length,
         };
       }),
-    getPlanTree: (uri: string, level?: { path: readonly number[]; depth: number }) =>
+    getPlanTree: (uri: string, level?: { path: readonly number[]; depth: number }, filter?: PlanTreeFilter) =>
       on(uri, [], (d) => {
-        const tree = providePlanTree(d, provideDiagnostics(workspace, d));
+        const tree = filterPlanTree(providePlanTree(d, provideDiagnostics(workspace, d)), filter);
         return level ? planTreeLevel(tree, level.path, level.depth) : tree;
       }),
     prepareRename: (uri: string, p: Position) => on(uri, null, (d) => prepareRename(workspace, d, p)),

@@ -1,7 +1,7 @@
 // What sits at an offset of a plan: an item's number, a reference, a unit id, a key. Shared by
 // hover, definition, references, highlights and rename, all reading the one model.
 import type { Field, Measure, PlanItem, PlanModel, Reference, Section, Unit, Value, YearValue } from './model';
-import { refKind } from './fields';
+import { refKind, type RefKind } from './fields';
 import { contains, type Span } from './text';
 
 export type Target =
@@ -10,8 +10,12 @@ export type Target =
   | { kind: 'unit-id'; unit: Unit; span: Span }
   | { kind: 'unit-ref'; ref: Reference; span: Span }
   | { kind: 'measure-id'; measure: Measure; span: Span }
+  | { kind: 'measure-ref'; ref: Reference; span: Span }
   | { kind: 'measure-year'; measure: Measure; year: YearValue; span: Span }
   | { kind: 'key'; field: Field; owner: KeyOwner; span: Span };
+
+/** The target kind of a reference entry, by what it names (fields.ts): one entry per RefKind. */
+const REF_TARGET: Readonly<Record<RefKind, 'item-ref' | 'unit-ref' | 'measure-ref'>> = { item: 'item-ref', unit: 'unit-ref', measure: 'measure-ref' };
 
 /** The kind of mapping a key belongs to: decides which part of the schema describes it. */
 export type KeyOwner = 'plan' | 'organization' | 'period' | 'goal' | 'objective' | 'subobjective' | 'unit' | 'value' | 'measure' | 'milestone';
@@ -54,9 +58,7 @@ export function targetAt(model: PlanModel, offset: number): Target | undefined {
   if (item) {
     if (item.id && contains(item.id.span, offset)) return { kind: 'item-id', item, span: item.id.span };
     for (const ref of item.refs) {
-      if (contains(ref.target.span, offset)) {
-        return refKind(ref) === 'item' ? { kind: 'item-ref', ref, span: ref.target.span } : { kind: 'unit-ref', ref, span: ref.target.span };
-      }
+      if (contains(ref.target.span, offset)) return { kind: REF_TARGET[refKind(ref)], ref, span: ref.target.span };
     }
     const f = keyAt(item.fields, offset);
     if (f) return { kind: 'key', field: f, owner: item.kind, span: f.keySpan };

@@ -85,6 +85,8 @@ export interface PlanItem {
   title?: string;
   titleSpan?: Span;
   description?: string;
+  /** Its `notes:` (text kept with the item that is not its narrative). */
+  notes?: string;
   /** The whole mapping of the item. */
   span: Span;
   /** JSON path from the plan's root, e.g. ['goals', 1, 'objectives', 0]. */

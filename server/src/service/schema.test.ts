@@ -79,7 +79,7 @@ describe('schema check', () => {
       const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    heading: A');
       assert.deepStrictEqual(both(t).map((e) => e.message), [
         'Goal 1 has no `title`. Add `title:` with a title.',
-        '`heading` is not a field of a goal. The fields of a goal are: id, title, description, measures, milestones, objectives.',
+        '`heading` is not a field of a goal. The fields of a goal are: id, title, description, measures, milestones, notes, objectives.',
       ]);
     });
 

@@ -261,3 +261,37 @@ export function measureSummary(measures: Measure[]): string | undefined {
   const met = measures.filter((m) => measureStatus(m, year!) === 'met').length;
   return `${met} of ${n} ${word} met in FY${year}`;
 }
+
+/** One fiscal year of a measure: its target and result as written, and how it stands. */
+export interface MeasureYear {
+  year: number;
+  target?: string;
+  result?: string;
+  status: MeasureStatus;
+}
+
+/**
+ * Each fiscal year a measure has a target or a result for, in order, with its status: the rows
+ * of the hover's table, the document's table and the performance report.
+ */
+export function measureYears(m: Measure): MeasureYear[] {
+  const years = new Set<number>();
+  for (const y of m.targets) {
+    const n = yearOf(y.year);
+    if (n !== undefined) years.add(n);
+  }
+  for (const y of m.results) {
+    const n = yearOf(y.year);
+    if (n !== undefined) years.add(n);
+  }
+  return [...years]
+    .sort((a, z) => a - z)
+    .map((year) => {
+      const target = m.targets.find((t) => yearOf(t.year) === year)?.value?.text;
+      const result = m.results.find((r) => yearOf(r.year) === year)?.value?.text;
+      const row: MeasureYear = { year, status: measureStatus(m, year) };
+      if (target !== undefined) row.target = target;
+      if (result !== undefined) row.result = result;
+      return row;
+    });
+}

@@ -3,9 +3,9 @@
 // styles, so Word's navigation pane and a table of contents field find them); `related` entries
 // are links to bookmarks on the items they name. Narratives are read from markdown-it's tokens
 // (raw HTML off), so emphasis, lists and links come through. In memory: the CLI writes the file.
-import { AlignmentType, Bookmark, Document, ExternalHyperlink, HeadingLevel, InternalHyperlink, LevelFormat, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { AlignmentType, Bookmark, Document, ExternalHyperlink, HeadingLevel, InternalHyperlink, LevelFormat, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
 import { narrativeTokens } from './narrative';
-import type { DocItem, ItemLink, PlanDocumentModel, UnitMention } from './planDocument';
+import { measureColumns, measureFacts, measureLabel, milestoneFacts, STATUS_TEXT, type DocItem, type DocMeasure, type DocMilestone, type ItemLink, type PlanDocumentModel, type UnitMention } from './planDocument';
 
 type Token = ReturnType<typeof narrativeTokens>[number];
 
@@ -112,9 +112,50 @@ function narrative(source: string): Paragraph[] {
   return out;
 }
 
+const STATUS_COLOR: Record<keyof typeof STATUS_TEXT, string> = { met: '1A7F37', 'not met': 'CF222E', 'no result': '595959' };
+
+/** An item's measures as a Word table: a row per measure, its baseline, then target → result and status per fiscal year. */
+function measureTable(list: DocMeasure[]): Table {
+  const years = measureColumns(list);
+  const small = 18;
+  const text = (t: string, opts: { bold?: boolean; color?: string } = {}) => new TextRun({ text: t, size: small, ...opts });
+  const th = (t: string) => new TableCell({ shading: { fill: 'E8ECF0' }, children: [new Paragraph({ children: [text(t, { bold: true })] })] });
+  const header = new TableRow({ tableHeader: true, children: [th('Measure'), th('Baseline'), ...years.map((y) => th(`FY${y}`))] });
+  const rows = list.map((m) => {
+    const facts = measureFacts(m);
+    const name = new TableCell({ children: [new Paragraph({ children: [text(measureLabel(m), { bold: true })] }), ...(facts ? [new Paragraph({ children: [text(facts, { color: '595959' })] })] : [])] });
+    const base = new TableCell({ children: [new Paragraph({ children: m.baseline ? [text(m.baseline.value), ...(m.baseline.year ? [text(` (FY${m.baseline.year})`, { color: '595959' })] : [])] : [] })] });
+    const cells = years.map((y) => {
+      const r = m.years.find((x) => x.year === y);
+      if (!r) return new TableCell({ children: [new Paragraph({})] });
+      return new TableCell({
+        children: [
+          new Paragraph({ children: [text(`${r.target ?? '–'} → ${r.result ?? '–'}`)] }),
+          new Paragraph({ children: [text(STATUS_TEXT[r.status], { color: STATUS_COLOR[r.status], bold: r.status === 'not met' })] }),
+        ],
+      });
+    });
+    return new TableRow({ cantSplit: true, children: [name, base, ...cells] });
+  });
+  // Fixed widths (twips; 9,000 fit a page's text width): the measure's name and facts get the room they need.
+  const yearWidth = years.length ? Math.max(900, Math.floor(5000 / years.length)) : 0;
+  const widths = [Math.max(2600, 9000 - 1100 - yearWidth * years.length), 1100, ...years.map(() => yearWidth)];
+  return new Table({ layout: TableLayoutType.FIXED, columnWidths: widths, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, rows: [header, ...rows] });
+}
+
+function milestoneParagraphs(list: DocMilestone[]): Paragraph[] {
+  return [
+    new Paragraph({ keepNext: true, children: [new TextRun({ text: 'Milestones', bold: true, color: '595959' })] }),
+    ...list.map((ms) => {
+      const facts = milestoneFacts(ms);
+      return new Paragraph({ bullet: { level: 0 }, children: [new TextRun(`${ms.done === true ? '✓ ' : ''}${ms.title || '(untitled milestone)'}`), ...(facts ? [new TextRun({ text: ` — ${facts}`, color: '595959' })] : [])] });
+    }),
+  ];
+}
+
 export async function docxFile(d: PlanDocumentModel): Promise<Uint8Array> {
   const marks = new Bookmarks();
-  const body: Paragraph[] = [];
+  const body: (Paragraph | Table)[] = [];
   const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel], anchor?: string, pageBreakBefore = false) =>
     body.push(new Paragraph({
       heading,
@@ -169,6 +210,8 @@ export async function docxFile(d: PlanDocumentModel): Promise<Uint8Array> {
     if (it.support.length) fact('Support', [new TextRun(units(it.support))]);
     if (it.related.length) fact('Related', links(it.related));
     body.push(...narrative(it.narrative));
+    if (it.measures.length) body.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: 'Measures (target → result per fiscal year)', bold: true, color: '595959' })] }), measureTable(it.measures), new Paragraph({ text: '' }));
+    if (it.milestones.length) body.push(...milestoneParagraphs(it.milestones));
     it.children.forEach(item);
   };
   d.goals.forEach(item);

@@ -2,7 +2,7 @@
 // and the export (one self-contained file). Every piece of plan text is escaped here; narratives
 // go through markdown-it with raw HTML off (narrative.ts).
 import { narrativeHtml } from './narrative';
-import type { DocItem, ItemLink, PlanDocumentModel, Problems, UnitMention } from './planDocument';
+import { measureColumns, measureFacts, measureLabel, milestoneFacts, STATUS_TEXT, type DocItem, type DocMeasure, type DocMilestone, type ItemLink, type PlanDocumentModel, type Problems, type UnitMention } from './planDocument';
 
 export interface HtmlOptions {
   /** Put each element's source line in `data-line` (the preview's scroll sync). */
@@ -70,9 +70,44 @@ function item(it: DocItem, o: HtmlOptions): string {
     `<${h} id="${escapeHtml(it.anchor)}-h">${escapeHtml(it.heading)}${problemMark(o, it.problems)}</${h}>` +
     (facts.length ? `<dl class="pw-facts">${facts.join('')}</dl>` : '') +
     narrativeHtml(it.narrative) +
+    measuresHtml(it.measures, o) +
+    milestonesHtml(it.milestones, o) +
     it.children.map((c) => item(c, o)).join('') +
     `</section>`
   );
+}
+
+const STATUS_CLASS: Record<keyof typeof STATUS_TEXT, string> = { met: 'pw-met', 'not met': 'pw-not-met', 'no result': 'pw-no-result' };
+
+/** An item's measures as one table: a row per measure, its baseline, then target → result and status per fiscal year. */
+function measuresHtml(list: DocMeasure[], o: HtmlOptions): string {
+  if (!list.length) return '';
+  const years = measureColumns(list);
+  const head = `<tr><th scope="col">Measure</th><th scope="col">Baseline</th>${years.map((y) => `<th scope="col">FY${y}</th>`).join('')}</tr>`;
+  const rows = list.map((m) => {
+    const facts = measureFacts(m);
+    const base = m.baseline ? `${escapeHtml(m.baseline.value)}${m.baseline.year ? ` <span class="pw-year">(FY${escapeHtml(m.baseline.year)})</span>` : ''}` : '';
+    const cells = years.map((y) => {
+      const row = m.years.find((r) => r.year === y);
+      if (!row) return '<td></td>';
+      return (
+        `<td><span class="pw-target" title="target">${escapeHtml(row.target ?? '–')}</span> → <span class="pw-result" title="result">${escapeHtml(row.result ?? '–')}</span>` +
+        `<br><span class="pw-status ${STATUS_CLASS[row.status]}">${escapeHtml(STATUS_TEXT[row.status])}</span></td>`
+      );
+    });
+    return `<tr${line(o, m.line)}><th scope="row">${escapeHtml(measureLabel(m))}${facts ? `<br><span class="pw-measure-facts">${escapeHtml(facts)}</span>` : ''}</th><td>${base}</td>${cells.join('')}</tr>`;
+  });
+  return `<table class="pw-measures"><caption>Measures (target → result per fiscal year)</caption><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function milestonesHtml(list: DocMilestone[], o: HtmlOptions): string {
+  if (!list.length) return '';
+  const entries = list.map((ms) => {
+    const facts = milestoneFacts(ms);
+    const mark = ms.done === true ? '<span class="pw-status pw-met">✓</span> ' : '';
+    return `<li${line(o, ms.line)}>${mark}${escapeHtml(ms.title || '(untitled milestone)')}${facts ? ` <span class="pw-milestone-facts">— ${escapeHtml(facts)}</span>` : ''}</li>`;
+  });
+  return `<div class="pw-milestones"><p class="pw-milestones-h">Milestones</p><ul>${entries.join('')}</ul></div>`;
 }
 
 /** The document in blocks, in reading order. */
@@ -149,10 +184,20 @@ a{color:var(--link)}
 .pw-kind{font-weight:400;color:var(--muted);font-size:.9em}
 .pw-unknown{color:var(--muted);font-style:italic}
 .pw-subobjective{margin-left:1rem}
+.pw-measures{border-collapse:collapse;margin:.75rem 0 1rem;font-size:.9rem;width:100%}
+.pw-measures caption{text-align:left;font-weight:600;color:var(--muted);padding-bottom:.25rem}
+.pw-measures th,.pw-measures td{border:1px solid var(--rule);padding:.3rem .5rem;vertical-align:top;text-align:left}
+.pw-measures thead th{background:color-mix(in srgb,var(--rule) 35%,transparent)}
+.pw-measures td{white-space:nowrap}
+.pw-measure-facts,.pw-year,.pw-milestone-facts{color:var(--muted);font-weight:400;font-size:.9em}
+.pw-met{color:#1a7f37}.pw-not-met{color:#cf222e;font-weight:600}.pw-no-result{color:var(--muted)}
+@media (prefers-color-scheme:dark){.pw-met{color:#3fb950}.pw-not-met{color:#ff7b72}}
+.pw-milestones-h{font-weight:600;color:var(--muted);margin:.5rem 0 .1rem}.pw-milestones ul{margin-top:0}
 @media print{
   :root{--fg:#000;--muted:#333;--bg:#fff;--link:#000;--accent:#000}
   body{max-width:none;padding:0;font-size:11pt}
   .pw-goal{break-before:page}
+  .pw-measures tr{break-inside:avoid}
   h1,h2,h3,h4,dt{break-after:avoid;break-inside:avoid}
   p,li,dd{orphans:3;widows:3}
   a{text-decoration:none}

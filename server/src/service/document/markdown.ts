@@ -4,7 +4,7 @@
 // would change the document's structure or pull in markup (a line starting with `#`, raw HTML,
 // images), which is escaped.
 import { paragraphs } from './narrative';
-import type { DocItem, ItemLink, PlanDocumentModel, UnitMention } from './planDocument';
+import { measureColumns, measureFacts, measureLabel, milestoneFacts, STATUS_TEXT, type DocItem, type DocMeasure, type DocMilestone, type ItemLink, type PlanDocumentModel, type UnitMention } from './planDocument';
 
 /**
  * Inline text as Markdown that shows exactly that text. `lineStart`: the text begins a line, where
@@ -97,9 +97,43 @@ export function markdownFile(d: PlanDocumentModel): string {
     ].filter(Boolean);
     if (facts.length) para(facts.join('  \n'));
     if (it.narrative.trim()) para(safeNarrative(it.narrative));
+    if (it.measures.length) para(measureTable(it.measures));
+    if (it.milestones.length) para(milestoneList(it.milestones));
     it.children.forEach(item);
   };
   d.goals.forEach(item);
   while (out.length && out[out.length - 1] === '') out.pop();
   return out.join('\n') + '\n';
+}
+
+/** Plan text inside a table cell: escaped, on one line. */
+function cell(s: string): string {
+  return escapeMarkdown(s, false).replace(/\r?\n/g, ' ');
+}
+
+/** An item's measures as a GitHub table: a row per measure, its baseline, then target → result and status per fiscal year. */
+export function measureTable(list: DocMeasure[]): string {
+  const years = measureColumns(list);
+  const rows = [
+    `| ${['Measure', 'Baseline', ...years.map((y) => `FY${y}`)].join(' | ')} |`,
+    `|${['---', '---', ...years.map(() => '---')].join('|')}|`,
+  ];
+  for (const m of list) {
+    const facts = measureFacts(m);
+    const head = `**${cell(measureLabel(m))}**${facts ? `<br>${cell(facts)}` : ''}`;
+    const base = m.baseline ? `${cell(m.baseline.value)}${m.baseline.year ? ` (FY${cell(m.baseline.year)})` : ''}` : '';
+    const cells = years.map((y) => {
+      const r = m.years.find((x) => x.year === y);
+      return r ? `${cell(r.target ?? '–')} → ${cell(r.result ?? '–')}<br>${STATUS_TEXT[r.status]}` : '';
+    });
+    rows.push(`| ${[head, base, ...cells].join(' | ')} |`);
+  }
+  return `*Measures (target → result per fiscal year)*\n\n${rows.join('\n')}`;
+}
+
+function milestoneList(list: DocMilestone[]): string {
+  return ['*Milestones*', '', ...list.map((ms) => {
+    const facts = milestoneFacts(ms);
+    return `- ${ms.done === true ? '✓ ' : ''}${cell(ms.title || '(untitled milestone)')}${facts ? ` — ${cell(facts)}` : ''}`;
+  })].join('\n');
 }

@@ -8,6 +8,7 @@ import { kindWord, type ItemKind, type PlanItem, type Reference } from '../model
 import { oneLine as collapse } from '../features/documentSymbols';
 import { refKind } from '../fields';
 import { lowerBound } from '../text';
+import { measureYears, type MeasureYear } from '../checks/measures';
 
 export interface Problems {
   errors: number;
@@ -50,7 +51,36 @@ export interface DocItem {
   related: ItemLink[];
   /** Problems in the item's own text (its children's are on them). */
   problems: Problems;
+  /** Its performance measures, in the order written. */
+  measures: DocMeasure[];
+  /** Its milestones, in the order written. */
+  milestones: DocMilestone[];
   children: DocItem[];
+}
+
+/** A performance measure as the document shows it: what it counts, its baseline, and each fiscal year's target, result and status. */
+export interface DocMeasure {
+  /** The id as written, or '' when it has none. */
+  id: string;
+  name: string;
+  unit: string;
+  direction: string;
+  kind: string;
+  lead: UnitMention[];
+  source: string;
+  priority: boolean;
+  baseline?: { year: string; value: string };
+  years: MeasureYear[];
+  line: number;
+}
+
+export interface DocMilestone {
+  title: string;
+  /** The due date as written, or ''. */
+  due: string;
+  /** Unset when the plan does not say. */
+  done?: boolean;
+  line: number;
 }
 
 export interface DocUnit {
@@ -180,6 +210,23 @@ export function buildPlanDocument(ws: PlanWorkspace, doc: PlanDocument, diagnost
         return target ? { id: r.target.text, anchor: anchors.get(target), title: oneLine(target.title) } : { id: r.target.text };
       }),
       problems: { errors: Math.max(0, all.errors - sum('errors')), warnings: Math.max(0, all.warnings - sum('warnings')) },
+      measures: (it.measures ?? []).map((x): DocMeasure => {
+        const b = x.baseline;
+        return {
+          id: oneLine(x.id?.text),
+          name: oneLine(x.name),
+          unit: oneLine(x.unit),
+          direction: oneLine(x.direction),
+          kind: oneLine(x.kind),
+          lead: it.refs.filter((r) => r.measure === x).map(unitMention),
+          source: oneLine(x.source),
+          priority: x.priority === true,
+          ...(b && (b.year || b.value) ? { baseline: { year: oneLine(b.year?.text), value: oneLine(b.value?.text) } } : {}),
+          years: measureYears(x).map((y) => ({ ...y, ...(y.target !== undefined ? { target: oneLine(y.target) } : {}), ...(y.result !== undefined ? { result: oneLine(y.result) } : {}) })),
+          line: lineOf(x.span.start),
+        };
+      }),
+      milestones: (it.milestones ?? []).map((x) => ({ title: oneLine(x.title), due: oneLine(x.due?.text), ...(x.done !== undefined ? { done: x.done } : {}), line: lineOf(x.span.start) })),
       children,
     };
   };
@@ -231,6 +278,32 @@ export function heading(kind: ItemKind, number: string, title: string): string {
   if (number) return title ? `${number} ${title}` : number;
   const word = kindWord(kind);
   return title || `(untitled ${word})`;
+}
+
+/** The fiscal years of a table of measures: every year any of them has a target or a result for, in order. */
+export function measureColumns(measures: DocMeasure[]): number[] {
+  const years = new Set<number>();
+  for (const m of measures) for (const y of m.years) years.add(y.year);
+  return [...years].sort((a, z) => a - z);
+}
+
+/** How each status reads in the document. */
+export const STATUS_TEXT: Readonly<Record<MeasureYear['status'], string>> = { met: '✓ met', 'not met': '✗ not met', 'no result': 'no result yet' };
+
+/** "PM-1.1.1 Acres of new parkland opened": a measure's row heading. */
+export function measureLabel(m: DocMeasure): string {
+  return [m.id, m.name].filter(Boolean).join(' ') || '(unnamed measure)';
+}
+
+/** "acres · increase · output · lead Parks Division (PARKS)": what a measure is, in one line. */
+export function measureFacts(m: DocMeasure): string {
+  const lead = m.lead.map((u) => (u.known && u.name !== u.id ? `${u.name} (${u.id})` : u.known ? u.name : `${u.name} (unit not defined)`)).join(', ');
+  return [m.unit && `unit: ${m.unit}`, m.direction && `direction: ${m.direction}`, m.kind && `kind: ${m.kind}`, lead && `lead: ${lead}`, m.priority && 'agency priority goal', m.source && `source: ${m.source}`].filter(Boolean).join(' · ');
+}
+
+/** "due 2026-06-30, done": a milestone's date and state. */
+export function milestoneFacts(ms: DocMilestone): string {
+  return [ms.due && `due ${ms.due}`, ms.done === true ? 'done' : ms.done === false ? 'not done' : ''].filter(Boolean).join(', ');
 }
 
 /** Every item of the document in reading order. */

@@ -97,7 +97,7 @@ describe('completion', () => {
   describe('of keys', () => {
     it('offers the fields an objective does not have yet, in the order of the schema', () => {
       const items = completeAt(border('        |'));
-      assert.deepStrictEqual(labels(items), ['description', 'support', 'related', 'measures', 'milestones', 'subobjectives']);
+      assert.deepStrictEqual(labels(items), ['description', 'support', 'related', 'measures', 'milestones', 'notes', 'subobjectives']);
       assert.ok(items.every((i) => i.kind === 10 /* Property */));
       assert.deepStrictEqual(edit(find(items, 'description')), { range: range(14, 8), newText: 'description: ' });
       assert.strictEqual(find(items, 'description').insertText, 'description: ');
@@ -105,14 +105,14 @@ describe('completion', () => {
 
     it('documents each field with its description from the schema, following $ref into $defs', () => {
       const items = completeAt(border().replace('            title: Recruit Veterans\n', '            title: Recruit Veterans\n            |\n'));
-      assert.deepStrictEqual(labels(items), ['description', 'lead', 'support', 'related', 'measures', 'milestones']);
+      assert.deepStrictEqual(labels(items), ['description', 'lead', 'support', 'related', 'measures', 'milestones', 'notes']);
       assert.strictEqual(docOf(find(items, 'support')), 'The units that support this sub-objective.');
       assert.strictEqual(docOf(find(items, 'related')), 'Numbers of related goals, objectives or sub-objectives.');
     });
 
     it('replaces a half-typed key with the key, a colon and a space', () => {
       const items = completeAt(border('        sup|'));
-      assert.deepStrictEqual(labels(items), ['description', 'support', 'related', 'measures', 'milestones', 'subobjectives']);
+      assert.deepStrictEqual(labels(items), ['description', 'support', 'related', 'measures', 'milestones', 'notes', 'subobjectives']);
       const support = find(items, 'support');
       assert.deepStrictEqual(edit(support), { range: range(14, 8, 11), newText: 'support: ' });
       assert.strictEqual(support.insertTextFormat, InsertTextFormat.PlainText);
@@ -121,7 +121,7 @@ describe('completion', () => {
 
     it('completes the key of a line `    lea` in an objective although the line is not yet valid YAML', () => {
       const items = completeAt(border().replace('        lead: ERO\n', '        lea|\n'));
-      assert.deepStrictEqual(labels(items), ['description', 'lead', 'support', 'related', 'measures', 'milestones', 'subobjectives']);
+      assert.deepStrictEqual(labels(items), ['description', 'lead', 'support', 'related', 'measures', 'milestones', 'notes', 'subobjectives']);
       assert.deepStrictEqual(edit(find(items, 'lead')), { range: range(13, 8, 11), newText: 'lead: ' });
     });
 
@@ -139,14 +139,14 @@ describe('completion', () => {
 
     it('offers the plan keys the plan does not have yet at the top level', () => {
       const items = completeAt(border().replace('goals:\n', '|\ngoals:\n'));
-      assert.deepStrictEqual(labels(items), ['organization', 'period', 'mission', 'vision', 'values']);
+      assert.deepStrictEqual(labels(items), ['organization', 'period', 'mission', 'vision', 'values', 'notes']);
       assert.strictEqual(docOf(find(items, 'mission')), 'The mission statement: what the organization does and for whom.');
       assert.strictEqual(edit(find(items, 'period')).newText, 'period:\n  start: $1\n  end: $2');
     });
 
     it('offers every plan key of the schema but $schema in an empty file', () => {
       const items = completeAt('|');
-      assert.deepStrictEqual(labels(items), ['planwright', 'title', 'organization', 'period', 'mission', 'vision', 'values', 'units', 'goals']);
+      assert.deepStrictEqual(labels(items), ['planwright', 'title', 'organization', 'period', 'mission', 'vision', 'values', 'units', 'notes', 'goals']);
       assert.strictEqual(edit(find(items, 'planwright')).newText, 'planwright: 1');
       assert.strictEqual(edit(find(items, 'goals')).newText, 'goals:\n  - id: "${1:1}"\n    title: $2');
     });
@@ -248,7 +248,7 @@ describe('completion', () => {
       const items = completeAt(iceWith('      - |', '  # ---------------------------------------------------------------- Goal 5'));
       assert.strictEqual(items[0].label, 'New objective 4.5');
       assert.strictEqual(edit(items[0]).newText, 'id: "4.5"\n        title: ${1:Title}');
-      assert.deepStrictEqual(labels(items.slice(1)), ['id', 'title', 'description', 'lead', 'support', 'related', 'measures', 'milestones', 'subobjectives']);
+      assert.deepStrictEqual(labels(items.slice(1)), ['id', 'title', 'description', 'lead', 'support', 'related', 'measures', 'milestones', 'notes', 'subobjectives']);
       assert.strictEqual(edit(find(items, 'id')).newText, 'id: "${1:4.5}"');
     });
 
@@ -291,7 +291,7 @@ describe('completion', () => {
 
     it('offers no new item on a blank line at the column of the list key', () => {
       const items = completeAt(border().replace('    title: Build the Workforce\n', '    title: Build the Workforce\n    |\n'));
-      assert.deepStrictEqual(labels(items), ['description', 'measures', 'milestones']);
+      assert.deepStrictEqual(labels(items), ['description', 'measures', 'milestones', 'notes']);
     });
 
     it('ignores malformed numbers when looking for the next free one', () => {
@@ -321,7 +321,7 @@ describe('completion', () => {
   describe('on half-typed and unusual text', () => {
     it('reads a CRLF plan: the same ranges, and snippets with CRLF line breaks', () => {
       const items = completeAt(border('        sub|').replace(/\n/g, '\r\n'));
-      assert.deepStrictEqual(labels(items), ['description', 'support', 'related', 'measures', 'milestones', 'subobjectives']);
+      assert.deepStrictEqual(labels(items), ['description', 'support', 'related', 'measures', 'milestones', 'notes', 'subobjectives']);
       assert.deepStrictEqual(edit(find(items, 'subobjectives')), {
         range: range(14, 8, 11),
         newText: 'subobjectives:\r\n          - id: "${1:1.1.1}"\r\n            title: $2',
@@ -330,7 +330,7 @@ describe('completion', () => {
 
     it('still completes keys after a title whose quote is not closed', () => {
       const items = completeAt(border('        |').replace('title: Detect Crossings', 'title: "Detect Crossings'));
-      assert.deepStrictEqual(labels(items), ['description', 'support', 'related', 'measures', 'milestones', 'subobjectives']);
+      assert.deepStrictEqual(labels(items), ['description', 'support', 'related', 'measures', 'milestones', 'notes', 'subobjectives']);
     });
 
     it('completes the ids in a list whose quote is not closed, closing it', () => {

@@ -21,6 +21,7 @@ import { itemAt, unitAt, type KeyOwner } from '../locate';
 import { PLAN_SCHEMA } from '../schema';
 import { CHILDREN_KEY, isRefField, REF_FIELDS, refKind } from '../fields';
 import { contains } from '../text';
+import { measureCompletion } from './measureCompletion';
 
 /** At most this many item numbers are offered inside `related`; typing more narrows and asks again. */
 export const MAX_RELATED_ITEMS = 300;
@@ -126,6 +127,9 @@ function complete(ws: PlanWorkspace, doc: PlanDocument, position: Position, list
     list,
   };
   if (inBlockScalar(c)) return [];
+  // Years, values and new entries inside measures and milestones (measureCompletion.ts).
+  const inMeasure = measureCompletion(ws, doc, offset);
+  if (inMeasure) return inMeasure;
 
   // A value of `lead`, `support` or `related` on the key's own line.
   const onLine = REF_ON_LINE.exec(c.prefix);
@@ -257,6 +261,11 @@ function ownerOfKey(c: Cursor, info: LineInfo): Owner | undefined {
   const m = c.doc.model;
   const offset = info.start + info.content;
   const item = itemAt(m, offset);
+  // A key of a measure or a milestone of the item.
+  const measure = item?.measures?.find((x) => contains(x.span, offset));
+  if (measure) return { kind: 'measure', fields: measure.fields };
+  const milestone = item?.milestones?.find((x) => contains(x.span, offset));
+  if (milestone) return { kind: 'milestone', fields: milestone.fields };
   if (item) return { kind: item.kind, fields: item.fields, item };
   const unit = unitAt(m, offset);
   if (unit) return { kind: 'unit', fields: unit.fields };

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Location } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
-import { ERRORS, ICE, ICE_URI, lines, load, offsetOf, positionOf, coastPlan, DETENTION } from '../test-util';
+import { ERRORS, ICE, ICE_URI, lines, load, MEASURES, MEASURE_ERRORS, offsetOf, positionOf, coastPlan, DETENTION } from '../test-util';
 import { provideDefinition } from './definition';
 
 function definitionAt(ws: PlanWorkspace, doc: PlanDocument, needle: string, delta = 0, nth = 1): Location[] {
@@ -110,5 +110,19 @@ describe('definition', () => {
       const { ws, doc } = load(text.slice(0, n));
       for (let o = 0; o <= n; o++) provideDefinition(ws, doc, doc.lines.positionAt(o));
     }
+  });
+
+  it('stays on a measure id: the id is where the measure is defined', () => {
+    const { ws, doc } = load(MEASURES);
+    assert.deepStrictEqual(definitionAt(ws, doc, 'id: PM-1.2.1', 6), [at(doc, 'id: PM-1.2.1', 'PM-1.2.1')]);
+    // Each of two measures sharing an id is its own definition.
+    const errors = load(MEASURE_ERRORS).doc;
+    assert.deepStrictEqual(definitionAt(ws, errors, 'id: PM-1.1.1', 4, 2), [at(errors, 'id: PM-1.1.1', 'PM-1.1.1', 2)]);
+  });
+
+  it('gives nothing on a measure\'s name or a year of its targets, which name nothing', () => {
+    const { ws, doc } = load(MEASURES);
+    assert.deepStrictEqual(definitionAt(ws, doc, 'name: Acres of new parkland', 8), []);
+    assert.deepStrictEqual(definitionAt(ws, doc, '2027: 9', 1), []);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { DocumentHighlight } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
-import { ERRORS, ICE, ICE_URI, lines, load, positionOf, textAt, coastPlan } from '../test-util';
+import { ERRORS, ICE, ICE_URI, lines, load, MEASURE_ERRORS, positionOf, textAt, coastPlan } from '../test-util';
 import { provideDocumentHighlights } from './highlights';
 
 /** "W 310:12-17" / "R 304:18-23": write or read, 0-based line and UTF-16 characters. */
@@ -69,5 +69,10 @@ describe('document highlights', () => {
       const { ws, doc } = load(text.slice(0, n));
       for (let o = 0; o <= n; o++) provideDocumentHighlights(ws, doc, doc.lines.positionAt(o));
     }
+  });
+
+  it('marks a measure id as written, at each measure that has it', () => {
+    const { ws, doc } = load(MEASURE_ERRORS);
+    assert.deepStrictEqual(highlightsAt(ws, doc, 'id: PM-1.1.1', 5), ['W 19:16-24', 'W 40:16-24']);
   });
 });

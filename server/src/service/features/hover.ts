@@ -6,7 +6,7 @@ import { breadcrumb, kindWord, type ItemKind, type Measure, type PlanItem, type 
 import { measureStatus, yearOf, type MeasureStatus } from '../checks/measures';
 import { refFieldsTo } from '../fields';
 import { PLAN_SCHEMA } from '../schema';
-import { itemDefinitions, unitDefinitions } from './definition';
+import { itemDefinitions, measureDefinitions, unitDefinitions } from './definition';
 import { itemReferences, unitReferences } from './references';
 
 const DESCRIPTION_LIMIT = 600;
@@ -32,6 +32,10 @@ function hoverText(ws: PlanWorkspace, doc: PlanDocument, target: Target): string
       return unitHover(ws, doc, target.unit);
     case 'measure-id':
       return measureHover(ws, doc, target.measure);
+    case 'measure-ref': {
+      const m = measureDefinitions(doc, target.ref.target.text)[0];
+      return m ? measureHover(ws, doc, m) : `No measure has the id ${md(target.ref.target.text)} in this plan.`;
+    }
     case 'measure-year':
       return yearHover(target.measure, target.year.year.text);
     case 'key':

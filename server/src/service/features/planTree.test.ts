@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { Range } from 'vscode-languageserver-types';
 import { ERRORS, ICE, ICE_URI, lines, load, MEASURES, textAt } from '../test-util';
 import { provideDiagnostics } from './diagnostics';
-import { planTreeLevel, providePlanTree, type PlanTreeNode } from './planTree';
+import { filterPlanTree, planTreeLevel, providePlanTree, type PlanTreeNode } from './planTree';
 
 function flatten(nodes: PlanTreeNode[]): PlanTreeNode[] {
   return nodes.flatMap((n) => [n, ...flatten(n.children)]);
@@ -160,6 +160,36 @@ describe('plan tree', () => {
     it('adds nothing to the items of a plan without measures', () => {
       const { doc } = load(ICE, ICE_URI);
       assert.ok(flatten(providePlanTree(doc, [])).every((n) => !('measures' in n) && !('measureSummary' in n)));
+    });
+  });
+
+  describe('filtered to measures not met', () => {
+    /** Labels, children nested. */
+    type Shape = [string, Shape[]];
+    const shape = (nodes: PlanTreeNode[]): Shape[] => nodes.map((n) => [n.label, shape(n.children)]);
+
+    it('keeps only the items with a measure not met in its latest year with a result, and the items above them', () => {
+      // PM-1 (goal 1) missed its FY2027 target; PM-2.1.2's FY2026 result now misses its target too.
+      const { doc } = load(MEASURES.replace('results: { 2026: satisfied }', 'results: { 2026: unsatisfied }'), 'file:///m.plan.yaml');
+      const tree = providePlanTree(doc, []);
+      assert.deepStrictEqual(shape(filterPlanTree(tree, 'measures-not-met')), [['1', []], ['2', [['2.1', []]]]]);
+      // Items are as the whole tree gives them: their measures, counts and ranges.
+      assert.deepStrictEqual(filterPlanTree(tree, 'measures-not-met')[1].children[0], tree[1].children[0]);
+      assert.strictEqual(filterPlanTree(tree, undefined), tree);
+    });
+
+    it('keeps a goal whose own measures are met for an objective under it that has one not met', () => {
+      const { doc } = load(MEASURES.replace('            results:\n              2026: 5\n', '            results:\n              2026: 3\n').replace('results: { 2026: 73, 2027: 73 }', 'results: { 2026: 73, 2027: 75 }'), 'file:///m.plan.yaml');
+      const filtered = filterPlanTree(providePlanTree(doc, []), 'measures-not-met');
+      assert.deepStrictEqual(shape(filtered), [['1', [['1.1', []]]]]);
+      // One level at a time, the places count within the filtered tree.
+      assert.deepStrictEqual(planTreeLevel(filtered, [0], 1).map((n) => [n.label, n.childCount]), [['1.1', 0]]);
+    });
+
+    it('is empty for a plan whose measures are all met or have no result', () => {
+      const { doc } = load(MEASURES.replace('results: { 2026: 73, 2027: 73 }', 'results: { 2026: 73 }'), 'file:///m.plan.yaml');
+      assert.deepStrictEqual(filterPlanTree(providePlanTree(doc, []), 'measures-not-met'), []);
+      assert.deepStrictEqual(filterPlanTree(providePlanTree(load(ICE, ICE_URI).doc, []), 'measures-not-met'), []);
     });
   });
 });

@@ -68,6 +68,35 @@ export function planTreeLevel(tree: PlanTreeNode[], path: readonly number[], dep
   return nodes.map((n) => cut(n, Math.max(1, depth)));
 }
 
+/** What the Plan view may show instead of every item: only the items with a measure not met, and the items above them. */
+export type PlanTreeFilter = 'measures-not-met';
+
+/**
+ * The tree with only the items that have a measure not met in its latest year with a result,
+ * and their ancestors (so each stays where it is in the plan). Paths of planTreeLevel then count
+ * within the filtered tree: the client sends the filter with every request.
+ */
+export function filterPlanTree(tree: PlanTreeNode[], filter: PlanTreeFilter | undefined): PlanTreeNode[] {
+  if (filter !== 'measures-not-met') return tree;
+  return tree.map(keepNotMet).filter((n): n is PlanTreeNode => n !== null);
+}
+
+/** Filtered nodes, kept while the node lives: a goal's tree is kept while its text is unchanged (goalTrees). */
+const notMet = new WeakMap<PlanTreeNode, PlanTreeNode | null>();
+
+/** The node with only its children that have a measure not met (or hold one that has), or null when neither it nor they do. */
+function keepNotMet(n: PlanTreeNode): PlanTreeNode | null {
+  const known = notMet.get(n);
+  if (known !== undefined) return known;
+  const kept = n.children.map(keepNotMet);
+  const children = kept.filter((c): c is PlanTreeNode => c !== null);
+  const own = n.measures?.some((m) => m.status === 'not met') ?? false;
+  const same = children.length === n.children.length && kept.every((c, i) => c === n.children[i]);
+  const out = own || children.length ? (same ? n : { ...n, children }) : null;
+  notMet.set(n, out);
+  return out;
+}
+
 /** LSP severities: 1 error, 2 warning; a diagnostic without one counts as an error, as VS Code shows it. */
 export function providePlanTree(doc: PlanDocument, diagnostics: { range: Range; severity?: number }[]): PlanTreeNode[] {
   const errors: number[] = [];

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Location } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
-import { ERRORS, ICE, ICE_URI, lines, load, MERGED, positionOf, textAt, coastPlan, DETENTION } from '../test-util';
+import { ERRORS, ICE, ICE_URI, lines, load, MEASURES, MEASURE_ERRORS, MERGED, positionOf, textAt, coastPlan, DETENTION } from '../test-util';
 import { provideReferences } from './references';
 
 /** "ice@304:18-23": file name, then 0-based line and UTF-16 characters of a one-line range. */
@@ -157,5 +157,17 @@ describe('references', () => {
       const { ws, doc } = load(MERGED);
       assert.deepStrictEqual(refsAt(ws, doc, 'id: "2.3"', 5, false), ['test@13:23-28']);
     });
+  });
+
+  it('lists the id of a measure as its declaration, and both places of a measure id used twice', () => {
+    const { ws, doc } = load(MEASURES, 'file:///work/measures.plan.yaml');
+    assert.deepStrictEqual(refsAt(ws, doc, 'id: PM-2.1.2', 6, true), ['measures@82:16-24']);
+    assert.deepStrictEqual(refsAt(ws, doc, 'id: PM-2.1.2', 6, false), []);
+    const errors = load(MEASURE_ERRORS, 'file:///work/errors.plan.yaml', ws).doc;
+    const both = provideReferences(ws, errors, positionOf(errors, 'id: PM-1.1.1', 6, 2), true);
+    assert.deepStrictEqual(both.map((l) => [l.uri, l.range.start.line, textAt(errors, l.range)]), [
+      ['file:///work/errors.plan.yaml', 19, 'PM-1.1.1'],
+      ['file:///work/errors.plan.yaml', 40, 'PM-1.1.1'],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
-// Find all references: the `related` entries naming an item of the plan, or the `lead`/`support`
-// entries naming a unit, in this plan and in the other plans of the workspace.
+// Find all references: the `related` entries naming an item of the plan, the `lead`/`support`
+// entries naming a unit, in this plan and in the other plans of the workspace, or the entries
+// naming a measure (`referencesOf`, for every reference kind; see definition.ts).
 //
 // Which unit an entry means: a `lead`/`support` entry of a plan names that plan's own unit when
 // the plan defines one with that id, and otherwise any unit with that id in the workspace (the
@@ -11,13 +12,29 @@ import type { Location, Position } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { targetAt } from '../locate';
 import type { Reference } from '../model';
-import { refKind } from '../fields';
-import type { Span } from '../text';
-import { itemDefinitions, unitDefinitions, type UnitDefinition } from './definition';
+import { refKind, type RefKind } from '../fields';
+import { definitionsOf, namedAt, unitDefinitions, type Place, type UnitDefinition } from './definition';
 
 /** The `related` entries of the plan that name the item numbered `id`. */
 export function itemReferences(doc: PlanDocument, id: string): Reference[] {
   return doc.model.refs.filter((r) => refKind(r) === 'item' && r.target.text === id);
+}
+
+/** The entries of the plan that name the measure with the id `id`. */
+export function measureReferences(doc: PlanDocument, id: string): Reference[] {
+  return doc.model.refs.filter((r) => refKind(r) === 'measure' && r.target.text === id);
+}
+
+/** The entries of the workspace naming what `doc` calls `id`: the one list for each reference kind. */
+export function referencesOf(ws: PlanWorkspace, doc: PlanDocument, kind: RefKind, id: string): { doc: PlanDocument; ref: Reference }[] {
+  switch (kind) {
+    case 'item':
+      return itemReferences(doc, id).map((ref) => ({ doc, ref }));
+    case 'measure':
+      return measureReferences(doc, id).map((ref) => ({ doc, ref }));
+    case 'unit':
+      return unitReferences(ws, doc, id);
+  }
 }
 
 /** The `lead`/`support` entries of the workspace that mean the same unit as `id` does in `doc`. */
@@ -35,23 +52,10 @@ export function unitReferences(ws: PlanWorkspace, doc: PlanDocument, id: string)
 }
 
 export function provideReferences(ws: PlanWorkspace, doc: PlanDocument, position: Position, includeDeclaration: boolean): Location[] {
-  const target = targetAt(doc.model, doc.lines.offsetAt(position));
-  if (!target) return [];
-  const out: { doc: PlanDocument; span: Span }[] = [];
-  if (target.kind === 'item-id' || target.kind === 'item-ref') {
-    const id = target.kind === 'item-id' ? target.item.id!.text : target.ref.target.text;
-    if (includeDeclaration) for (const item of itemDefinitions(doc, id)) if (item.id) out.push({ doc, span: item.id.span });
-    for (const ref of itemReferences(doc, id)) out.push({ doc, span: ref.target.span });
-  } else if (target.kind === 'unit-id' || target.kind === 'unit-ref') {
-    const id = target.kind === 'unit-id' ? target.unit.id!.text : target.ref.target.text;
-    if (includeDeclaration) {
-      for (const d of unitDefinitions(ws, doc, id)) {
-        const where = d.uri === doc.uri ? doc : ws.get(d.uri);
-        if (where && d.unit.id) out.push({ doc: where, span: d.unit.id.span });
-      }
-    }
-    for (const r of unitReferences(ws, doc, id)) out.push({ doc: r.doc, span: r.ref.target.span });
-  } else return [];
+  const named = namedAt(targetAt(doc.model, doc.lines.offsetAt(position)));
+  if (!named) return [];
+  const out: Place[] = includeDeclaration ? definitionsOf(ws, doc, named.kind, named.id) : [];
+  for (const r of referencesOf(ws, doc, named.kind, named.id)) out.push({ doc: r.doc, span: r.ref.target.span });
   out.sort((a, b) => (a.doc.uri < b.doc.uri ? -1 : a.doc.uri > b.doc.uri ? 1 : a.span.start - b.span.start));
   return out.map((o) => ({ uri: o.doc.uri, range: o.doc.lines.range(o.span) }));
 }

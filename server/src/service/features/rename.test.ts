@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import type { PlanDocument } from '../documents';
 import { applyEdits } from '../edits';
-import { ICE, ICE_URI, lines, load, MERGED, positionOf, textAt } from '../test-util';
+import { ICE, ICE_URI, lines, load, MEASURES, MEASURE_ERRORS, MERGED, positionOf, textAt } from '../test-util';
 import { NOT_RENAMEABLE, prepareRename, provideRenameEdits } from './rename';
 
 const PLAN = lines(
@@ -119,7 +119,7 @@ describe('rename', () => {
       const { ws, doc } = load(PLAN);
       assert.deepStrictEqual(prepareRename(ws, doc, positionOf(doc, 'Shorten Waits', 3)), { error: NOT_RENAMEABLE });
       assert.deepStrictEqual(prepareRename(ws, doc, positionOf(doc, 'title: Test', 1)), { error: NOT_RENAMEABLE });
-      assert.strictEqual(NOT_RENAMEABLE, 'You can rename the number of a goal, objective or sub-objective, or a unit id. Place the cursor on one.');
+      assert.strictEqual(NOT_RENAMEABLE, 'You can rename the number of a goal, objective or sub-objective, a unit id or a measure id. Place the cursor on one.');
     });
 
     it('refuses a `related` entry or a `lead` entry that names nothing', () => {
@@ -470,6 +470,54 @@ describe('rename', () => {
       const r = provideRenameEdits(ws, doc, positionOf(doc, 'id: "1.5"', 5), '1.2');
       assert.ok('error' in r, JSON.stringify(r));
       assert.match(r.error, /^The number 1\.5 on line 12 is the number of 2 items, the 2nd objective of goal 1 and the 3rd objective of goal 1: .* Give each item that takes its number from a merge key or an alias an `id:` line of its own/);
+    });
+  });
+
+  describe('renaming a measure id', () => {
+    it('offers a measure id, with the range inside its quotes when it is quoted', () => {
+      const { ws, doc } = load(MEASURES);
+      const r = prepareRename(ws, doc, positionOf(doc, 'id: PM-1.2.1', 5));
+      assert.ok('range' in r, JSON.stringify(r));
+      assert.deepStrictEqual([textAt(doc, r.range), r.placeholder], ['PM-1.2.1', 'PM-1.2.1']);
+      const quoted = load(MEASURES.replace('id: PM-1.2.1', 'id: "PM-1.2.1"')).doc;
+      const q = prepareRename(ws, quoted, positionOf(quoted, 'id: "PM-1.2.1"', 6));
+      assert.ok('range' in q, JSON.stringify(q));
+      assert.strictEqual(textAt(quoted, q.range), 'PM-1.2.1');
+    });
+
+    it('renames a measure id, keeping its quotes, and leaves the rest of the plan as it was', () => {
+      const { ws, doc } = load(MEASURES.replace('id: PM-1.2.1', 'id: "PM-1.2.1"'));
+      const edit = rename(doc, ws, 'id: "PM-1.2.1"', 'PM-1.2.9', 6);
+      const after = applyEdits(doc.text, edit.changes![doc.uri]);
+      assert.strictEqual(after, doc.text.replace('id: "PM-1.2.1"', 'id: "PM-1.2.9"'));
+      assert.deepStrictEqual(load(after).doc.model.diagnostics, []);
+    });
+
+    it('renames the second of two measures sharing an id, which clears the duplicate', () => {
+      const { ws, doc } = load(MEASURE_ERRORS);
+      const edit = rename(doc, ws, 'id: PM-1.1.1', 'PM-1.2.1', 5, 2);
+      assert.deepStrictEqual(edit.changes![doc.uri].map((e) => [e.range.start.line, textAt(doc, e.range), e.newText]), [[40, 'PM-1.1.1', 'PM-1.2.1']]);
+      const after = load(applyEdits(doc.text, edit.changes![doc.uri])).doc;
+      assert.deepStrictEqual(after.model.diagnostics.filter((d) => d.code === 'measure-duplicate'), []);
+    });
+
+    it('refuses an id that is not a valid measure id, or one another measure already has', () => {
+      const { ws, doc } = load(MEASURES);
+      assert.strictEqual(
+        error(doc, ws, 'id: PM-1.2.1', '1.2.1', 5),
+        '"1.2.1" cannot be a measure id: a measure id starts with a letter, followed by letters, digits, ., _ or - (for example PM-2.1.1).',
+      );
+      assert.strictEqual(error(doc, ws, 'id: PM-1.2.1', 'PM 1', 5), '"PM 1" cannot be a measure id: a measure id starts with a letter, followed by letters, digits, ., _ or - (for example PM-2.1.1).');
+      assert.strictEqual(
+        error(doc, ws, 'id: PM-1.2.1', 'PM-2.1.1', 5),
+        'PM-2.1.1 is already the id of a measure of objective 2.1 ("Weekly open hours across all branches"). Choose an id no other measure has.',
+      );
+    });
+
+    it('refuses an id that another measure reads through a merge key', () => {
+      const text = MEASURES.replace('          - id: PM-1.1.1\n', '          - &mb\n            id: PM-1.1.1\n').replace('          - id: PM-1.2.1\n', '          - <<: *mb\n');
+      const { ws, doc } = load(text);
+      assert.match(error(doc, ws, 'id: PM-1.1.1', 'PM-9', 5), /^The id PM-1\.1\.1 is written once and read by more than one measure/);
     });
   });
 });

@@ -2,27 +2,32 @@
 // every `related` entry naming them; the new number must keep its siblings in sequence), or a
 // unit id (with every `lead`/`support` entry that means that unit, in every plan of the
 // workspace: the entries find references lists, so a plan that defines its own unit with that id
-// keeps its entries).
+// keeps its entries), or a measure id (with every entry naming it; definition.ts and references.ts
+// say what names what, for every reference kind).
 import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { HOW_NUMBERED, isWellFormed } from '../checks/numbering';
 import { groupTitle } from './codeActions';
 import { type PlanDocument, type PlanWorkspace, fileNameOf } from '../documents';
 import { addEdit, checkedWorkspaceEdit, EditConflict, innerSpan, scalarEdit } from '../edits';
-import { itemLabel, kindWord, type PlanItem, type PlanModel, type ScalarText, type Unit } from '../model';
+import { itemLabel, kindWord, type Measure, type PlanItem, type PlanModel, type ScalarText, type Unit } from '../model';
+import { PLAN_SCHEMA } from '../schema';
 import { refKind } from '../fields';
 import { targetAt } from '../locate';
-import { unitDefinitions } from './definition';
-import { unitReferences } from './references';
+import { measureDefinitions, unitDefinitions } from './definition';
+import { referencesOf, unitReferences } from './references';
 import { sharedNumberProblem } from './renumber';
 
-export const NOT_RENAMEABLE = 'You can rename the number of a goal, objective or sub-objective, or a unit id. Place the cursor on one.';
+export const NOT_RENAMEABLE = 'You can rename the number of a goal, objective or sub-objective, a unit id or a measure id. Place the cursor on one.';
 
 const UNIT_ID = /^[A-Za-z][A-Za-z0-9&._-]*$/;
+/** A measure id, as the schema says (`$defs/measureId`). */
+const MEASURE_ID = new RegExp(PLAN_SCHEMA.$defs.measureId.pattern);
 
 
 type RenameTarget =
   | { kind: 'item'; item: PlanItem; scalar: ScalarText }
-  | { kind: 'unit'; uri: string; unit: Unit; scalar: ScalarText };
+  | { kind: 'unit'; uri: string; unit: Unit; scalar: ScalarText }
+  | { kind: 'measure'; measure: Measure; scalar: ScalarText };
 
 export function prepareRename(ws: PlanWorkspace, doc: PlanDocument, position: Position): { range: Range; placeholder: string } | { error: string } {
   const t = renameTarget(ws, doc, position);
@@ -36,7 +41,14 @@ export function provideRenameEdits(ws: PlanWorkspace, doc: PlanDocument, positio
   let name = newName.trim();
   // "1.3" or '1.3' typed with its quotes means 1.3: the quotes of the plan are kept anyway.
   if (/^(["']).+\1$/.test(name)) name = name.slice(1, -1).trim();
-  return t.kind === 'item' ? renameItem(doc, t.item, name) : renameUnit(ws, doc, t.uri, t.unit, name);
+  switch (t.kind) {
+    case 'item':
+      return renameItem(doc, t.item, name);
+    case 'unit':
+      return renameUnit(ws, doc, t.uri, t.unit, name);
+    case 'measure':
+      return renameMeasure(ws, doc, t.measure, name);
+  }
 }
 
 /** What the cursor names: the item or unit to rename, and the scalar under the cursor. */
@@ -64,6 +76,15 @@ function renameTarget(ws: PlanWorkspace, doc: PlanDocument, position: Position):
         return { error: `Unit ${text} is defined ${where}, so it is not clear which one to rename. Rename it where it is defined.` };
       }
       return { kind: 'unit', uri: defs[0].uri, unit: defs[0].unit, scalar: t.ref.target };
+    }
+    case 'measure-id':
+      return { kind: 'measure', measure: t.measure, scalar: t.measure.id! };
+    case 'measure-ref': {
+      const text = t.ref.target.text;
+      // An id used twice names the first measure that has it, as item numbers do.
+      const measure = measureDefinitions(doc, text)[0];
+      if (!measure) return { error: `No measure has the id ${text}, so there is nothing to rename. Correct the id first.` };
+      return { kind: 'measure', measure, scalar: t.ref.target };
     }
     default:
       return { error: NOT_RENAMEABLE };
@@ -176,6 +197,29 @@ function renameUnit(ws: PlanWorkspace, doc: PlanDocument, uri: string, unit: Uni
   addEdit(edit, uri, scalarEdit(defDoc, unit.id!, name));
   // The entries that mean this unit, by the rule find references uses (see references.ts).
   for (const r of unitReferences(ws, doc, old)) addEdit(edit, r.doc.uri, scalarEdit(r.doc, r.ref.target, name));
+  return checked(edit);
+}
+
+function renameMeasure(ws: PlanWorkspace, doc: PlanDocument, measure: Measure, name: string): { edit: WorkspaceEdit } | { error: string } {
+  const old = measure.id!.text;
+  if (name === old) return { edit: { changes: {} } };
+  if (!MEASURE_ID.test(name)) {
+    return { error: `"${name}" cannot be a measure id: a measure id starts with a letter, followed by letters, digits, ., _ or - (for example PM-2.1.1).` };
+  }
+  const holder = measureDefinitions(doc, name)[0];
+  if (holder) {
+    return { error: `${name} is already the id of a measure of ${itemLabel(holder.owner)}${holder.name ? ` ("${holder.name}")` : ''}. Choose an id no other measure has.` };
+  }
+  // An id taken from another measure's text (an alias, a merge key) cannot change on its own.
+  if (measure.id!.shared) {
+    return { error: `The id ${old} is written once and read by more than one measure (through an anchor and alias, or \`<<:\`), so renaming it here would rename them all. Give this measure an id of its own first.` };
+  }
+  const edit: WorkspaceEdit = { changes: {} };
+  addEdit(edit, doc.uri, scalarEdit(doc, measure.id!, name));
+  // The entries naming this id mean the first measure that has it: they follow it, not a later duplicate.
+  if (measureDefinitions(doc, old)[0] === measure) {
+    for (const r of referencesOf(ws, doc, 'measure', old)) addEdit(edit, r.doc.uri, scalarEdit(r.doc, r.ref.target, name));
+  }
   return checked(edit);
 }
 
