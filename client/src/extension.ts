@@ -55,7 +55,7 @@ async function startClient(context: vscode.ExtensionContext, channels: Pick<Lang
     {
       documentSelector: [...schemes].map((scheme) => ({ scheme, language: PLAN_LANGUAGE })),
       // The server's settings, at start and on every change (workspace/didChangeConfiguration).
-      initializationOptions: { maxItemsComputed: vscode.workspace.getConfiguration('planwright').get<number>('maxItemsComputed') },
+      initializationOptions: { maxItemsComputed: vscode.workspace.getConfiguration('planwright').get<number>('maxItemsComputed'), inlayHints: { enabled: vscode.workspace.getConfiguration('planwright').get<boolean>('inlayHints.enabled') } },
       synchronize: { configurationSection: 'planwright' },
       // No `synchronize.fileEvents`: the server registers its own watcher for plan files
       // (workspace/didChangeWatchedFiles), as it does with any LSP client.

@@ -14,6 +14,7 @@ import { exportStratml } from './service/stratml/export';
 import { ALIGNMENT_HELP, ALIGNMENT_USAGE, alignmentCommand, loadParents } from './cli/alignment';
 import { applyRuleConfigs, configReports, type FileReport } from './cli/configReport';
 import { toSarif } from './cli/sarif';
+import { FORMAT_EXIT, FORMAT_HELP, FORMAT_USAGE, formatCommand } from './cli/format';
 
 const USAGE = `Usage: planwright check [--format text|json|sarif] <files or folders...>
        planwright export --to html|markdown|docx [--out DIR] <files or folders...>
@@ -21,6 +22,7 @@ const USAGE = `Usage: planwright check [--format text|json|sarif] <files or fold
 ${REPORT_USAGE}
 ${IMPORT_USAGE}
 ${ALIGNMENT_USAGE}
+${FORMAT_USAGE}
 
 check: checks strategic plans written as YAML (*.plan.yaml, *.plan.yml): YAML syntax, the plan
 schema, numbering and cross-references.
@@ -38,6 +40,8 @@ FILE.plan.yaml beside it or the file named by --out; an existing file is never r
 
 ${ALIGNMENT_HELP}
 
+${FORMAT_HELP}
+
 Folders are searched for plan files at any depth, following links (each plan is read once);
 folders named node_modules, dist or out, and folders whose name starts with ".", are not searched.
 
@@ -49,6 +53,7 @@ Options:
   --out DIR           export: the folder to write into (made if missing); default: beside each plan
 ${REPORT_OPTIONS}
   --force             import: replace the plan file if it exists
+  --check             format: change nothing; list the plans that would change
   -h, --help          show this help
   -v, --version       show the version
 
@@ -64,7 +69,9 @@ Exit status (export):
   2  usage error; a path that holds no plan or cannot be read (named; the other plans are still
      written); or a file that could not be written
 
-${REPORT_EXIT}`;
+${REPORT_EXIT}
+
+${FORMAT_EXIT}`;
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'] as const;
 
@@ -93,6 +100,7 @@ export async function main(argv: string[], io: Output = PROCESS_OUTPUT): Promise
   if (command === 'report') return report(args, io, loadPlans, USAGE);
   if (command === 'import') return importCommand(args, io, USAGE);
   if (command === 'alignment') return alignmentCommand(args, io, loadPlans, USAGE);
+  if (command === 'format') return formatCommand(args, io, loadPlans, USAGE);
   io.err(command ? `planwright: unknown command "${command}".\n\n${USAGE}` : USAGE);
   return 2;
 }

@@ -83,6 +83,7 @@ const log = (message: string) => connection.console.log(message);
 
 let workspaceFolders: string[] = [];
 let canWatchFiles = false;
+let canRefreshInlayHints = false;
 
 /** Runs a handler; a failure is logged and answered with `fallback`, never a crash. */
 function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => R): (...args: P) => R {
@@ -211,6 +212,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     .filter((u) => u.scheme === 'file')
     .map((u) => u.fsPath);
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   // The client sends the `planwright.*` settings here, and again when they change.
   configure(params.initializationOptions);
   // Compiled before answering (about 80 ms), not when the first plan is opened.
@@ -232,16 +234,23 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       renameProvider: { prepareProvider: true },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source', 'refactor.rewrite'], resolveProvider: false },
       executeCommandProvider: { commands: [RENUMBER_COMMAND] },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      inlayHintProvider: true,
     },
     serverInfo: { name: 'planwright', version: require('../../package.json').version },
   };
 });
 
 function configure(settings: unknown): void {
-  if (settings && typeof settings === 'object') service.configure(settings as Record<string, number>);
+  if (settings && typeof settings === 'object') service.configure(settings as Parameters<typeof service.configure>[0]);
 }
 
-connection.onDidChangeConfiguration(guard('configuration', undefined, (p) => configure((p.settings as { planwright?: unknown } | null)?.planwright)));
+connection.onDidChangeConfiguration(guard('configuration', undefined, (p) => {
+  configure((p.settings as { planwright?: unknown } | null)?.planwright);
+  // `planwright.inlayHints.enabled` may have changed: the editor asks again.
+  if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+}));
 
 // Config files (.planwright.yaml): each plan's rules are its nearest one's (ruleConfig.ts). One
 // read or changed after plans were checked re-checks them all, and its own problems are shown on it.
@@ -353,6 +362,11 @@ connection.onExecuteCommand(guard('executeCommand', null, (p) => {
   if (edits.length) void connection.workspace.applyEdit({ label: 'Renumber the whole plan', edit: { documentChanges: [{ textDocument: { uri, version: documents.get(uri)?.version ?? null }, edits }] } });
   return { edits: edits.length };
 }));
+
+// Formatting: the whole plan's canonical layout, as line edits (service/features/format.ts).
+connection.onDocumentFormatting(guard('formatting', [], (p) => (at(p) ? service.getFormattingEdits(p.textDocument.uri) : [])));
+connection.onDocumentRangeFormatting(guard('rangeFormatting', [], (p) => (at(p) ? service.getRangeFormattingEdits(p.textDocument.uri, p.range) : [])));
+connection.languages.inlayHint.on(guard('inlayHint', [], (p) => (atAll(p) ? service.getInlayHints(p.textDocument.uri, p.range) : [])));
 
 // The Plan view's data: the client shows it and never parses YAML itself.
 connection.onRequest('planwright/plans', guard('plans', [], () => {

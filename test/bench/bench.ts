@@ -413,6 +413,8 @@ async function runServer(name: string, size: string, shape: PlanShape, file: str
       } },
       { key: 'completion (lead)', method: 'textDocument/completion', cap: 'completionProvider', params: { textDocument: td, position: pos.lead }, check: (r) => ((Array.isArray(r) ? r : r?.items)?.length ? undefined : 'no items') },
       { key: 'completion (related)', method: 'textDocument/completion', cap: 'completionProvider', params: { textDocument: td, position: pos.relatedEnd }, check: (r) => ((Array.isArray(r) ? r : r?.items)?.length ? undefined : 'no items') },
+      // The editor asks for the hints of the lines it shows: 60 around the `related` entry.
+      { key: 'inlayHint (60 lines)', method: 'textDocument/inlayHint', cap: 'inlayHintProvider', params: { textDocument: td, range: { start: { line: Math.max(0, pos.related.line - 30), character: 0 }, end: { line: pos.related.line + 30, character: 0 } } }, check: (r) => (Array.isArray(r) && r.length ? undefined : 'no hints') },
     ];
     const samples = new Map<string, number[]>(requests.map((r) => [r.key, []]));
     const notes = new Map<string, string>();

@@ -254,6 +254,21 @@ export const steps = [
     },
   },
   {
+    name: 'inlay-hints',
+    title: 'after each related entry, the title of the item it names; after a unit id, its name',
+    async run({ page, folder }) {
+      await openFromExplorer(page, folder, ICE);
+      await goToLine(page, lineOf(folder, ICE, 'related: ["2.2", "4.3.1"]') + 8);
+      await goToLine(page, lineOf(folder, ICE, 'related: ["2.2", "4.3.1"]'));
+      await page.mouse.move(1, 500);
+      await until('the inlay hint after "2.2" drawn in the editor', async () => {
+        const text = await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText();
+        return text.replace(/\u00a0/g, ' ').includes('Generate, Analyze, and Share Actionable…') || '(no hint yet)';
+      }, 20_000);
+      await docShot(page, 'inlay-hints.png');
+    },
+  },
+  {
     name: 'squiggle',
     title: 'typing a wrong number draws a red squiggle under it',
     async run({ page, folder }) {

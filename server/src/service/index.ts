@@ -1,6 +1,6 @@
 // The Planwright language service: plain functions over a workspace of plan models. It knows
 // nothing of the LSP connection or of VS Code, and does no I/O: texts are handed in.
-import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SelectionRange, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, SelectionRange, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { fileNameOf, PlanWorkspace, type PlanDocument } from './documents';
 import { provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
@@ -10,6 +10,8 @@ import { provideDefinition } from './features/definition';
 import { planDiagnostics, provideDiagnostics } from './features/diagnostics';
 import { provideDocumentSymbols } from './features/documentSymbols';
 import { provideFoldingRanges } from './features/folding';
+import { formatPlan, provideFormatting, provideRangeFormatting, type FormatOutcome } from './features/format';
+import { provideInlayHints } from './features/inlayHints';
 import { provideDocumentHighlights } from './features/highlights';
 import { provideHover } from './features/hover';
 import { filterPlanTree, planTreeLevel, providePlanTree, type PlanTreeFilter, type PlanTreeNode } from './features/planTree';
@@ -77,16 +79,26 @@ export interface PlanLanguageService {
   getPreview(uri: string, known?: readonly string[]): PreviewResult | null;
   /** The alignment report of the workspace (parent plans' coverage by the plans aligned to them), as Markdown. */
   getAlignmentMarkdown(): string;
+  /** `textDocument/formatting`: edits to the canonical layout (none when the plan has YAML errors). */
+  getFormattingEdits(uri: string): TextEdit[];
+  /** `textDocument/rangeFormatting`: the formatting's edits on the range's lines (all, when those alone would not read). */
+  getRangeFormattingEdits(uri: string, range: Range): TextEdit[];
+  /** The plan's text in the canonical layout, or why it is left as it is (`planwright format`). */
+  formatPlan(uri: string): FormatOutcome | null;
+  /** Inlay hints in a range: the title of each item a `related` entry names, the name of each unit `lead`/`support` names. */
+  getInlayHints(uri: string, range: Range): InlayHint[];
   /** Options that come from the editor's settings. */
-  configure(options: Partial<ServiceOptions>): void;
+  configure(options: Partial<Omit<ServiceOptions, 'inlayHints'>> & { inlayHints?: boolean | { enabled?: unknown } }): void;
 }
 
 export interface ServiceOptions {
   /** Most symbols listed in a plan's outline; 0 for no limit (the `planwright.maxItemsComputed` setting). */
   maxItemsComputed: number;
+  /** Inlay hints shown (the `planwright.inlayHints.enabled` setting). */
+  inlayHints: boolean;
 }
 
-export const DEFAULT_OPTIONS: ServiceOptions = { maxItemsComputed: 5000 };
+export const DEFAULT_OPTIONS: ServiceOptions = { maxItemsComputed: 5000, inlayHints: true };
 
 /**
  * Remembers a feature's answer for one version of a document (editors ask for symbols and
@@ -159,7 +171,14 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getPreview: (uri: string, known?: readonly string[]) => on(uri, null, (d) => providePreview(planDocument(d), known)),
     getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p)),
     getAlignmentMarkdown: () => coverageMarkdown(alignmentCoverage(workspace)),
-    configure: (o: Partial<ServiceOptions>) => {
+    getFormattingEdits: (uri: string) => on(uri, [], provideFormatting),
+    getRangeFormattingEdits: (uri: string, range: Range) => on(uri, [], (d) => provideRangeFormatting(d, range)),
+    formatPlan: (uri: string) => on(uri, null, formatPlan),
+    getInlayHints: (uri: string, range: Range) => (options.inlayHints ? on(uri, [], (d) => provideInlayHints(workspace, d, range)) : []),
+    configure: (o: Partial<Omit<ServiceOptions, 'inlayHints'>> & { inlayHints?: boolean | { enabled?: unknown } }) => {
+      // `inlayHints: { enabled }` as VS Code sends the setting, or a plain boolean.
+      const hints = typeof o.inlayHints === 'object' && o.inlayHints !== null ? o.inlayHints.enabled : o.inlayHints;
+      if (typeof hints === 'boolean') options.inlayHints = hints;
       // Settings arrive as JSON from any editor: anything but a number ≥ 0 leaves the option as it is.
       const max = o.maxItemsComputed;
       if (typeof max === 'number' && Number.isFinite(max) && max >= 0 && Math.floor(max) !== options.maxItemsComputed) {
