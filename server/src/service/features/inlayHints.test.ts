@@ -31,6 +31,15 @@ describe('inlay hints', () => {
     assert.deepStrictEqual(hints.map((h) => [h.position.line, h.label]), [[11, '▸ Operations'], [12, '▸ Headquarters'], [15, '▸ Operations']]);
   });
 
+  it("shows after an aligns entry the title of the other plan's item it names, and nothing after an entry that names none", () => {
+    const ws = new PlanWorkspace();
+    ws.update('file:///ws/dhs.plan.yaml', lines('planwright: 1', 'title: DHS Plan', 'organization: { name: Department, acronym: DHS }', 'goals:', '  - id: "2"', '    title: Secure U.S. Borders and Approaches', '    objectives:', '      - id: "2.1"', '        title: Secure and Manage Air, Land, and Maritime Borders'));
+    const { doc } = load(lines('planwright: 1', 'title: T', 'organization: { name: Component, acronym: CMP }', 'goals:', '  - id: "1"', '    title: G', '    aligns: [DHS 2, DHS 2.1, DHS 9]'), 'file:///ws/c.plan.yaml', ws);
+    const hints = provideInlayHints(ws, doc, WHOLE);
+    assert.deepStrictEqual(hints.map((h) => [h.position.line, h.label]), [[6, '▸ Secure U.S. Borders and Approaches'], [6, `▸ ${shorten('Secure and Manage Air, Land, and Maritime Borders')}`]]);
+    assert.match(String(hints[1].tooltip), /^DHS Goal 2 › Objective 2\.1: Secure and Manage Air, Land, and Maritime Borders \(DHS Plan\)$/);
+  });
+
   it('computes only the entries of the range asked for', () => {
     const { ws, doc } = load(ICE, ICE_URI);
     const all = provideInlayHints(ws, doc, WHOLE);

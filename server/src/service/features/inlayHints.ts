@@ -8,6 +8,7 @@ import type { PlanDocument, PlanWorkspace } from '../documents';
 import { refKind } from '../fields';
 import { breadcrumb, type PlanModel, type Reference } from '../model';
 import { lowerBound } from '../text';
+import { resolveAlignment } from '../alignment';
 import { unitDefinitions } from './definition';
 
 /** Longest label, in characters; a longer title is cut at a word and ends with an ellipsis. */
@@ -73,6 +74,14 @@ function hintFor(ws: PlanWorkspace, doc: PlanDocument, ref: Reference): InlayHin
       if (!unit?.name) return undefined;
       label = unit.name;
       tooltip = `Unit ${id}: ${unit.name}`;
+      break;
+    }
+    case 'alignment': {
+      // `DHS 2.3`: the title of objective 2.3 of DHS's plan.
+      const r = resolveAlignment(ws, doc, ref);
+      if (r.kind !== 'item' || !r.item.title) return undefined;
+      label = r.item.title;
+      tooltip = `${r.entry.acronym} ${breadcrumb(r.item)}: ${r.item.title}${r.doc.model.title ? ` (${r.doc.model.title})` : ''}`;
       break;
     }
     default:
