@@ -21,6 +21,7 @@
 //   --skip-build             use dist/ and out/ as they are (no build, no tsc; still packages unless --vsix)
 //   --timeout SECONDS        whole-run watchdog (default 900)
 //   --headed                 show the browser (needs a display)
+//   --steps NAME[,NAME]      only these workbench steps (and the required ones before them)
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
@@ -47,6 +48,7 @@ const GREP = opt('--grep');
 const VSIX = opt('--vsix');
 const SKIP_BUILD = flag('--skip-build');
 const HEADED = flag('--headed');
+const STEPS = opt('--steps')?.split(',').filter(Boolean);
 const WATCHDOG_S = Number(opt('--timeout', '900'));
 const SUITE_START_S = 90; // the suite must have started (written its results file) by then
 const SUITE_TIMEOUT_S = 300; // and finished by then
@@ -306,6 +308,7 @@ async function runWorkbench(entry, vsix) {
   let n = 0;
   for (const step of steps) {
     n++;
+    if (STEPS && !step.required && !STEPS.includes(step.name)) continue;
     const shot = path.join(shots, `${String(n).padStart(2, '0')}-${step.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
     const s = Date.now();
     try {

@@ -213,6 +213,14 @@ describe('Package manifest', () => {
     assert.deepStrictEqual(contributes.views.explorer.map((v: { id: string; name: string }) => [v.id, v.name]), [['planwright.planView', 'Plan']]);
   });
 
+  it('sets plan files so that typing prose is never replaced by a suggestion: no words from the text, none inside strings or comments, Enter always a new line', () => {
+    const d = contributes.configurationDefaults['[strategic-plan]'];
+    assert.strictEqual(d['editor.wordBasedSuggestions'], 'off');
+    assert.strictEqual(d['editor.suggest.showWords'], false);
+    assert.deepStrictEqual(d['editor.quickSuggestions'], { other: 'on', comments: 'off', strings: 'off' });
+    assert.strictEqual(d['editor.acceptSuggestionOnEnter'], 'off');
+  });
+
   it('ships a 128x128 PNG icon', () => {
     const png = fs.readFileSync(path.join(ROOT, pkg.icon));
     assert.strictEqual(png.subarray(1, 4).toString('latin1'), 'PNG');

@@ -420,6 +420,43 @@ export const steps = [
     },
   },
   {
+    // Plans are mostly prose: words of the plan's own text must not be offered, and Enter must
+    // start a new line, not accept a suggestion (package.json configurationDefaults).
+    name: 'typing',
+    title: 'typing `- id: HOUSING` and Enter below a unit named "…Housing…" leaves exactly what was typed',
+    async run({ page, folder }) {
+      const file = 'typing.plan.yaml';
+      const lines = [
+        'planwright: 1',
+        'title: Harbor City Strategic Plan',
+        'units:',
+        '  - id: OHCD',
+        '    name: Office of Housing and Community Development',
+        '  ',
+        'goals:',
+        '  - id: "1"',
+        '    title: Housing for Everyone',
+        '',
+      ];
+      fs.writeFileSync(path.join(folder, file), lines.join('\n'));
+      await openFromExplorer(page, folder, file);
+      await goToLine(page, 6);
+      await page.keyboard.press('End');
+      // Slowly, as a person types: each keystroke gives the suggest widget its chance.
+      await page.keyboard.type('- id: HOUSING', { delay: 120 });
+      await sleep(1500);
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('name: Housing Authority', { delay: 60 });
+      await sleep(500);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+S');
+      await until(`${file} saved with the typed lines`, () => {
+        const saved = fs.readFileSync(path.join(folder, file), 'utf8').split('\n');
+        return (saved[5] === '  - id: HOUSING' && saved[6]?.trim() === 'name: Housing Authority') || `(lines 6-7: ${JSON.stringify(saved.slice(5, 7))})`;
+      }, 15_000);
+    },
+  },
+  {
     // Last: the reload starts the workbench anew.
     name: 'preview-reload',
     title: 'the preview comes back after the window reloads, showing the plan',
