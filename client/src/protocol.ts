@@ -61,3 +61,11 @@ export interface ExportResult {
   errors: number;
   warnings: number;
 }
+
+/**
+ * The editor commands this extension runs, sent to the server as
+ * `capabilities.experimental.planwright.commands`: completion items, code lenses and code actions
+ * carry these only for a client that lists them (any other editor gets none of them, and the
+ * server runs `planwright.showReferences` itself).
+ */
+export const CLIENT_COMMANDS = ['planwright.showReferences', 'planwright.insertSnippet', 'editor.action.triggerSuggest'];

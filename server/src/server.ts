@@ -3,8 +3,11 @@
 // the protocol's rules: protocol.ts). Features live in service/.
 import * as v8 from 'v8';
 import {
+  CodeLensRefreshRequest,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -21,6 +24,8 @@ import { getValidators } from './service/schema';
 import { composeChanges, type TextChange } from './service/text';
 import { canonicalUri, UriSpellings } from './uris';
 import { WorkspaceFiles } from './workspaceFiles';
+import { SHOW_REFERENCES } from './service/features/codeLens';
+import { showReferences } from './showReferences';
 
 // V8 lets the old generation grow to about twice what is live before a full collection. Each
 // keystroke in a 63k-line plan leaves its 3 MB text behind, so a session of typing, requests and
@@ -77,10 +82,20 @@ const documents = new TextDocuments<PieceTextDocument>({
   },
 });
 const service = createLanguageService();
-const log = (message: string) => connection.console.log(message);
+/** A message to the editor's log, at the level its `[warn]`/`[error]` prefix says (else Log). */
+const log = (message: string) => {
+  const level = /^\[(warn|error)\] /.exec(message)?.[1];
+  if (level === 'error') connection.console.error(message.slice(8));
+  else if (level === 'warn') connection.console.warn(message.slice(7));
+  else connection.console.log(message);
+};
+/** Failures: window/logMessage of type Error, which every editor shows at its default log level. */
+const logError = (message: string) => connection.console.error(message);
 
 let workspaceFolders: string[] = [];
 let canWatchFiles = false;
+let canShowDocument = false;
+let canRefreshLenses = false;
 
 /** Runs a handler; a failure is logged and answered with `fallback`, never a crash. */
 function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => R): (...args: P) => R {
@@ -89,7 +104,7 @@ function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: 
       return fn(...args);
     } catch (e) {
       if (e instanceof ResponseError) throw e;
-      log(`[error] ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      logError(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return fallback;
     }
   };
@@ -204,6 +219,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     .filter((u) => u.scheme === 'file')
     .map((u) => u.fsPath);
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canShowDocument = !!params.capabilities.window?.showDocument?.support;
+  canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+  // The editor commands the client runs itself (the VS Code extension lists them); an editor
+  // that lists none gets items and actions without them, and the server runs the lenses' command.
+  const clientCommands = clientCommandsOf(params);
+  service.configure({ clientCommands });
   // The client sends the `planwright.*` settings here, and again when they change.
   configure(params.initializationOptions);
   // Compiled before answering (about 80 ms), not when the first plan is opened.
@@ -224,14 +245,24 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeLensProvider: { resolveProvider: false },
       renameProvider: { prepareProvider: true },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source', 'refactor.rewrite'], resolveProvider: false },
-      executeCommandProvider: { commands: [RENUMBER_COMMAND] },
+      executeCommandProvider: { commands: [RENUMBER_COMMAND, ...(clientCommands.includes(SHOW_REFERENCES) ? [] : [SHOW_REFERENCES])] },
     },
     serverInfo: { name: 'planwright', version: require('../../package.json').version },
   };
 });
 
 function configure(settings: unknown): void {
-  if (settings && typeof settings === 'object') service.configure(settings as Record<string, number>);
+  if (settings && typeof settings === 'object') {
+    const lensesBefore = service.codeLensEnabled();
+    service.configure(settings as Record<string, number>);
+    if (canRefreshLenses && lensesBefore !== service.codeLensEnabled()) void connection.sendRequest(CodeLensRefreshRequest.type);
+  }
+}
+
+/** `capabilities.experimental.planwright.commands`: the commands the client runs itself. */
+function clientCommandsOf(params: InitializeParams): string[] {
+  const commands = (params.capabilities.experimental as { planwright?: { commands?: unknown } } | undefined)?.planwright?.commands;
+  return Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : [];
 }
 
 connection.onDidChangeConfiguration(guard('configuration', undefined, (p) => configure((p.settings as { planwright?: unknown } | null)?.planwright)));
@@ -252,7 +283,7 @@ connection.onInitialized(() => {
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.plan.{yaml,yml}' }] });
   }
-  void files.index(workspaceFolders).catch((e) => log(`[error] reading the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  void files.index(workspaceFolders).catch((e) => logError(`reading the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 });
 
 connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, ({ changes }) => {
@@ -309,6 +340,14 @@ connection.onRenameRequest(guard('rename', null, (p) => {
 }));
 connection.onCodeAction(guard('codeAction', [], (p) => (atAll(p) ? service.getCodeActions(p.textDocument.uri, p.range, p.context.diagnostics) : [])));
 connection.onExecuteCommand(guard('executeCommand', null, (p) => {
+  if (p.command === SHOW_REFERENCES) {
+    return showReferences({
+      canShowDocument,
+      showDocument: (params) => connection.window.showDocument(params),
+      // A notification (window/showMessage), not a request: nothing to answer.
+      showInformationMessage: (m) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: m }),
+    }, p.arguments).catch((e) => logError(`showReferences failed: ${e instanceof Error ? e.message : String(e)}`));
+  }
   if (p.command !== RENUMBER_COMMAND) return null;
   const uri = canonicalUri(String(p.arguments?.[0] ?? ''));
   currentAll();

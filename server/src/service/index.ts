@@ -74,14 +74,24 @@ export interface PlanLanguageService {
   getPreview(uri: string, known?: readonly string[]): PreviewResult | null;
   /** Options that come from the editor's settings. */
   configure(options: Partial<ServiceOptions>): void;
+  /** Whether code lenses are given (the `planwright.codeLens.enabled` setting). */
+  codeLensEnabled(): boolean;
 }
 
 export interface ServiceOptions {
   /** Most symbols listed in a plan's outline; 0 for no limit (the `planwright.maxItemsComputed` setting). */
   maxItemsComputed: number;
+  /** Code lenses at all (the `planwright.codeLens.enabled` setting, `{ codeLens: { enabled } }` as the editor sends it). */
+  codeLens: { enabled: boolean };
+  /**
+   * The commands the client can run itself (`capabilities.experimental.planwright.commands`):
+   * completion items and code actions carry no other. Undefined: all of Planwright's editor
+   * commands (the VS Code extension's set).
+   */
+  clientCommands?: readonly string[];
 }
 
-export const DEFAULT_OPTIONS: ServiceOptions = { maxItemsComputed: 5000 };
+export const DEFAULT_OPTIONS: ServiceOptions = { maxItemsComputed: 5000, codeLens: { enabled: true } };
 
 /**
  * Remembers a feature's answer for one version of a document (editors ask for symbols and
@@ -98,6 +108,7 @@ function perVersion<R>(f: (doc: PlanDocument) => R): (doc: PlanDocument) => R {
 
 export function createLanguageService(workspace = new PlanWorkspace(), initial: Partial<ServiceOptions> = {}): PlanLanguageService {
   const options: ServiceOptions = { ...DEFAULT_OPTIONS, ...initial };
+  const canRun = (command: string) => !options.clientCommands || options.clientCommands.includes(command);
   let symbols = perVersion((d) => provideDocumentSymbols(d, options.maxItemsComputed));
   const folding = perVersion(provideFoldingRanges);
   const documents = new WeakMap<PlanDocument['model'], { units: unknown; document: PlanDocumentModel }>();
@@ -128,7 +139,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getFoldingRanges: (uri: string) => on(uri, [], folding),
     getSelectionRanges: (uri: string, ps: Position[]) => on(uri, [], (d) => provideSelectionRanges(d, ps)),
     getWorkspaceSymbols: (query: string) => provideWorkspaceSymbols(workspace.all(), query),
-    getCodeLenses: (uri: string) => on(uri, [], (d) => provideCodeLenses(d, workspace.all())),
+    getCodeLenses: (uri: string) => (options.codeLens.enabled ? on(uri, [], (d) => provideCodeLenses(d, workspace.all())) : []),
     getPlans: () =>
       workspace.all().map((d) => {
         const diags = planDiagnostics(workspace, d);
@@ -146,11 +157,12 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
       }),
     prepareRename: (uri: string, p: Position) => on(uri, null, (d) => prepareRename(workspace, d, p)),
     getRenameEdits: (uri: string, p: Position, newName: string) => on(uri, null, (d) => provideRenameEdits(workspace, d, p, newName)),
-    getCodeActions: (uri: string, range: Range, diagnostics: Diagnostic[]) => on(uri, [], (d) => provideCodeActions(workspace, d, range, diagnostics)),
+    getCodeActions: (uri: string, range: Range, diagnostics: Diagnostic[]) => on(uri, [], (d) => provideCodeActions(workspace, d, range, diagnostics, canRun)),
     getRenumberEdits: (uri: string) => on(uri, { edits: [] }, (d) => renumber(d)),
     getPlanDocument: (uri: string) => on(uri, null, planDocument),
     getPreview: (uri: string, known?: readonly string[]) => on(uri, null, (d) => providePreview(planDocument(d), known)),
-    getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p)),
+    getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p, canRun)),
+    codeLensEnabled: () => options.codeLens.enabled,
     configure: (o: Partial<ServiceOptions>) => {
       // Settings arrive as JSON from any editor: anything but a number ≥ 0 leaves the option as it is.
       const max = o.maxItemsComputed;
@@ -158,6 +170,10 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
         options.maxItemsComputed = Math.floor(max);
         symbols = perVersion((d) => provideDocumentSymbols(d, options.maxItemsComputed));
       }
+      const lens = (o as { codeLens?: { enabled?: unknown } }).codeLens;
+      if (lens && typeof lens === 'object' && typeof lens.enabled === 'boolean') options.codeLens = { enabled: lens.enabled };
+      const commands = (o as { clientCommands?: unknown }).clientCommands;
+      if (Array.isArray(commands)) options.clientCommands = commands.filter((c): c is string => typeof c === 'string');
     },
   });
 }

@@ -21,13 +21,19 @@ import { itemAt, unitAt, type KeyOwner } from '../locate';
 import { PLAN_SCHEMA } from '../schema';
 import { CHILDREN_KEY, isRefField, REF_FIELDS, refKind } from '../fields';
 import { contains } from '../text';
+import { workspaceUnitKinds } from './unitSnippet';
 
 /** At most this many item numbers are offered inside `related`; typing more narrows and asks again. */
 export const MAX_RELATED_ITEMS = 300;
 
-export function provideCompletion(ws: PlanWorkspace, doc: PlanDocument, position: Position): CompletionList {
+/** The editor command that opens the suggestions again (after `lead: `); VS Code's own. */
+export const TRIGGER_SUGGEST = 'editor.action.triggerSuggest';
+
+/** `canRun` says which editor commands the client runs: items carry no other. */
+export function provideCompletion(ws: PlanWorkspace, doc: PlanDocument, position: Position, canRun: (command: string) => boolean = () => true): CompletionList {
   const result: CompletionList = { isIncomplete: false, items: [] };
   result.items = complete(ws, doc, position, result);
+  if (!canRun(TRIGGER_SUGGEST)) for (const item of result.items) if (item.command?.command === TRIGGER_SUGGEST) delete item.command;
   return result;
 }
 
@@ -508,7 +514,7 @@ function keyItems(c: Cursor, owner: Owner, keyCol: number, word: { start: number
     };
     if (doc) item.documentation = { kind: MarkupKind.Markdown, value: doc };
     if (snippet && snippet.includes('\n')) item.insertTextMode = InsertTextMode.asIs;
-    if (!hasColon && REF_KEYS.has(key)) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+    if (!hasColon && REF_KEYS.has(key)) item.command = { title: 'Suggest', command: TRIGGER_SUGGEST };
     out.push(item);
   });
   return out;
@@ -671,10 +677,6 @@ function flowValue(c: Cursor): CompletionItem[] | undefined {
  * that starts at `valueStart` (ends at column `end` of the line, before any comment).
  */
 function unitKinds(c: Cursor, valueStart: number, end: number): CompletionItem[] {
-  const counts = new Map<string, number>();
-  for (const d of c.ws.all()) {
-    for (const u of d.model.units) if (u.kind) counts.set(u.kind, (counts.get(u.kind) ?? 0) + 1);
-  }
   let from = valueStart - c.lineStart;
   while (c.text[from] === ' ' || c.text[from] === '\t') from++;
   let to = Math.max(c.col, end);
@@ -683,16 +685,14 @@ function unitKinds(c: Cursor, valueStart: number, end: number): CompletionItem[]
   while (to > c.col && /\s/.test(c.text[to - 1])) to--;
   const space = c.text[from - 1] === ':' ? ' ' : '';
   const range = rangeOf(c, { start: c.lineStart + Math.min(from, c.col), end: c.lineStart + to });
-  return [...counts]
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
-    .map(([kind, n], i) => ({
-      label: kind,
-      kind: CompletionItemKind.EnumMember,
-      detail: `used by ${n} unit${n === 1 ? '' : 's'}`,
-      sortText: String(i).padStart(5, '0'),
-      filterText: kind,
-      textEdit: { range, newText: space + kind },
-    }));
+  return workspaceUnitKinds(c.ws).map(({ kind, count: n }, i) => ({
+    label: kind,
+    kind: CompletionItemKind.EnumMember,
+    detail: `used by ${n} unit${n === 1 ? '' : 's'}`,
+    sortText: String(i).padStart(5, '0'),
+    filterText: kind,
+    textEdit: { range, newText: space + kind },
+  }));
 }
 
 /**
