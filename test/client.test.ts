@@ -1,7 +1,7 @@
 // The client's decisions that need no VS Code: which Plan view item follows the cursor, how
 // problem counts read in the view and the status bar, and the New Plan snippet.
 import * as assert from 'assert';
-import { containing, innermost, problemsText } from '../client/src/outline';
+import { containing, innermost, problemsText, renumberedText } from '../client/src/outline';
 import * as fs from 'fs';
 import * as path from 'path';
 import { planFileName, templateSnippet, templateText } from '../client/src/snippet';
@@ -80,6 +80,15 @@ describe('Problem counts as words', () => {
       [problemsText(2, 1), problemsText(1, 0), problemsText(0, 3), problemsText(0, 0)],
       ['2 errors, 1 warning', '1 error', '3 warnings', ''],
     );
+  });
+});
+
+describe('Renumber Plan message', () => {
+  it('says how many items were renumbered and how many links followed them, from the server\'s counts', () => {
+    assert.strictEqual(renumberedText({ edits: 10, items: 7, links: 3 }), 'Renumbered 7 items; 3 links followed.');
+    assert.strictEqual(renumberedText({ edits: 1, items: 1, links: 0 }), 'Renumbered 1 item.');
+    assert.strictEqual(renumberedText({ edits: 2, items: 1, links: 1 }), 'Renumbered 1 item; 1 link followed.');
+    assert.strictEqual(renumberedText({ edits: 0 }), 'The plan is already numbered in order: nothing to change.');
   });
 });
 

@@ -2,8 +2,8 @@
 // Code does (opening documents, focusing views).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PLAN_LANGUAGE, PLAN_VIEW_ID } from './outline';
-import { PlansRequest, RenumberPlanCommand, type PlanSummary } from './protocol';
+import { PLAN_LANGUAGE, PLAN_VIEW_ID, renumberedText } from './outline';
+import { PlansRequest, RenumberPlanCommand, type PlanSummary, type RenumberResult } from './protocol';
 import { planFileName, templateSnippet } from './snippet';
 
 /** `client` resolves once the language client is loaded and started (just after activation). */
@@ -124,7 +124,8 @@ async function renumberPlan(client: Promise<LanguageClient>, target?: vscode.Uri
     return;
   }
   try {
-    await (await client).sendRequest('workspace/executeCommand', { command: RenumberPlanCommand, arguments: [uri] });
+    const r = await (await client).sendRequest<RenumberResult | null>('workspace/executeCommand', { command: RenumberPlanCommand, arguments: [uri] });
+    void vscode.window.showInformationMessage(renumberedText(r));
   } catch (e) {
     void vscode.window.showErrorMessage(`Planwright could not renumber the plan: ${e instanceof Error ? e.message : String(e)}`);
   }

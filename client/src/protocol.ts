@@ -26,6 +26,10 @@ export interface PlanTreeParams {
 // code to the client bundle.
 export type { PlanTreeNode } from '../../server/src/service/features/planTree';
 
+/** Request `planwright/planSections` `{ uri }`: the plan's mission, vision, values and units (the rows above the goals). */
+export const PlanSectionsRequest = 'planwright/planSections';
+export type { PlanSectionNode } from '../../server/src/service/features/planSections';
+
 /** Notification `planwright/planChanged` from the server, after each diagnostics publish. */
 export const PlanChangedNotification = 'planwright/planChanged';
 export interface PlanChangedParams {
@@ -34,6 +38,12 @@ export interface PlanChangedParams {
 
 /** Server command (workspace/executeCommand), arguments `[uri: string]`; edits via workspace/applyEdit. */
 export const RenumberPlanCommand = 'planwright.server.renumberPlan';
+/** What the renumber command answers: how many edits, items renumbered and `related` links that followed them. */
+export interface RenumberResult {
+  edits: number;
+  items?: number;
+  links?: number;
+}
 
 /**
  * Request `planwright/document`: the plan as a document for the live preview, in HTML blocks the

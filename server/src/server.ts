@@ -358,7 +358,8 @@ connection.onExecuteCommand(guard('executeCommand', null, (p) => {
   if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
   const edits = r.edits;
   if (edits.length) void connection.workspace.applyEdit({ label: 'Renumber the whole plan', edit: { documentChanges: [{ textDocument: { uri, version: documents.get(uri)?.version ?? null }, edits }] } });
-  return { edits: edits.length };
+  // What changed, for the client's message ("Renumbered 7 items; 3 links followed").
+  return { edits: edits.length, items: r.items, links: r.links };
 }));
 
 // The Plan view's data: the client shows it and never parses YAML itself.
@@ -372,6 +373,7 @@ connection.onRequest('planwright/planTree', guard('planTree', [], (p: { uri: str
   const path = Array.isArray(p.path) && p.path.every((i) => Number.isInteger(i) && i >= 0) ? (p.path as number[]) : [];
   return typeof p.depth === 'number' && p.depth >= 1 ? service.getPlanTree(p.uri, { path, depth: p.depth }) : service.getPlanTree(p.uri);
 }));
+connection.onRequest('planwright/planSections', guard('planSections', [], (p: { uri: string }) => (current(p.uri) ? service.getPlanSections(p.uri) : [])));
 connection.onRequest('planwright/document', guard('document', null, (p: { textDocument: { uri: string }; known?: unknown }) => (current(p.textDocument?.uri) ? service.getPreview(p.textDocument.uri, Array.isArray(p.known) ? p.known.filter((k): k is string => typeof k === 'string') : []) : null)));
 connection.onRequest('planwright/export', guard('export', null, (p: { textDocument: { uri: string }; format?: unknown }) => (current(p.textDocument?.uri) && isExportFormat(p.format) ? exportForEditor(service.getPlanDocument(p.textDocument.uri)!, p.format) : null)));
 

@@ -238,6 +238,37 @@ export const steps = [
     },
   },
   {
+    name: 'plan-view-sections',
+    title: 'the Plan view shows the ICE plan\'s mission, vision, values and units above the goals, with plan-writer icons and the full mission on hover',
+    async run({ page }) {
+      const view = pane(page, 'Plan');
+      const rows = () => view.locator('.monaco-list-row[aria-level="2"]').allInnerTexts();
+      await until('Mission, Vision, Values and Units above goal 1', async () => {
+        const r = (await rows()).map((t) => t.split('\n')[0]);
+        const first = r.slice(0, 5).map((t) => t.trim());
+        return (first[0].startsWith('Mission') && first[1].startsWith('Vision') && first[2].startsWith('Values') && first[3].startsWith('Units') && first[4].startsWith('1 ')) || `(rows: ${r.slice(0, 6).join(' | ')})`;
+      });
+      // Each icon is a codicon that exists: its glyph is drawn (a ::before with content).
+      const icons = await page.evaluate(() => [...document.querySelectorAll('.pane .monaco-list-row[aria-level="2"] .custom-view-tree-node-item-icon, .pane .monaco-list-row[aria-level="2"] .codicon')]
+        .map((el) => [[...el.classList].find((c) => c.startsWith('codicon-')) ?? '', getComputedStyle(el, '::before').content])
+        .filter(([c]) => c));
+      const seen = new Map(icons);
+      for (const icon of ['codicon-compass', 'codicon-eye', 'codicon-heart', 'codicon-organization', 'codicon-target']) {
+        const glyph = seen.get(icon);
+        if (!glyph || glyph === 'none' || glyph === 'normal' || glyph === '""') throw new Error(`no drawn ${icon} in the Plan view (icons: ${JSON.stringify(icons.slice(0, 12))})`);
+      }
+      const mission = view.locator('.monaco-list-row[aria-level="2"]', { hasText: 'Mission' }).first();
+      await mission.hover();
+      await until('the whole mission in the row\'s tooltip', async () => {
+        const hover = page.locator('.monaco-hover:not(.hidden), .workbench-hover').first();
+        if (!(await hover.isVisible())) return '(no hover)';
+        const text = await hover.innerText();
+        return text.replace(/\s+/g, ' ').includes('by enforcing immigration and customs laws.') || `(hover: ${JSON.stringify(text.slice(0, 200))})`;
+      }, 15_000);
+      await page.mouse.move(1, 500);
+    },
+  },
+  {
     name: 'hover',
     title: 'hovering a related entry shows the title of the item it names',
     async run({ page, folder }) {

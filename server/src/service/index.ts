@@ -13,6 +13,7 @@ import { provideDocumentHighlights } from './features/highlights';
 import { provideHover } from './features/hover';
 import { planTreeLevel, providePlanTree, type PlanTreeNode } from './features/planTree';
 import { provideReferences } from './features/references';
+import { providePlanSections, type PlanSectionNode } from './features/planSections';
 import { prepareRename, provideRenameEdits } from './features/rename';
 import { renumber } from './features/renumber';
 import { provideSelectionRanges } from './features/selectionRange';
@@ -23,6 +24,7 @@ import { providePreview, type PreviewResult } from './document/preview';
 
 export { PlanWorkspace, type PlanDocument } from './documents';
 export type { PlanTreeNode } from './features/planTree';
+export type { PlanSectionNode } from './features/planSections';
 export type { PlanModel, PlanItem, PlanDiagnostic, Unit, Reference } from './model';
 export type { PlanDocumentModel, DocItem } from './document/planDocument';
 export type { PreviewResult, PreviewBlock } from './document/preview';
@@ -57,6 +59,8 @@ export interface PlanLanguageService {
   getPlans(): { uri: string; title: string; errors: number; warnings: number }[];
   /** Goals → objectives → sub-objectives of one plan, with problem counts: the Plan view. */
   getPlanTree(uri: string, level?: { path: readonly number[]; depth: number }): PlanTreeNode[];
+  /** Mission, vision, values and units of one plan: the Plan view's rows above the goals. */
+  getPlanSections(uri: string): PlanSectionNode[];
   prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | { error: string } | null;
   getRenameEdits(uri: string, position: Position, newName: string): { edit: WorkspaceEdit } | { error: string } | null;
   getCodeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
@@ -64,7 +68,7 @@ export interface PlanLanguageService {
    * Edits that renumber the whole plan in document order, links following their items; or why
    * the plan cannot be renumbered (an item takes its number from another through a merge key).
    */
-  getRenumberEdits(uri: string): { edits: TextEdit[] } | { error: string };
+  getRenumberEdits(uri: string): { edits: TextEdit[]; items: number; links: number } | { error: string };
   /**
    * The plan as a document to read (preview and exports), with problem counts per item; once per
    * version of the text and of the workspace's units.
@@ -150,6 +154,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
           warnings: diags.filter((x) => x.severity === 'warning').length,
         };
       }),
+    getPlanSections: (uri: string) => on(uri, [], providePlanSections),
     getPlanTree: (uri: string, level?: { path: readonly number[]; depth: number }) =>
       on(uri, [], (d) => {
         const tree = providePlanTree(d, provideDiagnostics(workspace, d));
@@ -158,7 +163,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     prepareRename: (uri: string, p: Position) => on(uri, null, (d) => prepareRename(workspace, d, p)),
     getRenameEdits: (uri: string, p: Position, newName: string) => on(uri, null, (d) => provideRenameEdits(workspace, d, p, newName)),
     getCodeActions: (uri: string, range: Range, diagnostics: Diagnostic[]) => on(uri, [], (d) => provideCodeActions(workspace, d, range, diagnostics, canRun)),
-    getRenumberEdits: (uri: string) => on(uri, { edits: [] }, (d) => renumber(d)),
+    getRenumberEdits: (uri: string) => on(uri, { edits: [], items: 0, links: 0 }, (d) => renumber(d)),
     getPlanDocument: (uri: string) => on(uri, null, planDocument),
     getPreview: (uri: string, known?: readonly string[]) => on(uri, null, (d) => providePreview(planDocument(d), known)),
     getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p, canRun)),
