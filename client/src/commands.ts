@@ -58,12 +58,19 @@ const newPlans = new Set<string>();
 async function nameNewPlan(client: Promise<LanguageClient>, doc: vscode.TextDocument): Promise<void> {
   if (!newPlans.delete(doc.uri.toString())) return;
   const current = doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1);
+  // The plan's title, as the server read it: under the saved file's URI, or still under the
+  // untitled one just after the save (a plan without a title is listed by its file name).
+  const named = (p: PlanSummary) => [doc.uri.fsPath].includes(vscode.Uri.parse(p.uri).fsPath) && p.title && !/\.plan\.ya?ml$/i.test(p.title);
+  const untitled = doc.uri.with({ scheme: 'untitled' }).toString();
   let title: string | undefined;
-  try {
-    const plans = await (await client).sendRequest<PlanSummary[]>(PlansRequest);
-    title = plans.find((p) => vscode.Uri.parse(p.uri).fsPath === doc.uri.fsPath)?.title;
-  } catch {
-    // No title from the server: propose the name as it is.
+  for (let attempt = 0; attempt < 5 && title === undefined; attempt++) {
+    if (attempt) await new Promise((r) => setTimeout(r, 200));
+    try {
+      const plans = await (await client).sendRequest<PlanSummary[]>(PlansRequest);
+      title = (plans.find(named) ?? plans.find((p) => uriKeyOf(p.uri) === untitled && p.title && !/\.plan\.ya?ml$/i.test(p.title)))?.title;
+    } catch {
+      break; // No title from the server: propose the name as it is.
+    }
   }
   const suggested = planFileName(title, current.replace(/\.plan\.ya?ml$/i, ''));
   const name = await vscode.window.showInputBox({
@@ -82,6 +89,10 @@ async function nameNewPlan(client: Promise<LanguageClient>, doc: vscode.TextDocu
   const rename = new vscode.WorkspaceEdit();
   rename.renameFile(doc.uri, target);
   await vscode.workspace.applyEdit(rename);
+}
+
+function uriKeyOf(uri: string): string {
+  return vscode.Uri.parse(uri).toString();
 }
 
 /** `new.plan.yaml` in the first folder, or `new-2.plan.yaml`, ... : a name no file or open editor has. */

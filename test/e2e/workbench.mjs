@@ -488,6 +488,44 @@ export const steps = [
     },
   },
   {
+    name: 'new-plan',
+    title: 'New Plan: the acronym and the unit id are tab stops (the unit id mirrored into lead), and the first save names the file from the title',
+    async run({ page, folder }) {
+      await page.keyboard.press('Escape');
+      await command(page, 'Planwright: New Plan');
+      await page.locator('.tabs-container .tab.active[aria-label^="new.plan.yaml"]').waitFor({ timeout: 20_000 });
+      // The template is in (its first tab stop selected) before anything is typed.
+      await until('the template in the new editor', async () => {
+        const text = (await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+        return text.includes('Strategic Plan 2026-2030') || `(editor: ${text.slice(0, 80)})`;
+      });
+      await sleep(300);
+      // Tab stops in order: organization, organization name, ORG, mission, vision, value, its description, OPS.
+      const fields = ['Harbor City', 'Harbor City Port Authority', 'HCPA', 'Keep the port working.', 'A busy, clean port.', 'Openness', 'We say what we do.', 'HOUSING'];
+      for (const [i, text] of fields.entries()) {
+        if (i) await page.keyboard.press('Tab');
+        await page.keyboard.type(text, { delay: 20 });
+      }
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+S');
+      const input = page.locator('.quick-input-widget input');
+      await until('the file name the title gives, proposed', async () => {
+        if (!(await input.isVisible())) return '(no input box)';
+        const v = await input.inputValue();
+        return v === 'harbor-city-strategic-plan-2026-2030.plan.yaml' || `(input: ${v})`;
+      }, 20_000);
+      await page.keyboard.press('Enter');
+      const file = path.join(folder, 'harbor-city-strategic-plan-2026-2030.plan.yaml');
+      await until(`${path.basename(file)} written`, () => fs.existsSync(file) || '(not yet)', 20_000);
+      if (fs.existsSync(path.join(folder, 'new.plan.yaml'))) throw new Error('new.plan.yaml is still there beside the renamed plan');
+      const text = fs.readFileSync(file, 'utf8');
+      for (const line of ['title: Harbor City Strategic Plan 2026-2030', 'organization: { name: Harbor City Port Authority, acronym: HCPA }', '  - id: HOUSING', '        lead: HOUSING']) {
+        if (!text.split('\n').includes(line)) throw new Error(`the saved plan has no line "${line}": ${JSON.stringify(text)}`);
+      }
+    },
+  },
+  {
     // Last: the reload starts the workbench anew.
     name: 'preview-reload',
     title: 'the preview comes back after the window reloads, showing the plan',
