@@ -3,8 +3,11 @@
 // the protocol's rules: protocol.ts). Features live in service/.
 import * as v8 from 'v8';
 import {
+  CodeLensRefreshRequest,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -23,6 +26,8 @@ import { composeChanges, type TextChange } from './service/text';
 import { canonicalUri, UriSpellings } from './uris';
 import { WorkspaceFiles } from './workspaceFiles';
 import { configFileDiagnostics, isConfigFile, RuleConfigs, useRuleConfigs } from './ruleConfig';
+import { SHOW_REFERENCES } from './service/features/codeLens';
+import { showReferences } from './showReferences';
 
 // V8 lets the old generation grow to about twice what is live before a full collection. Each
 // keystroke in a 63k-line plan leaves its 3 MB text behind, so a session of typing, requests and
@@ -79,11 +84,21 @@ const documents = new TextDocuments<PieceTextDocument>({
   },
 });
 const service = createLanguageService();
-const log = (message: string) => connection.console.log(message);
+/** A message to the editor's log, at the level its `[warn]`/`[error]` prefix says (else Log). */
+const log = (message: string) => {
+  const level = /^\[(warn|error)\] /.exec(message)?.[1];
+  if (level === 'error') connection.console.error(message.slice(8));
+  else if (level === 'warn') connection.console.warn(message.slice(7));
+  else connection.console.log(message);
+};
+/** Failures: window/logMessage of type Error, which every editor shows at its default log level. */
+const logError = (message: string) => connection.console.error(message);
 
 let workspaceFolders: string[] = [];
 let canWatchFiles = false;
 let canRefreshInlayHints = false;
+let canShowDocument = false;
+let canRefreshLenses = false;
 
 /** Runs a handler; a failure is logged and answered with `fallback`, never a crash. */
 function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => R): (...args: P) => R {
@@ -92,7 +107,7 @@ function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: 
       return fn(...args);
     } catch (e) {
       if (e instanceof ResponseError) throw e;
-      log(`[error] ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      logError(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return fallback;
     }
   };
@@ -213,6 +228,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     .map((u) => u.fsPath);
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+  canShowDocument = !!params.capabilities.window?.showDocument?.support;
+  canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+  // The editor commands the client runs itself (the VS Code extension lists them); an editor
+  // that lists none gets items and actions without them, and the server runs the lenses' command.
+  const clientCommands = clientCommandsOf(params);
+  service.configure({ clientCommands });
   // The client sends the `planwright.*` settings here, and again when they change.
   configure(params.initializationOptions);
   // Compiled before answering (about 80 ms), not when the first plan is opened.
@@ -233,17 +254,27 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeLensProvider: { resolveProvider: false },
       renameProvider: { prepareProvider: true },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source', 'refactor.rewrite'], resolveProvider: false },
-      executeCommandProvider: { commands: [RENUMBER_COMMAND] },
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
       inlayHintProvider: true,
+      executeCommandProvider: { commands: [RENUMBER_COMMAND, ...(clientCommands.includes(SHOW_REFERENCES) ? [] : [SHOW_REFERENCES])] },
     },
     serverInfo: { name: 'planwright', version: require('../../package.json').version },
   };
 });
 
 function configure(settings: unknown): void {
-  if (settings && typeof settings === 'object') service.configure(settings as Parameters<typeof service.configure>[0]);
+  if (settings && typeof settings === 'object') {
+    const lensesBefore = service.codeLensEnabled();
+    service.configure(settings as Parameters<typeof service.configure>[0]);
+    if (canRefreshLenses && lensesBefore !== service.codeLensEnabled()) void connection.sendRequest(CodeLensRefreshRequest.type);
+  }
+}
+
+/** `capabilities.experimental.planwright.commands`: the commands the client runs itself. */
+function clientCommandsOf(params: InitializeParams): string[] {
+  const commands = (params.capabilities.experimental as { planwright?: { commands?: unknown } } | undefined)?.planwright?.commands;
+  return Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : [];
 }
 
 connection.onDidChangeConfiguration(guard('configuration', undefined, (p) => {
@@ -289,7 +320,7 @@ connection.onInitialized(() => {
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.plan.{yaml,yml}' }, { globPattern: '**/.planwright.{yaml,yml,json}' }] });
   }
-  void files.index(workspaceFolders).catch((e) => log(`[error] reading the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  void files.index(workspaceFolders).catch((e) => logError(`reading the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 });
 
 connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, ({ changes }) => {
@@ -350,6 +381,14 @@ connection.onRenameRequest(guard('rename', null, (p) => {
 }));
 connection.onCodeAction(guard('codeAction', [], (p) => (atAll(p) ? service.getCodeActions(p.textDocument.uri, p.range, p.context.diagnostics) : [])));
 connection.onExecuteCommand(guard('executeCommand', null, (p) => {
+  if (p.command === SHOW_REFERENCES) {
+    return showReferences({
+      canShowDocument,
+      showDocument: (params) => connection.window.showDocument(params),
+      // A notification (window/showMessage), not a request: nothing to answer.
+      showInformationMessage: (m) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: m }),
+    }, p.arguments).catch((e) => logError(`showReferences failed: ${e instanceof Error ? e.message : String(e)}`));
+  }
   if (p.command !== RENUMBER_COMMAND) return null;
   const uri = canonicalUri(String(p.arguments?.[0] ?? ''));
   currentAll();
@@ -360,7 +399,8 @@ connection.onExecuteCommand(guard('executeCommand', null, (p) => {
   if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
   const edits = r.edits;
   if (edits.length) void connection.workspace.applyEdit({ label: 'Renumber the whole plan', edit: { documentChanges: [{ textDocument: { uri, version: documents.get(uri)?.version ?? null }, edits }] } });
-  return { edits: edits.length };
+  // What changed, for the client's message ("Renumbered 7 items; 3 links followed").
+  return { edits: edits.length, items: r.items, links: r.links };
 }));
 
 // Formatting: the whole plan's canonical layout, as line edits (service/features/format.ts).
@@ -381,6 +421,7 @@ connection.onRequest('planwright/planTree', guard('planTree', [], (p: { uri: str
   const filter = p.filter === 'measures-not-met' ? p.filter : undefined;
   return typeof p.depth === 'number' && p.depth >= 1 ? service.getPlanTree(p.uri, { path, depth: p.depth }, filter) : service.getPlanTree(p.uri, undefined, filter);
 }));
+connection.onRequest('planwright/planSections', guard('planSections', [], (p: { uri: string }) => (current(p.uri) ? service.getPlanSections(p.uri) : [])));
 connection.onRequest('planwright/document', guard('document', null, (p: { textDocument: { uri: string }; known?: unknown }) => (current(p.textDocument?.uri) ? service.getPreview(p.textDocument.uri, Array.isArray(p.known) ? p.known.filter((k): k is string => typeof k === 'string') : []) : null)));
 connection.onRequest('planwright/export', guard('export', null, (p: { textDocument: { uri: string }; format?: unknown }) => (current(p.textDocument?.uri) && isExportFormat(p.format) ? exportForEditor(service.getPlanDocument(p.textDocument.uri)!, p.format) : null)));
 // StratML (issue 13): export from the plan model; import is text in, YAML text out (the client writes the file).

@@ -16,6 +16,7 @@ import { provideDocumentHighlights } from './features/highlights';
 import { provideHover } from './features/hover';
 import { filterPlanTree, planTreeLevel, providePlanTree, type PlanTreeFilter, type PlanTreeNode } from './features/planTree';
 import { provideReferences } from './features/references';
+import { providePlanSections, type PlanSectionNode } from './features/planSections';
 import { prepareRename, provideRenameEdits } from './features/rename';
 import { renumber } from './features/renumber';
 import { provideSelectionRanges } from './features/selectionRange';
@@ -27,6 +28,7 @@ import { alignmentCoverage, coverageMarkdown } from './document/alignmentReport'
 
 export { PlanWorkspace, type PlanDocument } from './documents';
 export type { PlanTreeFilter, PlanTreeNode } from './features/planTree';
+export type { PlanSectionNode } from './features/planSections';
 export type { PlanModel, PlanItem, PlanDiagnostic, Unit, Reference } from './model';
 export type { PlanDocumentModel, DocItem } from './document/planDocument';
 export type { PreviewResult, PreviewBlock } from './document/preview';
@@ -62,6 +64,8 @@ export interface PlanLanguageService {
   /** Goals → objectives → sub-objectives of one plan, with problem counts: the Plan view. */
   /** `filter`: only the items with a measure not met and their ancestors (the Plan view's filter). */
   getPlanTree(uri: string, level?: { path: readonly number[]; depth: number }, filter?: PlanTreeFilter): PlanTreeNode[];
+  /** Mission, vision, values and units of one plan: the Plan view's rows above the goals. */
+  getPlanSections(uri: string): PlanSectionNode[];
   prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | { error: string } | null;
   getRenameEdits(uri: string, position: Position, newName: string): { edit: WorkspaceEdit } | { error: string } | null;
   getCodeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
@@ -69,7 +73,7 @@ export interface PlanLanguageService {
    * Edits that renumber the whole plan in document order, links following their items; or why
    * the plan cannot be renumbered (an item takes its number from another through a merge key).
    */
-  getRenumberEdits(uri: string): { edits: TextEdit[] } | { error: string };
+  getRenumberEdits(uri: string): { edits: TextEdit[]; items: number; links: number } | { error: string };
   /**
    * The plan as a document to read (preview and exports), with problem counts per item; once per
    * version of the text and of the workspace's units.
@@ -89,6 +93,8 @@ export interface PlanLanguageService {
   getInlayHints(uri: string, range: Range): InlayHint[];
   /** Options that come from the editor's settings. */
   configure(options: Partial<Omit<ServiceOptions, 'inlayHints'>> & { inlayHints?: boolean | { enabled?: unknown } }): void;
+  /** Whether code lenses are given (the `planwright.codeLens.enabled` setting). */
+  codeLensEnabled(): boolean;
 }
 
 export interface ServiceOptions {
@@ -96,9 +102,17 @@ export interface ServiceOptions {
   maxItemsComputed: number;
   /** Inlay hints shown (the `planwright.inlayHints.enabled` setting). */
   inlayHints: boolean;
+  /** Code lenses at all (the `planwright.codeLens.enabled` setting, `{ codeLens: { enabled } }` as the editor sends it). */
+  codeLens: { enabled: boolean };
+  /**
+   * The commands the client can run itself (`capabilities.experimental.planwright.commands`):
+   * completion items and code actions carry no other. Undefined: all of Planwright's editor
+   * commands (the VS Code extension's set).
+   */
+  clientCommands?: readonly string[];
 }
 
-export const DEFAULT_OPTIONS: ServiceOptions = { maxItemsComputed: 5000, inlayHints: true };
+export const DEFAULT_OPTIONS: ServiceOptions = { maxItemsComputed: 5000, inlayHints: true, codeLens: { enabled: true } };
 
 /**
  * Remembers a feature's answer for one version of a document (editors ask for symbols and
@@ -115,6 +129,7 @@ function perVersion<R>(f: (doc: PlanDocument) => R): (doc: PlanDocument) => R {
 
 export function createLanguageService(workspace = new PlanWorkspace(), initial: Partial<ServiceOptions> = {}): PlanLanguageService {
   const options: ServiceOptions = { ...DEFAULT_OPTIONS, ...initial };
+  const canRun = (command: string) => !options.clientCommands || options.clientCommands.includes(command);
   let symbols = perVersion((d) => provideDocumentSymbols(d, options.maxItemsComputed));
   const folding = perVersion(provideFoldingRanges);
   const documents = new WeakMap<PlanDocument['model'], { units: unknown; alignment: number; document: PlanDocumentModel }>();
@@ -147,7 +162,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getFoldingRanges: (uri: string) => on(uri, [], folding),
     getSelectionRanges: (uri: string, ps: Position[]) => on(uri, [], (d) => provideSelectionRanges(d, ps)),
     getWorkspaceSymbols: (query: string) => provideWorkspaceSymbols(workspace.all(), query),
-    getCodeLenses: (uri: string) => on(uri, [], (d) => [...provideCodeLenses(d, workspace.all()), ...alignmentLenses(workspace, d)]),
+    getCodeLenses: (uri: string) => (options.codeLens.enabled ? on(uri, [], (d) => [...provideCodeLenses(d, workspace.all()), ...alignmentLenses(workspace, d)]) : []),
     getPlans: () =>
       workspace.all().map((d) => {
         const diags = planDiagnostics(workspace, d);
@@ -158,6 +173,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
           warnings: diags.filter((x) => x.severity === 'warning').length,
         };
       }),
+    getPlanSections: (uri: string) => on(uri, [], providePlanSections),
     getPlanTree: (uri: string, level?: { path: readonly number[]; depth: number }, filter?: PlanTreeFilter) =>
       on(uri, [], (d) => {
         const tree = filterPlanTree(providePlanTree(d, provideDiagnostics(workspace, d)), filter);
@@ -165,11 +181,12 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
       }),
     prepareRename: (uri: string, p: Position) => on(uri, null, (d) => prepareRename(workspace, d, p)),
     getRenameEdits: (uri: string, p: Position, newName: string) => on(uri, null, (d) => provideRenameEdits(workspace, d, p, newName)),
-    getCodeActions: (uri: string, range: Range, diagnostics: Diagnostic[]) => on(uri, [], (d) => provideCodeActions(workspace, d, range, diagnostics)),
-    getRenumberEdits: (uri: string) => on(uri, { edits: [] }, (d) => renumber(d)),
+    getCodeActions: (uri: string, range: Range, diagnostics: Diagnostic[]) => on(uri, [], (d) => provideCodeActions(workspace, d, range, diagnostics, canRun)),
+    getRenumberEdits: (uri: string) => on(uri, { edits: [], items: 0, links: 0 }, (d) => renumber(d)),
     getPlanDocument: (uri: string) => on(uri, null, planDocument),
     getPreview: (uri: string, known?: readonly string[]) => on(uri, null, (d) => providePreview(planDocument(d), known)),
-    getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p)),
+    getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p, canRun)),
+    codeLensEnabled: () => options.codeLens.enabled,
     getAlignmentMarkdown: () => coverageMarkdown(alignmentCoverage(workspace)),
     getFormattingEdits: (uri: string) => on(uri, [], provideFormatting),
     getRangeFormattingEdits: (uri: string, range: Range) => on(uri, [], (d) => provideRangeFormatting(d, range)),
@@ -185,6 +202,10 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
         options.maxItemsComputed = Math.floor(max);
         symbols = perVersion((d) => provideDocumentSymbols(d, options.maxItemsComputed));
       }
+      const lens = (o as { codeLens?: { enabled?: unknown } }).codeLens;
+      if (lens && typeof lens === 'object' && typeof lens.enabled === 'boolean') options.codeLens = { enabled: lens.enabled };
+      const commands = (o as { clientCommands?: unknown }).clientCommands;
+      if (Array.isArray(commands)) options.clientCommands = commands.filter((c): c is string => typeof c === 'string');
     },
   });
 }

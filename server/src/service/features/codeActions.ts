@@ -14,12 +14,14 @@ import { itemAt, targetAt } from '../locate';
 import { contains } from '../text';
 import { renumberEdits } from './renumber';
 import { ignoreFixes } from './ignoreFixes';
+import { createUnitCommand, INSERT_SNIPPET } from './unitSnippet';
 
 const RENUMBER_CODES = new Set(['numbering-sequence', 'numbering-parent', 'numbering-duplicate', 'numbering-format']);
 
 export const RENUMBER_PLAN_TITLE = 'Renumber the whole plan';
 
-export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+/** `canRun` says which editor commands the client runs (the VS Code extension: INSERT_SNIPPET). */
+export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: Range, diagnostics: Diagnostic[], canRun: (command: string) => boolean = () => false): CodeAction[] {
   void range;
   const fixes: CodeAction[] = [];
   const groups = new Map<PlanItem | undefined, Diagnostic[]>();
@@ -70,7 +72,9 @@ export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: 
   const actions = [...fixes];
   for (const [id, diags] of createUnits) {
     const e = createUnitEdit(doc, id);
-    if (e) actions.push({ title: `Create unit ${id} under \`units:\``, kind: 'quickfix', diagnostics: diags, edit: { changes: { [doc.uri]: [e] } } });
+    // Then, in an editor that can, the cursor on the new unit's name and its `kind` offered.
+    const command = e && canRun(INSERT_SNIPPET) ? createUnitCommand(ws, doc, e, id) : undefined;
+    if (e) actions.push({ title: `Create unit ${id} under \`units:\``, kind: 'quickfix', diagnostics: diags, edit: { changes: { [doc.uri]: [e] } }, ...(command ? { command } : {}) });
   }
   for (const [parent, diags] of groups) {
     const edits = renumberEdits(doc, parent ? { parent } : { goalsOnly: true });
