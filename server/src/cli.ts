@@ -8,9 +8,11 @@ import { fsErrorReason, notRegularFile, PLAN_FILE, PlanFileSet, readRegularFile 
 import { createLanguageService } from './service';
 import { EXPORT_EXTENSION as EXTENSION, exportDocument, type ExportFormat } from './service/document/exportDocument';
 import { stripBom } from './service/text';
+import { IMPORT_USAGE, importDocuments } from './cli/importDocument';
 
 const USAGE = `Usage: planwright check [--format text|json] <files or folders...>
        planwright export --to html|markdown|docx [--out DIR] <files or folders...>
+       ${IMPORT_USAGE}
 
 check: checks strategic plans written as YAML (*.plan.yaml, *.plan.yml): YAML syntax, the plan
 schema, numbering and cross-references.
@@ -18,6 +20,10 @@ schema, numbering and cross-references.
 export: writes each plan NAME.plan.yaml as a document to read and circulate: NAME.html (one
 self-contained page, ready to print), NAME.md (GitHub-flavoured Markdown) or NAME.docx (Word).
 A plan with problems is still exported as it reads (a draft), and stderr says how many it has.
+
+import: reads a plan written as a Word document, Markdown or the text of a PDF into NAME.plan.yaml
+beside it (or --out FILE), never over an existing file unless --force; prints one line for each
+thing it could not place or overrode (FILE:LINE, or the paragraph of a Word document).
 
 Folders are searched for plan files at any depth, following links (each plan is read once);
 folders named node_modules, dist or out, and folders whose name starts with ".", are not searched.
@@ -66,6 +72,7 @@ export async function main(argv: string[], io: Output = PROCESS_OUTPUT): Promise
   const command = args.shift();
   if (command === 'check') return check(args, io);
   if (command === 'export') return exportPlans(args, io);
+  if (command === 'import') return importDocuments(args, io); // documents (.docx, .md, .txt): cli/importDocument.ts
   io.err(command ? `planwright: unknown command "${command}".\n\n${USAGE}` : USAGE);
   return 2;
 }

@@ -6,6 +6,7 @@ import { blocksFromDocx } from './fromDocx';
 import { blocksFromMarkdown } from './fromMarkdown';
 import { blocksFromText } from './fromText';
 import { findStructure, type ImportedPlan } from './structure';
+import { writePlan } from '../writePlan';
 
 export type { ImportedPlan, ImportedItem } from './structure';
 export type { Block, ReportLine, Place } from './blocks';
@@ -67,4 +68,21 @@ function finish(r: ReturnType<typeof findStructure>, place: Place): DocumentImpo
     for (const o of g.objectives ?? []) subobjectives += o.subobjectives?.length ?? 0;
   }
   return { ...r, place, counts: { goals: r.plan.goals.length, objectives, subobjectives } };
+}
+
+/** How a report line names its place: "line 12", "paragraph 12". */
+export function placeOf(r: ReportLine, place: Place): string {
+  return `${place} ${r.at}`;
+}
+
+/**
+ * The imported plan as the YAML a person would write (writePlan.ts), headed by where it came
+ * from and the report, so the notes stay with the plan until its author has gone through them.
+ */
+export function importedPlanText(result: DocumentImport, sourceName: string): string {
+  const header = [
+    `Imported from ${sourceName} by Planwright (${result.counts.goals} goals, ${result.counts.objectives} objectives, ${result.counts.subobjectives} sub-objectives).`,
+    ...(result.report.length ? ['What the import could not place or overrode:', ...result.report.map((r) => `- ${placeOf(r, result.place)}: ${r.message}`)] : []),
+  ];
+  return writePlan(result.plan, { header });
 }

@@ -1,0 +1,83 @@
+// `planwright import FILE.docx|FILE.md|FILE.txt [--out FILE.plan.yaml] [--force]`: a plan written
+// as a document, read into a plan file. The service does the reading (service/import); this reads
+// the file, writes the plan (beside the document unless --out says where, never over a file
+// without --force) and prints one line per thing the import could not place or overrode.
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { importDocument, importedPlanText, isDocumentFile, placeOf } from '../service/import';
+
+interface Output {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export const IMPORT_USAGE = `planwright import FILE.docx|FILE.md|FILE.txt [--out FILE.plan.yaml] [--force]`;
+
+/** The plan file written for `file` when --out is not given: NAME.plan.yaml beside it. */
+export function defaultPlanPath(file: string): string {
+  const base = path.basename(file).replace(/\.(docx|md|markdown|txt)$/i, '');
+  return path.join(path.dirname(file), `${base}.plan.yaml`);
+}
+
+export async function importDocumentFile(file: string, out: string | undefined, force: boolean, io: Output): Promise<number> {
+  if (!isDocumentFile(file)) {
+    io.err(`planwright: cannot import "${file}": name a Word document (.docx), a Markdown file (.md) or a text file (.txt, e.g. the text of a PDF).`);
+    return 2;
+  }
+  const target = out ?? defaultPlanPath(file);
+  let bytes: Buffer;
+  try {
+    const st = await fs.stat(file);
+    if (!st.isFile()) {
+      io.err(`planwright: cannot import "${file}": it is not a regular file.`);
+      return 2;
+    }
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    io.err(`planwright: cannot read "${file}": ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
+    return 2;
+  }
+  const result = await importDocument(file, bytes);
+  for (const r of result.report) io.out(`${file}:${result.place === 'line' ? r.at : placeOf(r, result.place)}  ${r.message}`);
+  if (!result.counts.goals) {
+    io.err(`planwright: found no goals in "${file}": nothing written.`);
+    return 1;
+  }
+  try {
+    await fs.writeFile(target, importedPlanText(result, path.basename(file)), { flag: force ? 'w' : 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+      io.err(`planwright: "${target}" already exists: not overwritten. Use --force to replace it, or --out to write elsewhere.`);
+    } else io.err(`planwright: cannot write "${target}": ${(e as Error).message}.`);
+    return 2;
+  }
+  const { goals, objectives, subobjectives } = result.counts;
+  io.out(`${target}: ${goals} goals, ${objectives} objectives, ${subobjectives} sub-objectives${result.report.length ? ` (${result.report.length} notes above, also at the top of the plan)` : ''}.`);
+  return 0;
+}
+
+/** The command's arguments: FILE [--out FILE] [--force]. */
+export async function importDocuments(args: string[], io: Output): Promise<number> {
+  let out: string | undefined;
+  let force = false;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--force') force = true;
+    else if (a === '--out' || a.startsWith('--out=')) {
+      out = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (!out) {
+        io.err('planwright: --out needs the plan file to write.');
+        return 2;
+      }
+    } else if (a.startsWith('-')) {
+      io.err(`planwright: unknown option "${a}".\n\nUsage: ${IMPORT_USAGE}`);
+      return 2;
+    } else files.push(a);
+  }
+  if (files.length !== 1) {
+    io.err(`planwright: name one document to import.\n\nUsage: ${IMPORT_USAGE}`);
+    return 2;
+  }
+  return importDocumentFile(files[0], out, force, io);
+}
