@@ -418,6 +418,11 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
         values.push({ name: h, ...(s.body.length ? { description: paragraphs(s).join('\n\n') } : {}) });
         continue;
       }
+      const named = /^(.+?)\s*\(([A-Z][A-Za-z&]{1,9})\)$/.exec(h); // "Enforcement and Removal Operations (ERO)"
+      if (mode === 'units' && named) {
+        addUnit(named[1], paragraphs(s).join('\n\n') || undefined, named[2]);
+        continue;
+      }
       if (mode === 'units' && head && (acronymOf(h) || UNIT_WORD.test(h) || !s.body.length)) {
         if (s.body.length || acronymOf(h)) addUnit(h, paragraphs(s).join('\n\n') || undefined);
         continue;
