@@ -1,0 +1,74 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { importDocument, type ImportedPlan } from '.';
+import { parseFull } from '../parse';
+import { ROOT } from '../test-util';
+import { writePlan } from '../writePlan';
+import { ICE_PLAN, iceDocxHeadings } from './test-documents';
+
+const CITY = fs.readFileSync(path.join(ROOT, 'test/fixtures/import/riverton-strategic-plan.txt'));
+const text = (s: string) => new TextEncoder().encode(s);
+const schemaClean = (plan: ImportedPlan) => parseFull(writePlan(plan)).diagnostics.filter((d) => d.code === 'yaml-syntax' || d.code === 'schema').map((d) => d.message);
+
+describe('import: a city plan (test data) as PDF text: "Strategic Priority 1", "1.1" and "1.1.1" numbers, wrapped lines, running headers and page footers', () => {
+  it('reads its priorities, objectives and actions with their narratives, and no header, footer or page number', async () => {
+    const r = await importDocument('riverton.txt', CITY);
+    assert.deepStrictEqual(r.counts, { goals: 3, objectives: 5, subobjectives: 10 });
+    assert.deepStrictEqual(r.plan.goals.map((g) => `${g.id} ${g.title}`), ['1 Safe and Connected Streets', '2 A Thriving Local Economy', '3 Parks and Open Space for Everyone']);
+    assert.deepStrictEqual(r.plan.goals[0].objectives![1].subobjectives!.map((s) => `${s.id} ${s.title}`), ['1.2.1 Close 40 miles of sidewalk gaps near schools', '1.2.2 Connect the river trail to every neighborhood']);
+    // The paragraph cut by a page break (and its header and footer) is one paragraph again.
+    assert.match(r.plan.goals[0].objectives![1].description!, /for people who cannot drive, starting in the neighborhoods with the fewest options today\.$/);
+    const all = JSON.stringify(r.plan);
+    assert.ok(!/Page \d of 6/.test(all), 'page footers removed');
+    assert.strictEqual(all.split('City of Riverton Strategic Plan 2024–2028').length - 1, 1, 'the running header is gone; the title stays');
+    assert.strictEqual(r.plan.title, 'City of Riverton Strategic Plan 2024–2028');
+    assert.deepStrictEqual(r.plan.period, { start: 2024, end: 2028 });
+    assert.deepStrictEqual(r.plan.values?.map((v) => v.name), ['Service', 'Stewardship', 'Openness']);
+    assert.match(r.plan.mission!, /^The City of Riverton delivers safe/);
+    assert.deepStrictEqual(r.plan.units?.map((u) => `${u.id} ${u.name}`), ['DPW Department of Public Works', 'RPD Riverton Police Department', 'PAR Parks and Recreation', 'OED Office of Economic Development']);
+    assert.deepStrictEqual(r.report.map((l) => `${l.at}: ${l.message}`), ['114: "Appendix: How We Will Measure Progress" (one paragraph) after the goals belongs to no goal: left out.']);
+    assert.deepStrictEqual(schemaClean(r.plan), []);
+  });
+});
+
+describe('import: hostile and empty documents', () => {
+  const cases: [string, Uint8Array][] = [
+    ['empty.txt', text('')],
+    ['empty.md', text('')],
+    ['blank.txt', text('\n\n\f\n   \n')],
+    ['binary.txt', new Uint8Array([0, 159, 146, 150, 0, 1, 2])],
+    ['not-a-zip.docx', text('PK this is not a zip')],
+    ['memo.md', text('# Memo\n\nThe team meets on Tuesday.\n\n- bring the budget\n')],
+    ['numbers only.txt', text('1.1 1.1.1 1.2\n\nGoal\n\nGOAL\n\nObjective 9.9\n')],
+    ['deep lists.md', text(Array.from({ length: 3000 }, (_, i) => '  '.repeat(i % 40) + '1. x').join('\n'))],
+    ['long line.txt', text('Goal 1: ' + 'word '.repeat(200_000))],
+  ];
+  for (const [name, bytes] of cases) {
+    it(`gives a report, never an exception, for ${name}`, async () => {
+      const r = await importDocument(name, bytes);
+      assert.ok(r.report.length > 0 || r.counts.goals > 0);
+      if (!r.counts.goals) assert.ok(r.report.some((l) => /No goals found|not a Word document|not text in UTF-8/.test(l.message)), JSON.stringify(r.report));
+      assert.deepStrictEqual(r.counts.goals ? schemaClean(r.plan) : [], []);
+    });
+  }
+});
+
+describe('import: speed', () => {
+  it('imports a 40-page plan in under 2 s (Word and text)', async function () {
+    this.timeout(20_000);
+    // The ICE plan twice over: ~60 pages of Word, and its text, ~90,000 characters.
+    const plan = { ...ICE_PLAN, goals: [...ICE_PLAN.goals, ...ICE_PLAN.goals.map((g) => ({ ...g, id: String(Number(g.id) + 5) }))] };
+    const docx = await iceDocxHeadings(plan);
+    const seed = fs.readFileSync(path.join(ROOT, 'test/fixtures/import/ice-strategic-plan-2021-2025.txt'), 'utf8');
+    const txt = text(seed + '\n\n\n' + seed.slice(seed.indexOf('\nGOAL 1')));
+    for (const [name, bytes] of [['plan.docx', docx], ['plan.txt', txt]] as const) {
+      const t0 = performance.now();
+      const r = await importDocument(name, bytes);
+      const ms = performance.now() - t0;
+      assert.ok(r.counts.goals >= 10, `${name}: ${r.counts.goals} goals`);
+      assert.ok(ms < 2000, `${name} took ${ms.toFixed(0)} ms`);
+      console.log(`      ${name}: ${(bytes.length / 1024).toFixed(0)} KB, ${r.counts.goals} goals, ${r.counts.subobjectives} sub-objectives in ${ms.toFixed(0)} ms`);
+    }
+  });
+});
