@@ -8,6 +8,7 @@ import { registerCommands } from './commands';
 import { PLAN_LANGUAGE } from './outline';
 import { PlanView } from './planView';
 import { registerExport } from './export';
+import { registerImportDocument } from './importDocument';
 import { PlanPreviews } from './preview';
 import { PlanStatus } from './status';
 
@@ -29,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): PlanwrightApi {
   void vscode.commands.executeCommand('setContext', 'planwright.active', true);
 
   const ready = startClient(context, { outputChannel, traceOutputChannel });
-  context.subscriptions.push(outputChannel, traceOutputChannel, new PlanStatus(), ...registerCommands(context, ready), new PlanPreviews(context, ready), registerExport(ready));
+  context.subscriptions.push(outputChannel, traceOutputChannel, new PlanStatus(), ...registerCommands(context, ready), new PlanPreviews(context, ready), registerExport(ready), registerImportDocument(ready));
   void ready.then((c) => context.subscriptions.push(new PlanView(c)));
 
   const loadStart = (globalThis as { __planwrightLoadStart?: number }).__planwrightLoadStart;

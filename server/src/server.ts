@@ -17,6 +17,7 @@ import { Scheduler } from './scheduler';
 import { PieceTextDocument } from './textDocument';
 import { createLanguageService } from './service';
 import { exportForEditor, isExportFormat } from './service/document/exportDocument';
+import { importForEditor } from './service/import';
 import { getValidators } from './service/schema';
 import { composeChanges, type TextChange } from './service/text';
 import { canonicalUri, UriSpellings } from './uris';
@@ -335,6 +336,16 @@ connection.onRequest('planwright/planTree', guard('planTree', [], (p: { uri: str
 }));
 connection.onRequest('planwright/document', guard('document', null, (p: { textDocument: { uri: string }; known?: unknown }) => (current(p.textDocument?.uri) ? service.getPreview(p.textDocument.uri, Array.isArray(p.known) ? p.known.filter((k): k is string => typeof k === 'string') : []) : null)));
 connection.onRequest('planwright/export', guard('export', null, (p: { textDocument: { uri: string }; format?: unknown }) => (current(p.textDocument?.uri) && isExportFormat(p.format) ? exportForEditor(service.getPlanDocument(p.textDocument.uri)!, p.format) : null)));
+// Import Plan from Document…: the client sends the document's bytes; the service reads the plan (service/import).
+connection.onRequest('planwright/importDocument', async (p: { name?: unknown; base64?: unknown }) => {
+  if (typeof p?.name !== 'string' || typeof p.base64 !== 'string') return null;
+  try {
+    return await importForEditor(p.name, Buffer.from(p.base64, 'base64'));
+  } catch (e) {
+    log(`[error] importDocument failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return null;
+  }
+});
 
 documents.listen(connection);
 connection.listen();

@@ -86,3 +86,16 @@ export function importedPlanText(result: DocumentImport, sourceName: string): st
   ];
   return writePlan(result.plan, { header });
 }
+
+/** What the editor's Import Plan from Document… gets: the plan's text (none when no goal was found), the notes and the counts. */
+export interface EditorImport {
+  text: string | null;
+  notes: string[];
+  counts: DocumentImport['counts'];
+}
+
+export async function importForEditor(fileName: string, bytes: Uint8Array): Promise<EditorImport> {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const r = await importDocument(base, bytes);
+  return { text: r.counts.goals ? importedPlanText(r, base) : null, notes: r.report.map((l) => `${placeOf(l, r.place)}: ${l.message}`), counts: r.counts };
+}
