@@ -72,3 +72,24 @@ describe('import: speed', () => {
     }
   });
 });
+
+describe('import: a university plan (test data) in Markdown: "## 1. Student Success" goals, "### 1.1" objectives, "- 1.1.1" lists, a table of contents of links', () => {
+  const UNIVERSITY = fs.readFileSync(path.join(ROOT, 'test/fixtures/import/northfield-university-plan.md'));
+  it('reads its goals, objectives and sub-objectives, takes no table-of-contents entry for a goal, and reports the heading whose number does not fit its place', async () => {
+    const r = await importDocument('northfield.md', UNIVERSITY);
+    assert.deepStrictEqual(r.counts, { goals: 2, objectives: 4, subobjectives: 8 });
+    assert.deepStrictEqual(r.plan.goals.flatMap((g) => [g, ...g.objectives!]).map((i) => `${i.id} ${i.title}`), [
+      '1 Student Success', '1.1 Advising for Every Student', '1.2 Close Gaps in Graduation Rates',
+      '2 Research with Purpose', '2.1 Grow Interdisciplinary Research', '2.2 Share Discoveries with the Region',
+    ]);
+    assert.strictEqual(r.plan.goals[1].objectives![1].subobjectives![1].title, 'Partner with ten regional employers');
+    assert.strictEqual(r.plan.goals[0].description, 'Every student who comes to Northfield should leave with a degree and a plan. Over five years the university will make advising universal and close the gaps in who graduates.');
+    assert.deepStrictEqual(r.plan.values?.map((v) => [v.name, v.description]), [['Curiosity', 'We ask hard questions and follow the evidence.'], ['Belonging', 'Everyone who studies and works here belongs here.'], ['Service', 'Our work is measured by what it does for others.']]);
+    assert.deepStrictEqual(r.plan.units?.map((u) => `${u.id} ${u.name}`), ['OP Office of the Provost', 'DSA Division of Student Affairs']);
+    assert.deepStrictEqual(r.plan.period, { start: 2025, end: 2030 });
+    const notes = r.report.map((l) => `${l.at}: ${l.message}`);
+    assert.ok(notes.includes('73: The heading "2.3 Share Discoveries with the Region" numbers "Share Discoveries with the Region" 2.3, but the table of contents, its sub-objectives and its place in the plan say 2.2: imported as objective 2.2.'), notes.join('\n'));
+    assert.ok(notes.some((n) => /^80: "Measuring Progress" \(one paragraph\) after the goals belongs to no goal/.test(n)), notes.join('\n'));
+    assert.deepStrictEqual(schemaClean(r.plan), []);
+  });
+});

@@ -65,18 +65,21 @@ function titleCase(t: string): string {
 const GOAL_WORD = String.raw`(?:(?:strategic|organizational|institutional)\s+)?(?:goal|priority|direction|pillar|theme|focus\s+area|commitment|imperative)`;
 const OBJ_WORD = String.raw`(?:strategic\s+)?(?:objective|strategy)`;
 const SUB_WORD = String.raw`(?:sub-?objective|action|tactic|activity)`;
-const NUMBER = String.raw`(\d+(?:\.\d+)*|[IVX]{1,4})`;
+const NUMBER = String.raw`(\d+(?:\.\d+)*|[IVX]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const LABEL = new RegExp(String.raw`^(${GOAL_WORD}|${OBJ_WORD}|${SUB_WORD})(?:\s+(?:no\.?\s*|#\s*)?${NUMBER})?(?=$|[\s:.\-–—)])\.?\s*[:.\-–—)]?\s*(.*)$`, 'i');
 /** "1.2", "1.2.3" at the start, then a title. */
 const DOTTED = /^(\d+(?:\.\d+){1,2})(?![\d])\.?\s*[:.)\-–—]?\s+(\S.*)$/;
 /** "1." or "1" at the start of a heading. */
 const NUMBERED = /^(\d+)[.):]?\s+(\S.*)$/;
 /** Labels anywhere in a table-of-contents line (several may share one line). */
-const TOC_LABEL = new RegExp(String.raw`(?:^|\s)(${GOAL_WORD}|${OBJ_WORD}|${SUB_WORD})\s+(\d+(?:\.\d+)*|[IVX]{1,4})\s*[:.\-–—]?\s+`, 'gi');
+const TOC_LABEL = new RegExp(String.raw`(?:^|\s)(${GOAL_WORD}|${OBJ_WORD}|${SUB_WORD})\s+${NUMBER}\s*[:.\-–—]?\s+`, 'gi');
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
 function arabic(n: string): string {
   if (/^\d/.test(n)) return n;
+  const w = NUMBER_WORDS.indexOf(n.toLowerCase());
+  if (w >= 0) return String(w + 1);
   let v = 0;
   const s = n.toUpperCase();
   for (let i = 0; i < s.length; i++) {
@@ -143,7 +146,7 @@ const MISSION = /^(?:(?:our|the)\s+)?mission(?:\s+statement)?$/i;
 const VISION = /^(?:(?:our|the)\s+)?vision(?:\s+statement)?$/i;
 const VALUES = /^(?:(?:our|the|core|shared|guiding)\s+)*values(?:\s+statement)?$/i;
 const INLINE = /^(?:(?:our|the)\s+)?(mission|vision)(?:\s+statement)?\s*[:–—]\s*(\S.*)$/i;
-const ORGANIZATION = /\b(organi[sz]ation(al)?(\s+structure|\s+chart)?|structure|directorates|divisions|departments|bureaus|offices|components|who we are)\b/i;
+const ORGANIZATION = /\b(organi[sz]ation(al)?(\s+structure|\s+chart)?|structure|directorates|divisions|departments|bureaus|offices|components|leadership|governance|who we are)\b/i;
 const GOALS_SECTION = /^(?:(?:our|the|strategic|plan)\s+)*(?:goals|priorities|pillars|themes|directions)(?:\s*(?:and|&|,)\s*(?:objectives|strategies|actions))?$/i;
 const CONTENTS = /^(?:table\s+of\s+)?contents$/i;
 /** Sections that end the goals (text after them belongs to no goal). */
@@ -318,11 +321,13 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
     for (let i = contents + 1; i < blocks.length; i++) {
       const b = blocks[i];
       if (b.kind === 'break') continue;
-      const t = plain(b.text);
-      const entry = /^\d{1,3}\s+\S/.test(t) || /\S(\s*\.{2,}\s*|\s+|\s*…\s*)\d{1,3}$/.test(t);
+      const t = plain(b.text).replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'); // Markdown links: their text
+      // Under a Contents heading (Markdown, Word), everything up to the next heading; in plain text, lines with page numbers.
+      const underHeading = blocks[contents].kind === 'heading';
+      const entry = underHeading ? b.kind !== 'heading' : /^\d{1,3}\s+\S/.test(t) || /\S(\s*\.{2,}\s*|\s+|\s*…\s*)\d{1,3}$/.test(t);
       if (!entry) break;
       used.add(i);
-      const body = t.replace(/^\d{1,3}\s+/, '').replace(/(\s*\.{2,}\s*|\s*…\s*|\s+)\d{1,3}$/, '');
+      const body = underHeading ? t.replace(/(\s*\.{2,}\s*|\s*…\s*)\d{1,3}$/, '') : t.replace(/^\d{1,3}\s+/, '').replace(/(\s*\.{2,}\s*|\s*…\s*|\s+)\d{1,3}$/, '');
       const labels = [...body.matchAll(TOC_LABEL)];
       labels.forEach((m, k) => {
         const end = k + 1 < labels.length ? labels[k + 1].index! : body.length;
@@ -331,19 +336,43 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
       });
       if (!labels.length) {
         const d = DOTTED.exec(body);
+        const n = NUMBERED.exec(body);
         if (d) toc.push({ depth: d[1].split('.').length as 2 | 3, number: d[1], title: d[2], at: b.at });
+        else if (n) toc.push({ depth: 1, number: n[1], title: n[2], at: b.at });
       }
     }
   }
 
   // ---- where the goals start
   let goalsSection: number | undefined; // heading level of a "Goals" heading, whose sub-headings are goals
+  let numbered: number | undefined; // goals written "1. Title" (heading level, -1 for paragraphs), each followed by its "1.1 ..."
+  /** "1. Student Success" (a heading or a heading-like paragraph) whose number the next dotted number ("1.1 ...") starts with. */
+  const numberedGoal = (i: number): boolean => {
+    const b = blocks[i];
+    if (b.kind === 'break' || b.kind === 'item') return false;
+    const m = NUMBERED.exec(plain(b.text));
+    if (!m || DOTTED.test(plain(b.text)) || (b.kind === 'paragraph' && !titleLike(m[2]))) return false;
+    if (numbered !== undefined && (b.kind === 'heading' ? b.level : -1) !== numbered) return false;
+    for (let j = i + 1; j < blocks.length && j < i + 400; j++) {
+      const x = blocks[j];
+      if (x.kind === 'break') continue;
+      const d = DOTTED.exec(plain(x.text));
+      if (d) return d[1].split('.')[0] === m[1] && d[1].split('.').length === 2;
+      if (NUMBERED.test(plain(x.text)) && (x.kind === 'heading' || titleLike(x.text))) return false;
+    }
+    return false;
+  };
   let start = -1;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (used.has(i) || b.kind === 'break') continue;
     const l = readLabel(b.text);
     if (l && l.depth === 1 && (l.number || l.title === '')) {
+      start = i;
+      break;
+    }
+    if (numberedGoal(i)) {
+      numbered = b.kind === 'heading' ? b.level : -1;
       start = i;
       break;
     }
@@ -491,6 +520,10 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
     const t = plain(b.text);
     let label = readLabel(b.text);
     if (label && !label.labelled && !stack[label.depth - 2]) label = null; // "2.5 million ..." before any goal
+    if (!label && numbered !== undefined && numberedGoal(i)) {
+      const m = NUMBERED.exec(t)!;
+      label = { depth: 1, number: m[1], title: m[2], labelled: false };
+    }
     // A heading under a "Goals" heading, or at a level labelled headings showed: an item by its level.
     if (!label && b.kind === 'heading') {
       const lv = levels.get(b.level);
@@ -505,7 +538,7 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
       label = { depth: (headed.depth + 1 + b.level) as 2 | 3, number: null, title: t, labelled: false };
     }
     if (label) {
-      if (b.kind === 'heading' && label.labelled && !levels.has(b.level)) {
+      if (b.kind === 'heading' && (label.labelled || (label.depth === 1 && numbered === b.level)) && !levels.has(b.level)) {
         levels.set(b.level, { depth: label.depth, from: 'label' });
         for (let d = label.depth + 1; d <= 3; d++) if (!levels.has(b.level + d - label.depth)) levels.set(b.level + d - label.depth, { depth: d as 2 | 3, from: 'section' });
       }
