@@ -24,9 +24,9 @@ export interface ReportLine {
 const ENDS_SENTENCE = /[.!?:;"”’)\]]\s*(\*\*|__)?$/;
 
 /**
- * Paragraphs cut by a page break are joined again: a paragraph that does not end a sentence,
- * followed, after one or more page breaks, by a paragraph starting with a small letter. Also the
- * breaks themselves are kept (the finder may use them), one per run.
+ * Paragraphs cut by a page break (or by a stray blank line) are joined again: a paragraph that
+ * does not end a sentence, followed, after page breaks or none, by a paragraph starting with a
+ * small letter. The breaks between other blocks are kept (the finder may use them), one per run.
  */
 export function rejoinAcrossBreaks(blocks: Block[]): Block[] {
   const out: Block[] = [];
@@ -37,16 +37,15 @@ export function rejoinAcrossBreaks(blocks: Block[]): Block[] {
       continue;
     }
     const prev = out[out.length - 1];
-    const before = prev?.kind === 'break' ? out[out.length - 2] : undefined;
+    const before = prev?.kind === 'break' ? out[out.length - 2] : prev;
     if (
-      prev?.kind === 'break' &&
       before &&
       before.kind === 'paragraph' &&
       b.kind === 'paragraph' &&
       !ENDS_SENTENCE.test(before.text) &&
       /^[a-z(]/.test(b.text)
     ) {
-      out.pop();
+      if (prev?.kind === 'break') out.pop();
       out[out.length - 1] = { ...before, text: joinWords(before.text, b.text) };
       continue;
     }

@@ -5,7 +5,8 @@ import { writePlan } from '../writePlan';
 import { ICE_PLAN, iceDocxHeadings, iceDocxNumbered, iceMarkdown } from './test-documents';
 
 const flat = (goals: ImportedItem[]) => goals.flatMap((g) => [g, ...(g.objectives ?? []).flatMap((o) => [o, ...(o.subobjectives ?? [])])]);
-const words = (t = '') => t.split(/\s+/).filter(Boolean).join(' ');
+/** Paragraph by paragraph, words only. */
+const words = (t = '') => t.split(/\n+/).map((p) => p.split(/\s+/).filter(Boolean).join(' ')).filter(Boolean).join('\n');
 
 /** The plan imported from a layout holds the sample's items, titles and narratives, and writes a plan with no YAML or schema error. */
 function assertSamePlan(r: DocumentImport) {
