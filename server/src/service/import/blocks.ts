@@ -43,7 +43,7 @@ export function rejoinAcrossBreaks(blocks: Block[]): Block[] {
       before.kind === 'paragraph' &&
       b.kind === 'paragraph' &&
       !ENDS_SENTENCE.test(before.text) &&
-      /^[a-z(]/.test(b.text)
+      /^[a-z]/.test(b.text)
     ) {
       if (prev?.kind === 'break') out.pop();
       out[out.length - 1] = { ...before, text: joinWords(before.text, b.text) };

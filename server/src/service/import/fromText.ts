@@ -10,7 +10,9 @@ interface Line {
 }
 
 /** A line that starts a list item: a bullet, or a number ("1.", "2)", "1.1.1:"). */
-const BULLET = /^([-–•*▪●◦‣○□■]|\d+[.)])\s+/;
+const BULLET = /^([-–•*▪●◦‣○□■]|\d+[.)]|[a-z][.)])\s+/;
+/** A line that starts an item of the plan ("Goal 2: ...", "Objective 1.3", "GOAL TWO"): never the rest of a paragraph. */
+const STARTS_LABEL = /^(strategic\s+)?(goal|objective|priority|strategy|action|pillar)\s+(\d|[IVX]+\b|one|two|three|four|five|six|seven|eight|nine|ten)/i;
 const STARTS_NUMBERED = /^(\*\*|__)?\d+(\.\d+)*[.:)]?(\*\*|__)?[:.]?\s/;
 /** A page number alone at the edge of a page: "12", "Page 12", "12 of 40", "- 12 -", "xii". */
 const PLAN_LABEL = /^(\W*\d+(\.\d+)*\b|(strategic\s+)?(goal|objective|priority|strategy|pillar|theme|outcome|action|initiative|direction)\b)/i;
@@ -52,7 +54,7 @@ export function blocksFromText(input: string): Block[] {
 function blockOf(text: string, at: number): Block {
   const bullet = BULLET.exec(text);
   if (bullet) {
-    const ordered = /\d/.test(bullet[1]);
+    const ordered = /^[\da-z]/.test(bullet[1]);
     return { kind: 'item', text: text.slice(bullet[0].length).trim(), at, level: 0, ordered };
   }
   return { kind: 'paragraph', text, at };
@@ -65,7 +67,7 @@ function blockOf(text: string, at: number): Block {
  * line before ends with a comma or a hyphen).
  */
 function continues(last: string, next: string, width: number): boolean {
-  if (BULLET.test(next) || STARTS_NUMBERED.test(next)) return false;
+  if (BULLET.test(next) || STARTS_NUMBERED.test(next) || STARTS_LABEL.test(next) || STARTS_LABEL.test(last.trim())) return false;
   if (/^[a-z]/.test(next) || /[,\-–]$/.test(last.trim())) return true;
   return width > 0 && last.trimEnd().length >= width * 0.7;
 }

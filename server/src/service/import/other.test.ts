@@ -93,3 +93,23 @@ describe('import: a university plan (test data) in Markdown: "## 1. Student Succ
     assert.deepStrictEqual(schemaClean(r.plan), []);
   });
 });
+
+describe('import: a county health plan (test data) as text with no blank line after headings: "GOAL ONE:", "Objective 1.1 ...", lettered lists, "Our mission is ..."', () => {
+  const COUNTY = fs.readFileSync(path.join(ROOT, 'test/fixtures/import/harbor-county-health-plan.txt'));
+  it('cuts headings from the wrapped text that follows them, numbers goals written in words, and reads lettered items as sub-objectives', async () => {
+    const r = await importDocument('harbor.txt', COUNTY);
+    assert.deepStrictEqual(r.counts, { goals: 2, objectives: 3, subobjectives: 5 });
+    const items = r.plan.goals.flatMap((g) => [g, ...g.objectives!.flatMap((o) => [o, ...o.subobjectives!])]);
+    assert.deepStrictEqual(items.map((i) => `${i.id} ${i.title}`), [
+      '1 Healthy Beginnings', '1.1 Reach every expectant family', '1.1.1 Offer home visits in all twelve towns', '1.1.2 Publish prenatal class schedules in four languages',
+      '1.2 Raise childhood immunization rates', '1.2.1 Reach 95% of kindergarteners with required vaccines',
+      '2 Safe Water and Food', '2.1 Inspect every restaurant twice a year', '2.1.1 Move all inspections to the field tablets', '2.1.2 Post inspection results online within 24 hours',
+    ]);
+    assert.strictEqual(r.plan.goals[0].description, 'Every child deserves a healthy start. The department will reach families before and after birth and will work with schools on the years that follow.');
+    assert.strictEqual(r.plan.goals[0].objectives![0].description, 'Home visits and prenatal classes will be offered in every town of the county, in the languages families speak.');
+    assert.strictEqual(r.plan.mission, 'Our mission is to protect and improve the health of everyone who lives, works and plays in Harbor County.');
+    assert.strictEqual(r.plan.vision, 'Our vision is a county where every resident can reach the healthiest life possible.');
+    assert.strictEqual(r.plan.title, 'Harbor County Public Health Department Strategic Plan 2023-2026');
+    assert.deepStrictEqual(schemaClean(r.plan), []);
+  });
+});

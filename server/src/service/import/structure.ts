@@ -147,7 +147,9 @@ const VISION = /^(?:(?:our|the)\s+)?vision(?:\s+statement)?$/i;
 const VALUES = /^(?:(?:our|the|core|shared|guiding)\s+)*values(?:\s+statement)?$/i;
 const INLINE = /^(?:(?:our|the)\s+)?(mission|vision)(?:\s+statement)?\s*[:–—]\s*(\S.*)$/i;
 const ORGANIZATION = /\b(organi[sz]ation(al)?(\s+structure|\s+chart)?|structure|directorates|divisions|departments|bureaus|offices|components|leadership|governance|who we are)\b/i;
-const GOALS_SECTION = /^(?:(?:our|the|strategic|plan)\s+)*(?:goals|priorities|pillars|themes|directions)(?:\s*(?:and|&|,)\s*(?:objectives|strategies|actions))?$/i;
+const GOALS_SECTION = /^(?:[\p{L}\p{N}'’-]+\s+){0,3}(?:goals|priorities|pillars|themes|directions)(?:\s*(?:and|&|,)\s*(?:objectives|strategies|actions))?$/iu;
+/** "Our mission is to ...": the whole paragraph is the statement. */
+const INLINE_IS = /^(?:our|the\s+[\p{L}.&' ]+?['’]s)\s+(mission|vision)\s+is\s+(?:to\s+)?\S/iu;
 const CONTENTS = /^(?:table\s+of\s+)?contents$/i;
 /** Sections that end the goals (text after them belongs to no goal). */
 const END_SECTION = /^(conclusion|closing|in closing|appendix|appendices|annex|glossary|acronyms|abbreviations|acknowledge?ments|references|endnotes|notes|contact|measuring (progress|success)|performance measures)\b/i;
@@ -412,9 +414,12 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
       if (mode && level <= modeLevel && head?.kind === 'heading' && level !== 99) mode = undefined;
       // Inline "Mission: ..." anywhere in the front matter.
       const inline = (i: number) => {
-        const m = INLINE.exec(plain(text(blocks[i])));
+        const t = plain(text(blocks[i]));
+        const m = INLINE.exec(t);
         if (m) plan[m[1].toLowerCase() as 'mission' | 'vision'] = m[2];
-        return !!m;
+        const is = !m && INLINE_IS.exec(t);
+        if (is && !plan[is[1].toLowerCase() as 'mission' | 'vision']) plan[is[1].toLowerCase() as 'mission' | 'vision'] = text(blocks[i]);
+        return !!(m || is);
       };
       if (head && INLINE.test(h)) inline(s.head!);
       if (head && MISSION.test(h)) {
