@@ -105,7 +105,7 @@ describe('import: a county health plan (test data) as text with no blank line af
       '1.2 Raise childhood immunization rates', '1.2.1 Reach 95% of kindergarteners with required vaccines',
       '2 Safe Water and Food', '2.1 Inspect every restaurant twice a year', '2.1.1 Move all inspections to the field tablets', '2.1.2 Post inspection results online within 24 hours',
     ]);
-    assert.strictEqual(r.plan.goals[0].description, 'Every child deserves a healthy start. The department will reach families before and after birth and will work with schools on the years that follow.');
+    assert.strictEqual(r.plan.goals[0].description, 'Every child deserves a healthy start. The department will reach families before and after birth and will work with schools on the years that follow, from kindergarten to high school graduation.');
     assert.strictEqual(r.plan.goals[0].objectives![0].description, 'Home visits and prenatal classes will be offered in every town of the county, in the languages families speak.');
     assert.strictEqual(r.plan.mission, 'Our mission is to protect and improve the health of everyone who lives, works and plays in Harbor County.');
     assert.strictEqual(r.plan.vision, 'Our vision is a county where every resident can reach the healthiest life possible.');
