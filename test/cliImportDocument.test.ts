@@ -67,3 +67,13 @@ describe('planwright import (documents)', () => {
     assert.strictEqual(run('import').code, 2);
   });
 });
+
+describe('import: the adapter for the import command\'s table of importers', () => {
+  it('gives the plan, a summary and notes with their lines (Word: the paragraph in the message), and throws NoGoalsError for a document without goals', async () => {
+    const { readDocumentForImport, NoGoalsError } = await import('../server/src/cli/importDocument');
+    const r = await readDocumentForImport(fs.readFileSync(path.join(ROOT, 'test/fixtures/import/riverton-strategic-plan.txt')), 'riverton.txt');
+    assert.strictEqual(r.summary, '3 goals, 5 objectives, 10 sub-objectives');
+    assert.deepStrictEqual(r.report, [{ line: 114, message: '"Appendix: How We Will Measure Progress" (one paragraph) after the goals belongs to no goal: left out.' }]);
+    await assert.rejects(readDocumentForImport(Buffer.from('# Memo\n\nNothing.\n'), 'memo.md'), (e) => e instanceof NoGoalsError && /No goals found/.test((e as Error).message));
+  });
+});

@@ -81,3 +81,23 @@ export async function importDocuments(args: string[], io: Output): Promise<numbe
   }
   return importDocumentFile(files[0], out, force, io);
 }
+
+/** A document in which no goal was found: nothing to write (the import command says so and exits). */
+export class NoGoalsError extends Error {}
+
+/**
+ * The same reading in the shape of the import command's table of importers (cli/import.ts on
+ * main: `(bytes, file) => { plan, summary, report: { line?, message }[] }`), for `.docx`, `.md`,
+ * `.markdown` and `.txt`. A Word document's notes name their paragraph in the message (they have
+ * no line); a document with no goals throws NoGoalsError, whose message says what was looked for.
+ */
+export async function readDocumentForImport(bytes: Uint8Array, file: string): Promise<{ plan: unknown; summary: string; report: { line?: number; message: string }[] }> {
+  const r = await importDocument(file, bytes);
+  if (!r.counts.goals) throw new NoGoalsError(r.report.map((l) => l.message).join(' '));
+  const { goals, objectives, subobjectives } = r.counts;
+  return {
+    plan: r.plan,
+    summary: `${goals} goals, ${objectives} objectives, ${subobjectives} sub-objectives`,
+    report: r.report.map((l) => (r.place === 'line' ? { line: l.at, message: l.message } : { message: `${placeOf(l, r.place)}: ${l.message}` })),
+  };
+}
