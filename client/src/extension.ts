@@ -10,6 +10,7 @@ import { PLAN_LANGUAGE } from './outline';
 import { PlanView } from './planView';
 import { registerExport } from './export';
 import { registerImportStratml } from './importStratml';
+import { registerImportDocument } from './importDocument';
 import { PlanPreviews } from './preview';
 import { PlanStatus } from './status';
 import { CLIENT_COMMANDS } from './protocol';
@@ -32,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): PlanwrightApi {
   void vscode.commands.executeCommand('setContext', 'planwright.active', true);
 
   const ready = startClient(context, { outputChannel, traceOutputChannel });
-  context.subscriptions.push(outputChannel, traceOutputChannel, new PlanStatus(), ...registerCommands(context, ready), new PlanPreviews(context, ready), registerExport(ready), registerImportStratml(ready), registerAlignment(ready));
+  context.subscriptions.push(outputChannel, traceOutputChannel, new PlanStatus(), ...registerCommands(context, ready), new PlanPreviews(context, ready), registerExport(ready), registerImportStratml(ready), registerAlignment(ready), registerImportDocument(ready));
   void ready.then((c) => context.subscriptions.push(new PlanView(c)));
 
   const loadStart = (globalThis as { __planwrightLoadStart?: number }).__planwrightLoadStart;

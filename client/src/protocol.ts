@@ -99,3 +99,18 @@ export interface ImportStratmlResult {
  * server runs `planwright.showReferences` itself).
  */
 export const CLIENT_COMMANDS = ['planwright.showReferences', 'planwright.insertSnippet', 'editor.action.triggerSuggest'];
+
+/**
+ * Request `planwright/importDocument`: a Word, Markdown or text document's bytes → the plan read
+ * from it (YAML text, null when it holds no goal), the import's notes and its counts.
+ */
+export const ImportDocumentRequest = 'planwright/importDocument';
+export interface ImportDocumentParams {
+  name: string;
+  base64: string;
+}
+export interface ImportDocumentResult {
+  text: string | null;
+  notes: string[];
+  counts: { goals: number; objectives: number; subobjectives: number };
+}

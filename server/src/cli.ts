@@ -34,9 +34,11 @@ A plan with problems is still exported as it reads (a draft), and stderr says ho
 
 ${REPORT_HELP}
 
-import: reads a plan written in another format (StratML: FILE.xml) and writes it as a plan,
-FILE.plan.yaml beside it or the file named by --out; an existing file is never replaced unless
---force is given. Prints what was read, then one line per thing not carried over as it was.
+import: reads a plan written in another format (StratML: FILE.xml; a Word document: FILE.docx;
+Markdown: FILE.md; the text of a PDF: FILE.txt) and writes it as a plan, FILE.plan.yaml beside it
+or the file named by --out; an existing file is never replaced unless --force is given. Prints
+what was read, then one line per thing not carried over as it was (FILE:LINE, or the paragraph of
+a Word document). A document in which no goal is found writes nothing (exit 1).
 
 ${ALIGNMENT_HELP}
 

@@ -21,6 +21,7 @@ import { PieceTextDocument } from './textDocument';
 import { createLanguageService } from './service';
 import { exportForEditor, isExportFormat } from './service/document/exportDocument';
 import { exportStratmlForEditor, importStratmlForEditor } from './service/stratml/editor';
+import { importForEditor } from './service/import';
 import { getValidators } from './service/schema';
 import { composeChanges, type TextChange } from './service/text';
 import { canonicalUri, UriSpellings } from './uris';
@@ -436,6 +437,16 @@ connection.onRequest('planwright/alignment', guard('alignment', null, () => {
   currentAll();
   return service.getAlignmentMarkdown();
 }));
+// Import Plan from Document…: the client sends the document's bytes; the service reads the plan (service/import).
+connection.onRequest('planwright/importDocument', async (p: { name?: unknown; base64?: unknown }) => {
+  if (typeof p?.name !== 'string' || typeof p.base64 !== 'string') return null;
+  try {
+    return await importForEditor(p.name, Buffer.from(p.base64, 'base64'));
+  } catch (e) {
+    log(`[error] importDocument failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return null;
+  }
+});
 
 documents.listen(connection);
 connection.listen();
