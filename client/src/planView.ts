@@ -170,6 +170,8 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
 
   /** Mission, vision, values and units, asked for with the goals (they are few). */
   private async sections(root: PlanRoot): Promise<PlanSection[]> {
+    // Filtered to the measures not met, the view shows those items only: no mission, values or units.
+    if (this.notMetOnly) return [];
     const nodes = await this.request<PlanSectionNode[]>(PlanSectionsRequest, { uri: root.uri });
     return (nodes ?? []).map((node, i) => ({ type: 'section', root, parent: root, path: `s${i}`, node }));
   }
