@@ -178,6 +178,14 @@ describe('schema check', () => {
     ]);
   });
 
+  it('names a wrong path of `parents` as a path of `parents`, not of the plan', () => {
+    const t = lines('planwright: 1', 'title: T', 'parents: { DHS: 5, ICE: [a] }', 'goals:', '  - id: "1"', '    title: A');
+    assert.deepStrictEqual(schemaErrors(t), [
+      { at: '5', message: '`DHS` of `parents` should be text, not a whole number.' },
+      { at: '[a]', message: '`ICE` of `parents` should be text, not a list.' },
+    ]);
+  });
+
   it('says what an `aligns` entry is written as: an acronym and a number, not a bare number', () => {
     const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    aligns: { DHS: 1 }');
     assert.deepStrictEqual(schemaErrors(t), [

@@ -181,7 +181,7 @@ function ownerLabel(reader: NodeReader, root: unknown, rootPath: Path, segs: Pat
     const seg = full[i];
     const next = full[i + 1];
     if (typeof next !== 'number') {
-      if (i === 0 && (seg === 'organization' || seg === 'period')) label = `\`${seg}\``;
+      if (i === 0 && (seg === 'organization' || seg === 'period' || seg === 'parents')) label = `\`${seg}\``;
       continue;
     }
     const word = { goals: 'goal', objectives: 'objective', subobjectives: 'sub-objective', units: 'unit', values: 'value', measures: 'measure', milestones: 'milestone' }[seg as string];
