@@ -101,7 +101,8 @@ function meaning(m: PlanModel): unknown {
     children: i.children.map(item),
   });
   return {
-    title: m.title, mission: m.mission, vision: m.vision, organization: m.organization, period: m.period,
+    // The organization's words, not where its acronym is written (the formatter moves text).
+    title: m.title, mission: m.mission, vision: m.vision, organization: m.organization && { name: m.organization.name, acronym: m.organization.acronym }, period: m.period,
     values: m.values.map((v) => [v.name, v.description]),
     units: m.units.map((u) => [u.id?.text, u.name, u.kind, u.description]),
     goals: m.goals.map(item),
