@@ -61,4 +61,19 @@ describe('planwright import', () => {
     assert.match(n.err, /this is not a StratML plan: its top element is <html>/);
     assert.ok(!fs.existsSync(path.join(dir, 'page.plan.yaml')));
   });
+  it('refuses a StratML path that is a named pipe or a folder, in words, instead of waiting on the pipe forever', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = tempDir();
+    const pipe = path.join(dir, 'plan.xml');
+    spawnSync('mkfifo', [pipe]);
+    const r = run('import', pipe);
+    assert.strictEqual(r.code, 2, `exit ${r.code}: ${r.err}`);
+    assert.strictEqual(r.err.trim(), `planwright: cannot read "${pipe}": it is a named pipe (FIFO), not a file.`);
+    const folder = path.join(dir, 'folder.xml');
+    fs.mkdirSync(folder);
+    const f = run('import', folder);
+    assert.strictEqual(f.code, 2);
+    assert.strictEqual(f.err.trim(), `planwright: cannot read "${folder}": it is a folder, not a file.`);
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['folder.xml', 'plan.xml']);
+  });
 });

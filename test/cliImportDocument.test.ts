@@ -66,6 +66,16 @@ describe('planwright import (documents)', () => {
     assert.match(run('import', path.join(tempDir(), 'none.docx')).err, /cannot read .*no such file/);
     assert.strictEqual(run('import').code, 2);
   });
+
+  it('counts in words that agree: "1 goal, 1 objective, 0 sub-objectives (1 note above ...)"', () => {
+    const dir = tempDir();
+    const md = path.join(dir, 'harbor.md');
+    fs.writeFileSync(md, '# Harbor Plan\n\n## Goal 1: Keep Cargo Moving\n\n### Objective 1.3: Shorten Waits\n');
+    const r = run('import', md);
+    assert.strictEqual(r.code, 0, r.err);
+    const lines = r.out.trim().split('\n');
+    assert.strictEqual(lines[lines.length - 1], `${path.join(dir, 'harbor.plan.yaml')}: 1 goal, 1 objective, 0 sub-objectives (1 note above, also at the top of the plan).`);
+  });
 });
 
 describe('import: the adapter for the import command\'s table of importers', () => {

@@ -220,7 +220,25 @@ const publish = guard('diagnostics', undefined, (uri: string) => {
   sentModels.add(doc.model);
   connection.sendDiagnostics({ uri, version, diagnostics });
   void connection.sendNotification('planwright/planChanged', { uri });
+  refreshOtherPlans();
 });
+
+let refreshPending = false;
+/**
+ * A plan changed: the code lenses and inlay hints of the other plans on screen may show what it
+ * said (a parent's "supported by" lenses, a child's hints with the parent's titles, unit lenses
+ * counting other plans' `lead` entries), and editors ask again only for the document edited. So
+ * they are asked to refresh, once per burst of changes.
+ */
+function refreshOtherPlans(): void {
+  if (refreshPending || (!canRefreshLenses && !canRefreshInlayHints) || service.workspace.uris().length < 2) return;
+  refreshPending = true;
+  setTimeout(() => {
+    refreshPending = false;
+    if (canRefreshLenses && service.codeLensEnabled()) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  }, 100);
+}
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))

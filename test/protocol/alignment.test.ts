@@ -106,4 +106,37 @@ describe('language server over stdio: plans that align', function () {
       fs.rmSync(w.root, { recursive: true, force: true });
     }
   });
+  it("asks the editor to show the parent's lenses and the child's hints again when another plan's aligns entries or titles change", async () => {
+    const w = workspace();
+    const client = new TestClient();
+    const refreshed = { lenses: 0, hints: 0 };
+    client.conn.onRequest('workspace/codeLens/refresh', () => (refreshed.lenses++, null));
+    client.conn.onRequest('workspace/inlayHint/refresh', () => (refreshed.hints++, null));
+    try {
+      await client.initialize(URI.file(w.root).toString(), { workspace: { codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true } } });
+      client.open(w.parentUri, PARENT);
+      client.open(w.childUri, CHILD);
+      await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 0, 20000);
+      const lens = async () => ((await client.request('textDocument/codeLens', { textDocument: { uri: w.parentUri } })) as { command: { title: string } }[]).map((l) => l.command.title);
+      assert.deepStrictEqual(await lens(), ['supported by CMP 1', 'supported by CMP 1']);
+      const before = { ...refreshed };
+      // The child stops naming 1.3: the parent's lens for 1.3, on screen beside it, is out of date.
+      const edited = CHILD.replace('[DEP 1.1, "DEP 1.3"]', '[DEP 1.1]');
+      client.change(w.childUri, 2, [{ text: edited }]);
+      await client.waitForDiagnostics(w.childUri, (p) => p.version === 2, 20000);
+      const deadline = Date.now() + 5000;
+      while (refreshed.lenses === before.lenses && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(refreshed.lenses > before.lenses, 'no workspace/codeLens/refresh after the child changed');
+      assert.deepStrictEqual(await lens(), ['supported by CMP 1']);
+      // The parent retitles 1.1: the child's hint after DEP 1.1 shows the old title until asked again.
+      const hintsBefore = refreshed.hints;
+      client.change(w.parentUri, 2, [{ text: PARENT.replace('Manage Borders', 'Guard Borders') }]);
+      await client.waitForDiagnostics(w.parentUri, (p) => p.version === 2, 20000);
+      const until = Date.now() + 5000;
+      while (refreshed.hints === hintsBefore && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(refreshed.hints > hintsBefore, 'no workspace/inlayHint/refresh after the parent changed');
+    } finally {
+      await client.shutdown();
+    }
+  });
 });

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { importStratml, NotStratmlError, type ReportLine } from '../service/stratml/import';
 import { writePlan } from '../service/writePlan';
 import { importDocumentFile } from './importDocument';
+import { fsErrorReason, readRegularFile } from '../planFiles';
 
 export interface ImportOutput {
   out: (s: string) => void;
@@ -78,9 +79,10 @@ export async function importCommand(args: string[], io: ImportOutput, usage: str
   const target = out ?? path.join(path.dirname(file), path.basename(file, path.extname(file)) + '.plan.yaml');
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file);
+    // A pipe, socket, device or folder is refused from its stat, never opened (a pipe with no writer waits forever).
+    bytes = await readRegularFile(file);
   } catch (e) {
-    io.err(`planwright: cannot read "${file}": ${(e as Error).message}`);
+    io.err(`planwright: cannot read "${file}": ${fsErrorReason(e)}.`);
     return 2;
   }
   let result: Imported;

@@ -51,8 +51,7 @@ export async function importDocumentFile(file: string, out: string | undefined, 
     } else io.err(`planwright: cannot write "${target}": ${(e as Error).message}.`);
     return 2;
   }
-  const { goals, objectives, subobjectives } = result.counts;
-  io.out(`${target}: ${goals} goals, ${objectives} objectives, ${subobjectives} sub-objectives${result.report.length ? ` (${result.report.length} notes above, also at the top of the plan)` : ''}.`);
+  io.out(`${target}: ${counted(result.counts)}${result.report.length ? ` (${plural(result.report.length, 'note')} above, also at the top of the plan)` : ''}.`);
   return 0;
 }
 
@@ -69,10 +68,16 @@ export class NoGoalsError extends Error {}
 export async function readDocumentForImport(bytes: Uint8Array, file: string): Promise<{ plan: unknown; summary: string; report: { line?: number; message: string }[] }> {
   const r = await importDocument(file, bytes);
   if (!r.counts.goals) throw new NoGoalsError(r.report.map((l) => l.message).join(' '));
-  const { goals, objectives, subobjectives } = r.counts;
   return {
     plan: r.plan,
-    summary: `${goals} goals, ${objectives} objectives, ${subobjectives} sub-objectives`,
+    summary: counted(r.counts),
     report: r.report.map((l) => (r.place === 'line' ? { line: l.at, message: l.message } : { message: `${placeOf(l, r.place)}: ${l.message}` })),
   };
+}
+
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/** "1 goal, 5 objectives, 0 sub-objectives". */
+function counted(c: { goals: number; objectives: number; subobjectives: number }): string {
+  return `${plural(c.goals, 'goal')}, ${plural(c.objectives, 'objective')}, ${plural(c.subobjectives, 'sub-objective')}`;
 }

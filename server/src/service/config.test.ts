@@ -29,6 +29,10 @@ describe('config files (.planwright.yaml, .planwright.json)', () => {
     }
   });
 
+  it('a key far from any setting ends its sentence before saying what the file holds', () => {
+    assert.deepStrictEqual(problems('extends: base\n'), [['extends', '`extends` is not a setting of .planwright.yaml. The file holds `rules:`.']]);
+  });
+
   it('an empty file, or one with only comments, sets nothing and is no mistake', () => {
     for (const t of ['', '# nothing yet\n', 'rules:\n']) assert.deepStrictEqual(readRuleConfig(t), { settings: new Map(), problems: [] });
   });

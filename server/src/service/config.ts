@@ -58,7 +58,7 @@ export function readRuleConfig(text: string, name = '.planwright.yaml'): RuleCon
     const keySpan = rangeOf(pair.key as Node, whole);
     if (key === undefined || !TOP_KEYS.includes(key)) {
       const guess = key === undefined ? undefined : closest(key, ['rules']);
-      problem(keySpan, `${key === undefined ? 'This key' : `\`${key}\``} is not a setting of ${name}${guess ? `. Did you mean \`${guess}\`?` : ''} The file holds \`rules:\`.`);
+      problem(keySpan, `${key === undefined ? 'This key' : `\`${key}\``} is not a setting of ${name}.${guess ? ` Did you mean \`${guess}\`?` : ''} The file holds \`rules:\`.`);
       continue;
     }
     if (key !== 'rules') continue;

@@ -132,15 +132,17 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
   const canRun = (command: string) => !options.clientCommands || options.clientCommands.includes(command);
   let symbols = perVersion((d) => provideDocumentSymbols(d, options.maxItemsComputed));
   const folding = perVersion(provideFoldingRanges);
-  const documents = new WeakMap<PlanDocument['model'], { units: unknown; alignment: number; document: PlanDocumentModel }>();
+  const documents = new WeakMap<PlanDocument['model'], { units: unknown; alignment: number; settings: unknown; document: PlanDocumentModel }>();
   const planDocument = (d: PlanDocument): PlanDocumentModel => {
     const units = workspace.units();
-    // Its problems include `aligns` entries, which other plans' changes resolve differently.
+    // Its problems include `aligns` entries, which other plans' changes resolve differently, and
+    // are counted at the levels of the plan's config file, which may change while its text does not.
     const alignment = workspace.alignmentGeneration;
+    const settings = workspace.rulesFor(d.uri);
     const known = documents.get(d.model);
-    if (known && known.units === units && known.alignment === alignment) return known.document;
+    if (known && known.units === units && known.alignment === alignment && known.settings === settings) return known.document;
     const document = buildPlanDocument(workspace, d, provideDiagnostics(workspace, d), fileNameOf(d.uri).replace(/\.plan\.ya?ml$/i, ''));
-    documents.set(d.model, { units, alignment, document });
+    documents.set(d.model, { units, alignment, settings, document });
     return document;
   };
   /** Runs a feature on a known document, or answers `none` for an unknown one. */

@@ -168,6 +168,31 @@ describe('schema check', () => {
     assert.deepStrictEqual(schemaErrors(t).map((e) => e.at), ['[x]']);
   });
 
+  it('names a wrong entry of a list of links by its place in the list and its field, not as the item it is in', () => {
+    const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    aligns: [DHS 1, [], 5]', '    objectives:', '      - { id: "1.1", title: O, related: [{ a: 1 }], support: [OPS, [x]] }');
+    assert.deepStrictEqual(schemaErrors(t), [
+      { at: '[]', message: 'The 2nd entry of `aligns` of goal 1 should be text, not a list.' },
+      { at: '5', message: 'The 3rd entry of `aligns` of goal 1 should be text, not a whole number.' },
+      { at: '{ a: 1 }', message: 'The 1st entry of `related` of objective 1.1 should be text or a number, not a group of fields.' },
+      { at: '[x]', message: 'The 2nd entry of `support` of objective 1.1 should be text, not a list.' },
+    ]);
+  });
+
+  it('names a wrong path of `parents` as a path of `parents`, not of the plan', () => {
+    const t = lines('planwright: 1', 'title: T', 'parents: { DHS: 5, ICE: [a] }', 'goals:', '  - id: "1"', '    title: A');
+    assert.deepStrictEqual(schemaErrors(t), [
+      { at: '5', message: '`DHS` of `parents` should be text, not a whole number.' },
+      { at: '[a]', message: '`ICE` of `parents` should be text, not a list.' },
+    ]);
+  });
+
+  it('says what an `aligns` entry is written as: an acronym and a number, not a bare number', () => {
+    const t = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '    aligns: { DHS: 1 }');
+    assert.deepStrictEqual(schemaErrors(t), [
+      { at: '{ DHS: 1 }', message: '`aligns` of goal 1 should be an entry such as "DHS 2.3" (the other plan\'s acronym and the number of one of its items) or a list of them, not a group of fields.' },
+    ]);
+  });
+
   it('requires the format version, a title and goals', () => {
     const t = lines('# just a comment', 'mission: M');
     const e = schemaErrors(t);

@@ -169,6 +169,9 @@ function locate(reader: NodeReader, root: unknown, segs: Path): Located {
   return { node: raw, pair, parent };
 }
 
+/** The plan's lists of items, whose entries are named by their id ("goal 2"), not by their place. */
+const ITEM_LISTS = new Set(['goals', 'objectives', 'subobjectives', 'units', 'values', 'measures', 'milestones']);
+
 /** "objective 2.3", "the 2nd unit", "`period`", "the plan": what a path is about. */
 function ownerLabel(reader: NodeReader, root: unknown, rootPath: Path, segs: Path): string {
   const full = [...rootPath, ...segs];
@@ -178,7 +181,7 @@ function ownerLabel(reader: NodeReader, root: unknown, rootPath: Path, segs: Pat
     const seg = full[i];
     const next = full[i + 1];
     if (typeof next !== 'number') {
-      if (i === 0 && (seg === 'organization' || seg === 'period')) label = `\`${seg}\``;
+      if (i === 0 && (seg === 'organization' || seg === 'period' || seg === 'parents')) label = `\`${seg}\``;
       continue;
     }
     const word = { goals: 'goal', objectives: 'objective', subobjectives: 'sub-objective', units: 'unit', values: 'value', measures: 'measure', milestones: 'milestone' }[seg as string];
@@ -279,7 +282,11 @@ function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown,
   const owner = ownerLabel(reader, root, rootPath, ownerSegs);
   const valueSpan = reader.span(where.node) ?? reader.span(where.pair?.key as Node) ?? reader.span(where.parent) ?? reader.span(reader.deref(root)) ?? { start: 0, end: 0 };
   const keySpan = reader.span(where.pair?.key as Node);
-  const what = fieldIsKey ? `\`${field}\` of ${owner}` : owner;
+  // An entry of a list that is a field's value (`aligns: [DHS 1, []]`), not an item of the plan's
+  // lists: "the 2nd entry of `aligns` of goal 1", not "goal 1".
+  const listKey = typeof field === 'number' && segs.length >= 2 ? segs[segs.length - 2] : undefined;
+  const entryOf = typeof listKey === 'string' && !ITEM_LISTS.has(listKey) ? `the ${ordinal(Number(field) + 1)} entry of \`${listKey}\` of ${ownerLabel(reader, root, rootPath, segs.slice(0, -2))}` : undefined;
+  const what = fieldIsKey ? `\`${field}\` of ${owner}` : (entryOf ?? owner);
   const Cap = (s: string) => s[0].toUpperCase() + s.slice(1);
   const diag = (s: Span, message: string, data?: Record<string, unknown>): PlanDiagnostic => ({ span: s, severity: 'error', code: 'schema', message, data });
 
@@ -324,7 +331,11 @@ function describe(e: ErrorObject, segs: Path, reader: NodeReader, root: unknown,
     }
     case 'oneOf': {
       const isUnits = String(field) === 'lead' || String(field) === 'support';
-      const expected = isUnits ? 'a unit id or a list of unit ids' : 'a number such as "1.2" or a list of them';
+      const expected = isUnits
+        ? 'a unit id or a list of unit ids'
+        : String(field) === 'aligns'
+          ? 'an entry such as "DHS 2.3" (the other plan\'s acronym and the number of one of its items) or a list of them'
+          : 'a number such as "1.2" or a list of them';
       return diag(valueSpan, `${Cap(what)} should be ${expected}, not ${actualWords(e.data)}.`);
     }
     case 'const':

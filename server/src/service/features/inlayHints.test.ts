@@ -67,4 +67,9 @@ describe('inlay hints', () => {
     assert.strictEqual(shorten('Generate, Analyze, and Share Actionable Intelligence'), 'Generate, Analyze, and Share Actionable…');
     assert.strictEqual(shorten('x'.repeat(50)), 'x'.repeat(40) + '…');
   });
+
+  it('never cuts a character written as two UTF-16 units (an emoji, a rare CJK character) in half', () => {
+    assert.strictEqual(shorten('x'.repeat(39) + '😀😀 and more'), 'x'.repeat(39) + '…');
+    assert.strictEqual(shorten('𠀀'.repeat(30)), '𠀀'.repeat(20) + '…');
+  });
 });

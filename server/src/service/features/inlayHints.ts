@@ -40,7 +40,8 @@ function refsOf(model: PlanModel): SortedRefs {
 export function shorten(text: string, limit = HINT_LIMIT): string {
   const t = text.replace(/\s+/g, ' ').trim();
   if (t.length <= limit) return t;
-  const cut = t.slice(0, limit);
+  // Not between the two halves of a character outside the BMP (an emoji): a lone half shows as garbage.
+  const cut = t.slice(0, /[\uD800-\uDBFF]/.test(t[limit - 1]) ? limit - 1 : limit);
   const space = cut.lastIndexOf(' ');
   return (space > limit / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '') + '…';
 }

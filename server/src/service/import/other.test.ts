@@ -113,3 +113,11 @@ describe('import: a county health plan (test data) as text with no blank line af
     assert.deepStrictEqual(schemaClean(r.plan), []);
   });
 });
+
+describe('import: the notes agree in number with what they cite', () => {
+  it('says "its place in the plan says" when one thing gives the number, "say" when several do', async () => {
+    const md = text('# Harbor Plan\n\n## Goal 1: Keep Cargo Moving\n\n### Objective 1.1: Shorten Waits\n\n### Objective 1.3: Skip\n');
+    const r = await importDocument('harbor.md', md);
+    assert.deepStrictEqual(r.report.map((l) => l.message), ['The heading "Objective 1.3: Skip" numbers "Skip" 1.3, but its place in the plan says 1.2: imported as objective 1.2.']);
+  });
+});

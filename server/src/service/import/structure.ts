@@ -660,13 +660,13 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
       }
       const bestTitle = [...titleVotes.values()].sort((a, b) => b.n - a.n)[0];
       n.title = bestTitle?.text ?? '';
-      const support = describe(ranked[0][1], n);
+      const support = saying(ranked[0][1], n);
       for (const c of n.claims) {
         if (c.source === 'heading' && !c.number && n.claims.length > 1) {
-          say(c.at, `The heading ${quote(c.text ?? '')} has no number: read as ${kindName(n.depth)} ${id}, as ${support} say.`);
+          say(c.at, `The heading ${quote(c.text ?? '')} has no number: read as ${kindName(n.depth)} ${id}, as ${support}.`);
         } else if (c.number && full(c.number) !== id) {
           const what = c.source === 'toc' ? `The table of contents numbers ${quote(n.title)}` : `The heading ${quote(c.text ?? '')} numbers ${quote(n.title)}`;
-          say(c.at, `${what} ${full(c.number)}, but ${support} say ${id}: imported as ${kindName(n.depth)} ${id}.`);
+          say(c.at, `${what} ${full(c.number)}, but ${support} ${id}: imported as ${kindName(n.depth)} ${id}.`);
         }
       }
       for (const t of n.titles) {
@@ -686,6 +686,11 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
     if (claims.some((c) => c.source === 'children')) parts.push(`its ${n.depth === 1 ? 'objectives' : 'sub-objectives'}`);
     if (claims.some((c) => c.source === 'place')) parts.push('its place in the plan');
     return parts.length > 1 ? parts.slice(0, -1).join(', ') + ' and ' + parts[parts.length - 1] : parts[0];
+  }
+  /** `describe`'s words with their verb: "its place in the plan says", "its objectives say". */
+  function saying(claims: Claim[], n: Node): string {
+    const who = describe(claims, n);
+    return `${who} ${/ and |^the headings |^its (sub-)?objectives$/.test(who) ? 'say' : 'says'}`;
   }
 
   // ---- the plan's value

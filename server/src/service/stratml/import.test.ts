@@ -47,6 +47,15 @@ describe('StratML import', () => {
     assert.match(plan.notes!, /^Description: America has long led the world/);
   });
 
+  it('counts what was not carried over in words that agree: "1 thing ... as it was", "2 things ... as they were"', () => {
+    const one = importStratml('<StrategicPlan><Name>P</Name><StrategicPlanCore><Goal><SequenceIndicator>1</SequenceIndicator><Name>G</Name><Objective><Name>O</Name></Objective></Goal></StrategicPlanCore></StrategicPlan>');
+    assert.strictEqual(one.report.length, 1);
+    assert.match(one.summary, /; 1 thing not carried over as it was \(below\)\.$/);
+    const two = importStratml('<StrategicPlan><Name>P</Name><StrategicPlanCore><Goal></Goal></StrategicPlanCore></StrategicPlan>');
+    assert.ok(two.report.length >= 2, two.summary);
+    assert.match(two.summary, /; \d+ things not carried over as they were \(below\)\.$/);
+  });
+
   it('numbers a goal and an objective without a sequence indicator in document order, keeping the numbers the source gives, and says so with the XML line', () => {
     const r = importStratml(fixture('white-house-office-of-american-innovation.xml'));
     const g = r.plan.goals[0];

@@ -195,7 +195,7 @@ class Importer {
       `Read a StratML ${type}: ${plural(c.goals, 'goal')}, ${plural(c.objectives, 'objective')}, ${plural(c.subobjectives, 'sub-objective')}, ` +
       `${plural(this.units.length, 'unit')}, ${plural(c.measures, 'measure')}` +
       (this.notedPlaces ? `; text with no field of its own kept in notes: in ${plural(this.notedPlaces, 'place')}` : '') +
-      (this.report.length ? `; ${plural(this.report.length, 'thing')} not carried over as it was (below).` : '; everything carried over.');
+      (this.report.length ? `; ${plural(this.report.length, 'thing')} not carried over as ${this.report.length === 1 ? 'it was' : 'they were'} (below).` : '; everything carried over.');
     return { plan, summary, report: this.report };
   }
 
