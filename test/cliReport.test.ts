@@ -75,6 +75,9 @@ describe('planwright report', () => {
     assert.match(r.out, /^# Performance report: Example City Parks and Libraries Strategic Plan 2026-2030 \(illustrative example\)\n/);
     assert.ok(r.out.includes('## Goal 2: Libraries for Every Age\n\n**2 of 2 measures met in FY2026**\n\n- FY2026: 2 of 2 met\n- FY2027: 0 of 2 met, 2 no result yet\n\n### 2.1 Widen Library Hours\n'), r.out);
     assert.ok(r.out.includes('| 10 → 11<br>✗ not met | 8 → 8<br>✓ met | 7 → –<br>no result yet |'), r.out);
+    // A goal's own measures sit under its heading: the goal is not named a second time.
+    assert.ok(!/^### Goal /m.test(r.out), r.out);
+    assert.match(r.out, /- FY2028: 0 of 3 met, 3 no result yet\n\n\*Measures \(target → result per fiscal year\)\*\n\n\| Measure \| Baseline \|/);
   });
 
   it('reports a plan with problems as it reads, saying so on stderr, and a plan without measures in one line', () => {

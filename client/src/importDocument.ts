@@ -47,8 +47,9 @@ async function importDocument(client: Promise<LanguageClient>, target?: vscode.U
   await vscode.workspace.fs.writeFile(planUri, Buffer.from(result.text, 'utf8'));
   await vscode.window.showTextDocument(planUri);
   const { goals, objectives, subobjectives } = result.counts;
-  const notes = result.notes.length ? ` ${result.notes.length} notes about what it could not place or overrode are at the top of the plan.` : '';
-  void vscode.window.showInformationMessage(`Imported ${goals} goals, ${objectives} objectives and ${subobjectives} sub-objectives from ${name}.${notes}`);
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const notes = result.notes.length ? ` ${n(result.notes.length, 'note')} about what it could not place or overrode ${result.notes.length === 1 ? 'is' : 'are'} at the top of the plan.` : '';
+  void vscode.window.showInformationMessage(`Imported ${n(goals, 'goal')}, ${n(objectives, 'objective')} and ${n(subobjectives, 'sub-objective')} from ${name}.${notes}`);
   return planUri;
 }
 

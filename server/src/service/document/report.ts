@@ -121,7 +121,8 @@ export function reportMarkdown(r: PerformanceReport, file: string): string {
     if (g.years.length) out.push(g.years.map((y) => `- ${yearLine(y)}`).join('\n'), '');
     const byItem = new Map<string, ReportMeasure[]>();
     for (const m of g.measures) byItem.set(m.item, [...(byItem.get(m.item) ?? []), m]);
-    for (const [item, list] of byItem) out.push(`### ${escapeMarkdown(item, false)}`, '', measureTable(list), '');
+    // The goal's own measures come under its heading already: only objectives and sub-objectives get one of their own.
+    for (const [item, list] of byItem) out.push(...(item === g.heading ? [] : [`### ${escapeMarkdown(item, false)}`, '']), measureTable(list), '');
   }
   while (out[out.length - 1] === '') out.pop();
   return out.join('\n') + '\n';
