@@ -239,7 +239,7 @@ describe('completion', () => {
       assert.strictEqual(goal.kind, 15 /* Snippet */);
       assert.strictEqual(goal.insertTextFormat, InsertTextFormat.Snippet);
       assert.deepStrictEqual(edit(goal), {
-        range: range(727, 4),
+        range: range(739, 4),
         newText: 'id: "6"\n    title: ${1:Title}\n    objectives:\n      - id: "6.1"\n        title: $2',
       });
     });

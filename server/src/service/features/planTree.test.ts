@@ -35,8 +35,8 @@ describe('plan tree', () => {
       assert.strictEqual(g.id, '1');
       assert.strictEqual(g.kind, 'goal');
       assert.strictEqual(g.title, 'Empower the Workforce that Powers the Mission');
-      assert.deepStrictEqual(g.range, r(119, 4, 265, 92));
-      assert.deepStrictEqual(g.selectionRange, r(119, 8, 119, 11));
+      assert.deepStrictEqual(g.range, r(125, 4, 272, 92));
+      assert.deepStrictEqual(g.selectionRange, r(125, 8, 125, 11));
       const o = g.children[0];
       assert.deepStrictEqual([o.id, o.kind, o.label, o.title], ['1.1', 'objective', '1.1', 'Recruit, Hire, and Retain a Diverse and Highly Capable Workforce']);
       assert.strictEqual(textAt(doc, o.selectionRange), '"1.1"');
