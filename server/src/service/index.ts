@@ -15,7 +15,7 @@ import { provideHover } from './features/hover';
 import { filterPlanTree, planTreeLevel, providePlanTree, type PlanTreeFilter, type PlanTreeNode } from './features/planTree';
 import { provideReferences } from './features/references';
 import { prepareRename, provideRenameEdits } from './features/rename';
-import { renumber } from './features/renumber';
+import { renumber, renumberWorkspaceEdit } from './features/renumber';
 import { provideSelectionRanges } from './features/selectionRange';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 import type { TextChange } from './text';
@@ -68,6 +68,8 @@ export interface PlanLanguageService {
    * the plan cannot be renumbered (an item takes its number from another through a merge key).
    */
   getRenumberEdits(uri: string): { edits: TextEdit[] } | { error: string };
+  /** The same renumbering as one workspace edit that also rewrites other plans' `aligns` entries naming the renumbered items. */
+  getRenumberWorkspaceEdit(uri: string): { edit: WorkspaceEdit } | { error: string };
   /**
    * The plan as a document to read (preview and exports), with problem counts per item; once per
    * version of the text and of the workspace's units.
@@ -155,6 +157,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getRenameEdits: (uri: string, p: Position, newName: string) => on(uri, null, (d) => provideRenameEdits(workspace, d, p, newName)),
     getCodeActions: (uri: string, range: Range, diagnostics: Diagnostic[]) => on(uri, [], (d) => provideCodeActions(workspace, d, range, diagnostics)),
     getRenumberEdits: (uri: string) => on(uri, { edits: [] }, (d) => renumber(d)),
+    getRenumberWorkspaceEdit: (uri: string) => on(uri, { edit: { changes: {} } }, (d) => renumberWorkspaceEdit(workspace, d)),
     getPlanDocument: (uri: string) => on(uri, null, planDocument),
     getPreview: (uri: string, known?: readonly string[]) => on(uri, null, (d) => providePreview(planDocument(d), known)),
     getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p)),
