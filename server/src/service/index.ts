@@ -150,7 +150,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
       }),
     getPlanTree: (uri: string, level?: { path: readonly number[]; depth: number }, filter?: PlanTreeFilter) =>
       on(uri, [], (d) => {
-        const tree = filterPlanTree(providePlanTree(d, provideDiagnostics(workspace, d)), filter);
+        const tree = filterPlanTree(providePlanTree(d, provideDiagnostics(workspace, d), workspace), filter);
         return level ? planTreeLevel(tree, level.path, level.depth) : tree;
       }),
     prepareRename: (uri: string, p: Position) => on(uri, null, (d) => prepareRename(workspace, d, p)),
