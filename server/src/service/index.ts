@@ -16,6 +16,7 @@ import { filterPlanTree, planTreeLevel, providePlanTree, type PlanTreeFilter, ty
 import { provideReferences } from './features/references';
 import { prepareRename, provideRenameEdits } from './features/rename';
 import { renumber, renumberWorkspaceEdit } from './features/renumber';
+import { lensesPerVersion } from './features/codeLensCache';
 import { provideSelectionRanges } from './features/selectionRange';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 import type { TextChange } from './text';
@@ -137,7 +138,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getFoldingRanges: (uri: string) => on(uri, [], folding),
     getSelectionRanges: (uri: string, ps: Position[]) => on(uri, [], (d) => provideSelectionRanges(d, ps)),
     getWorkspaceSymbols: (query: string) => provideWorkspaceSymbols(workspace.all(), query),
-    getCodeLenses: (uri: string) => on(uri, [], (d) => [...provideCodeLenses(d, workspace.all()), ...alignmentLenses(workspace, d)]),
+    getCodeLenses: (uri: string) => on(uri, [], (d) => lensesPerVersion(workspace, d, () => [...provideCodeLenses(d, workspace.all()), ...alignmentLenses(workspace, d)])),
     getPlans: () =>
       workspace.all().map((d) => {
         const diags = planDiagnostics(workspace, d);
