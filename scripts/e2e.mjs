@@ -15,7 +15,7 @@
 // Exits non-zero on any failure or timeout; code-server and Chromium are killed whatever happens.
 //
 // Options:
-//   --only suite|workbench   run one layer only
+//   --only suite|workbench|start   run one layer only (start: `npm start` serves the samples, see runStart)
 //   --grep TEXT              only the extension-host tests whose title contains TEXT
 //   --vsix FILE              install this .vsix instead of packaging one
 //   --skip-build             use dist/ and out/ as they are (no build, no tsc; still packages unless --vsix)
@@ -23,6 +23,7 @@
 //   --headed                 show the browser (needs a display)
 // Environment: PLANWRIGHT_E2E_STEPS=name,... runs only those workbench steps (and the required
 // ones); PLANWRIGHT_DOC_SHOTS=DIR keeps the README's screenshots there.
+//   --steps NAME[,NAME]      only these workbench steps (and the required ones before them)
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
@@ -49,6 +50,7 @@ const GREP = opt('--grep');
 const VSIX = opt('--vsix');
 const SKIP_BUILD = flag('--skip-build');
 const HEADED = flag('--headed');
+const STEPS = opt('--steps')?.split(',').filter(Boolean);
 const WATCHDOG_S = Number(opt('--timeout', '900'));
 const SUITE_START_S = 90; // the suite must have started (written its results file) by then
 const SUITE_TIMEOUT_S = 300; // and finished by then
@@ -310,7 +312,8 @@ async function runWorkbench(entry, vsix) {
   const onlySteps = process.env.PLANWRIGHT_E2E_STEPS?.split(',').map((x) => x.trim()).filter(Boolean);
   for (const step of steps) {
     n++;
-    if (onlySteps && !step.required && !onlySteps.includes(step.name)) continue;
+    const wanted = STEPS ?? onlySteps;
+    if (wanted && !step.required && !wanted.includes(step.name)) continue;
     const shot = path.join(shots, `${String(n).padStart(2, '0')}-${step.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
     const s = Date.now();
     try {
@@ -333,6 +336,77 @@ async function runWorkbench(entry, vsix) {
   return { passed, failed, problems };
 }
 
+// ---------------------------------------------------------------- layer 3: npm start
+// `npm start` (scripts/start.mjs) as a newcomer runs it: it prints the address, the page is
+// VS Code on the samples without a password, on the loopback interface only, with Planwright
+// installed; Ctrl+C (SIGINT) stops it and its code-server.
+async function runStart(vsix) {
+  const problems = [];
+  const child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0', '--vsix', vsix], { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  children.add(child);
+  let out = '', err = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  const check = async (what, fn) => {
+    try { await fn(); console.log(`  ok   ${what}`); } catch (e) { problems.push(`${what}: ${e.message.split('\n')[0]}`); console.log(`  FAIL ${what}: ${e.message}`); }
+  };
+  let url;
+  await check('npm start prints http://127.0.0.1:PORT/ once code-server answers', async () => {
+    for (let i = 0; i < 600 && !/\n/.test(out); i++) {
+      if (child.exitCode !== null) throw new Error(`start.mjs exited (${child.exitCode}): ${err.slice(-500)}`);
+      await sleep(100);
+    }
+    url = out.trim().split('\n')[0];
+    if (!/^http:\/\/127\.0\.0\.1:\d+\/$/.test(url ?? '')) throw new Error(`printed ${JSON.stringify(out.slice(0, 200))}`);
+  });
+  if (url) {
+    await check('the page is VS Code, without a password prompt', async () => {
+      // code-server sends / on to the samples folder (with a password it would send it to /login).
+      const r = await fetch(url);
+      const html = await r.text();
+      if (r.status !== 200 || /\/login/.test(new URL(r.url).pathname) || !r.url.includes('folder=') || !html.includes('vscode-workbench-web-configuration')) throw new Error(`GET ${url} -> ${r.url}: ${r.status} ${html.slice(0, 120)}`);
+    });
+    await check('it listens on the loopback interface only', async () => {
+      const { port } = new URL(url);
+      const outside = Object.values((await import('node:os')).networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+      if (!outside) return; // no other interface to try
+      const reached = await new Promise((resolve) => {
+        const sock = net.connect({ host: outside.address, port: Number(port) }, () => { sock.destroy(); resolve(true); });
+        sock.on('error', () => resolve(false));
+        sock.setTimeout(2000, () => { sock.destroy(); resolve(false); });
+      });
+      if (reached) throw new Error(`port ${port} answers on ${outside.address}`);
+    });
+    await check('the workbench opens the samples with Planwright installed (its Plan view lists the ICE plan)', async () => {
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        await page.goto(url);
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        await page.locator('.explorer-folders-view .monaco-list-row[aria-label^="ice-strategic-plan-2021-2025.plan.yaml"]').waitFor({ timeout: 30_000 });
+        await page.locator('.pane-header h3.title', { hasText: /^Plan$/i }).first().waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: path.join(RESULTS, 'npm-start.png') }).catch(() => {});
+      } finally {
+        await browser.close().catch(() => {});
+        browsers.delete(browser);
+      }
+    });
+  }
+  await check('Ctrl+C stops it and its code-server', async () => {
+    const port = url && new URL(url).port;
+    process.kill(child.pid, 'SIGINT');
+    for (let i = 0; i < 100 && child.exitCode === null && child.signalCode === null; i++) await sleep(100);
+    if (child.exitCode === null && child.signalCode === null) throw new Error('start.mjs still runs 10 s after SIGINT');
+    if (port) {
+      await sleep(500);
+      const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false);
+      if (up) throw new Error(`code-server still answers on port ${port}`);
+    }
+  });
+  killGroup(child);
+  return { passed: 4 + (url ? 1 : 0) - problems.length, failed: problems.length, problems };
+}
+
 // ---------------------------------------------------------------- main
 async function main() {
   fs.mkdirSync(RESULTS, { recursive: true });
@@ -341,8 +415,9 @@ async function main() {
   let vsix = VSIX && path.resolve(VSIX);
   if (!vsix && ONLY !== 'suite') vsix = packageVsix();
   const layers = [];
-  if (ONLY !== 'workbench') layers.push(['extension-host suite', () => runSuite(entry)]);
-  if (ONLY !== 'suite') layers.push(['workbench (Playwright)', () => runWorkbench(entry, vsix)]);
+  if (!ONLY || ONLY === 'suite') layers.push(['extension-host suite', () => runSuite(entry)]);
+  if (!ONLY || ONLY === 'workbench') layers.push(['workbench (Playwright)', () => runWorkbench(entry, vsix)]);
+  if (!ONLY || ONLY === 'start') layers.push(['npm start', () => runStart(vsix)]);
   let passed = 0, failed = 0;
   const problems = [];
   for (const [name, run] of layers) {

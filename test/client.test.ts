@@ -1,8 +1,10 @@
 // The client's decisions that need no VS Code: which Plan view item follows the cursor, how
 // problem counts read in the view and the status bar, and the New Plan snippet.
 import * as assert from 'assert';
-import { containing, innermost, problemsText } from '../client/src/outline';
-import { templateSnippet, templateText } from '../client/src/snippet';
+import { containing, innermost, problemsText, renumberedText } from '../client/src/outline';
+import * as fs from 'fs';
+import * as path from 'path';
+import { planFileName, templateSnippet, templateText } from '../client/src/snippet';
 
 interface Node {
   id: string;
@@ -81,13 +83,44 @@ describe('Problem counts as words', () => {
   });
 });
 
+describe('Renumber Plan message', () => {
+  it('says how many items were renumbered and how many links followed them, from the server\'s counts', () => {
+    assert.strictEqual(renumberedText({ edits: 10, items: 7, links: 3 }), 'Renumbered 7 items; 3 links followed.');
+    assert.strictEqual(renumberedText({ edits: 1, items: 1, links: 0 }), 'Renumbered 1 item.');
+    assert.strictEqual(renumberedText({ edits: 2, items: 1, links: 1 }), 'Renumbered 1 item; 1 link followed.');
+    assert.strictEqual(renumberedText({ edits: 0 }), 'The plan is already numbered in order: nothing to change.');
+  });
+});
+
 describe('New Plan template as a snippet', () => {
   it('turns each <words> into a numbered tab stop and keeps everything else literal', () => {
     const template = 'title: <Organization> Plan\norganization: { name: <Organization name>, acronym: ORG }\nnote: costs $5 \\ more\n';
     assert.strictEqual(
-      templateSnippet(template),
+      templateSnippet(template, []),
       'title: ${1:Organization} Plan\norganization: { name: ${2:Organization name}, acronym: ORG \\}\nnote: costs \\$5 \\\\ more\n',
     );
+  });
+
+  it('makes the organization acronym and the example unit id tab stops, the unit id one stop wherever it is written', () => {
+    const template = fs.readFileSync(path.join(__dirname, '../../templates/new.plan.yaml'), 'utf8');
+    const snippet = templateSnippet(template);
+    const acronym = /acronym: \$\{(\d+):ORG\} \\\}/.exec(snippet);
+    assert.ok(acronym, snippet.split('\n').find((l) => l.includes('acronym')));
+    const unit = /- id: \$\{(\d+):OPS\}/.exec(snippet);
+    assert.ok(unit, snippet);
+    assert.ok(snippet.includes(`lead: \${${unit[1]}:OPS}`), 'lead names the same tab stop as the unit id');
+    assert.notStrictEqual(acronym[1], unit[1]);
+    assert.strictEqual(snippet.includes(' OPS') || snippet.includes(' ORG'), false, 'no sample id left literal');
+    // Tab stops in the order of the text.
+    const order = [...snippet.matchAll(/\$\{(\d+):/g)].map((m) => Number(m[1]));
+    assert.deepStrictEqual(order.filter((n, i) => order.indexOf(n) === i), order.filter((n, i) => order.indexOf(n) === i).slice().sort((a, b) => a - b));
+  });
+
+  it('names a plan file from its title, in any script, and falls back when there is none', () => {
+    assert.strictEqual(planFileName('Harbor City Strategic Plan 2026-2030'), 'harbor-city-strategic-plan-2026-2030.plan.yaml');
+    assert.strictEqual(planFileName('Plan stratégique — Ville de Québec'), 'plan-stratégique-ville-de-québec.plan.yaml');
+    assert.strictEqual(planFileName('  ***  '), 'new.plan.yaml');
+    assert.strictEqual(planFileName(undefined, 'new-2'), 'new-2.plan.yaml');
   });
 
   it('leaves the sample words in the text once inserted', () => {

@@ -198,8 +198,9 @@ describe('Package manifest', () => {
 
   it('registers a handler in client/src for every contributed command, and menus use only those', () => {
     const source = fs.readdirSync(path.join(ROOT, 'client/src')).map((f) => read(`client/src/${f}`)).join('\n');
-    // planwright.showReferences is internal (code lenses call it) and is not in the palette.
-    const registered = [...source.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).filter((c) => c !== 'planwright.showReferences').sort();
+    // planwright.showReferences and planwright.insertSnippet are internal (code lenses and code actions call them) and are not in the palette.
+    const internal = ['planwright.showReferences', 'planwright.insertSnippet'];
+    const registered = [...source.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).filter((c) => !internal.includes(c)).sort();
     const contributed = contributes.commands.map((c: { command: string }) => c.command).sort();
     assert.deepStrictEqual(registered, contributed);
     const inMenus = Object.values(contributes.menus).flatMap((items) => (items as { command: string }[]).map((i) => i.command));
@@ -209,8 +210,17 @@ describe('Package manifest', () => {
   it('activates on plan files and on a preview to restore, and declares the trace setting the client reads', () => {
     assert.deepStrictEqual(pkg.activationEvents, ['onLanguage:strategic-plan', 'workspaceContains:**/*.plan.{yaml,yml}', 'onWebviewPanel:planwright.preview']);
     const trace = contributes.configuration.properties['planwright.trace.server'];
+    assert.deepStrictEqual([contributes.configuration.properties['planwright.codeLens.enabled'].type, contributes.configuration.properties['planwright.codeLens.enabled'].default], ['boolean', true]);
     assert.deepStrictEqual([trace.enum, trace.default], [['off', 'messages', 'verbose'], 'off']);
     assert.deepStrictEqual(contributes.views.explorer.map((v: { id: string; name: string }) => [v.id, v.name]), [['planwright.planView', 'Plan']]);
+  });
+
+  it('sets plan files so that typing prose is never replaced by a suggestion: no words from the text, none inside strings or comments, Enter always a new line', () => {
+    const d = contributes.configurationDefaults['[strategic-plan]'];
+    assert.strictEqual(d['editor.wordBasedSuggestions'], 'off');
+    assert.strictEqual(d['editor.suggest.showWords'], false);
+    assert.deepStrictEqual(d['editor.quickSuggestions'], { other: 'on', comments: 'off', strings: 'off' });
+    assert.strictEqual(d['editor.acceptSuggestionOnEnter'], 'off');
   });
 
   it('ships a 128x128 PNG icon', () => {

@@ -10,8 +10,10 @@ import { PLAN_LANGUAGE } from './outline';
 import { PlanView } from './planView';
 import { registerExport } from './export';
 import { registerImportStratml } from './importStratml';
+import { registerImportDocument } from './importDocument';
 import { PlanPreviews } from './preview';
 import { PlanStatus } from './status';
+import { CLIENT_COMMANDS } from './protocol';
 
 let client: LanguageClient | undefined;
 
@@ -31,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): PlanwrightApi {
   void vscode.commands.executeCommand('setContext', 'planwright.active', true);
 
   const ready = startClient(context, { outputChannel, traceOutputChannel });
-  context.subscriptions.push(outputChannel, traceOutputChannel, new PlanStatus(), ...registerCommands(context, ready), new PlanPreviews(context, ready), registerExport(ready), registerImportStratml(ready), registerAlignment(ready));
+  context.subscriptions.push(outputChannel, traceOutputChannel, new PlanStatus(), ...registerCommands(context, ready), new PlanPreviews(context, ready), registerExport(ready), registerImportStratml(ready), registerAlignment(ready), registerImportDocument(ready));
   void ready.then((c) => context.subscriptions.push(new PlanView(c)));
 
   const loadStart = (globalThis as { __planwrightLoadStart?: number }).__planwrightLoadStart;
@@ -55,13 +57,26 @@ async function startClient(context: vscode.ExtensionContext, channels: Pick<Lang
     {
       documentSelector: [...schemes].map((scheme) => ({ scheme, language: PLAN_LANGUAGE })),
       // The server's settings, at start and on every change (workspace/didChangeConfiguration).
-      initializationOptions: { maxItemsComputed: vscode.workspace.getConfiguration('planwright').get<number>('maxItemsComputed') },
+      initializationOptions: {
+        maxItemsComputed: vscode.workspace.getConfiguration('planwright').get<number>('maxItemsComputed'),
+        inlayHints: { enabled: vscode.workspace.getConfiguration('planwright').get<boolean>('inlayHints.enabled') },
+        codeLens: { enabled: vscode.workspace.getConfiguration('planwright').get<boolean>('codeLens.enabled', true) },
+      },
       synchronize: { configurationSection: 'planwright' },
       // No `synchronize.fileEvents`: the server registers its own watcher for plan files
       // (workspace/didChangeWatchedFiles), as it does with any LSP client.
       ...channels,
     },
   );
+  // The commands this extension runs (protocol.ts): the server sends them to it, and no other editor.
+  client.registerFeature({
+    fillClientCapabilities: (caps) => {
+      caps.experimental = { ...(caps.experimental as object | undefined), planwright: { commands: CLIENT_COMMANDS } };
+    },
+    initialize: () => undefined,
+    getState: () => ({ kind: 'static' }),
+    clear: () => undefined,
+  });
   // Not awaited: requests wait for the server; a failed start is reported by the client in the
   // output channel.
   client.start().catch(() => undefined);

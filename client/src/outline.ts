@@ -13,6 +13,16 @@ export function problemsText(errors: number, warnings: number): string {
   return parts.join(', ');
 }
 
+/** "Renumbered 7 items; 3 links followed", or that nothing needed it. */
+export function renumberedText(r: { edits: number; items?: number; links?: number } | null | undefined): string {
+  if (!r || !r.edits) return 'The plan is already numbered in order: nothing to change.';
+  const items = r.items ?? 0;
+  const links = r.links ?? 0;
+  const parts = [`Renumbered ${items} ${items === 1 ? 'item' : 'items'}`];
+  if (links) parts.push(`${links} ${links === 1 ? 'link' : 'links'} followed`);
+  return parts.join('; ') + '.';
+}
+
 /**
  * The deepest item whose range holds `pos`. An item counts from the start of its first line, so
  * the cursor on `- id: "1.2"` before the key still selects 1.2; an end at column 0 of a line is

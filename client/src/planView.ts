@@ -9,8 +9,10 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 const RUNNING = 2;
 import {
   PlanChangedNotification,
+  PlanSectionsRequest,
   PlansRequest,
   PlanTreeRequest,
+  type PlanSectionNode,
   type PlanChangedParams,
   type PlanSummary,
   type PlanTreeNode,
@@ -38,13 +40,26 @@ export interface PlanItem {
   children?: Promise<PlanItem[]>;
 }
 
-export type PlanElement = PlanRoot | PlanItem;
+/** Mission, vision, values, units (above the goals), and the values and units under them. */
+export interface PlanSection {
+  readonly type: 'section';
+  readonly root: PlanRoot;
+  readonly parent: PlanRoot | PlanSection;
+  readonly path: string;
+  readonly node: PlanSectionNode;
+}
+
+export type PlanElement = PlanRoot | PlanItem | PlanSection;
+
+/** Codicons a plan writer reads: a compass for the mission, an eye for the vision, ... */
+export const SECTION_ICON: Record<PlanSectionNode['key'], string> = { mission: 'compass', vision: 'eye', values: 'heart', value: 'heart', units: 'organization', unit: 'account' };
+const SECTION_NAME: Record<PlanSectionNode['key'], string> = { mission: 'Mission', vision: 'Vision', values: 'Values', value: 'Value', units: 'Units', unit: 'Unit' };
 
 /** The context key that says whether the view is filtered: package.json shows the filter's button or the one to show all by it. */
 export const NOT_MET_CONTEXT = 'planwright.planView.notMetOnly';
 
 const KIND_NAME: Record<PlanTreeNode['kind'], string> = { goal: 'Goal', objective: 'Objective', subobjective: 'Sub-objective' };
-const KIND_ICON: Record<PlanTreeNode['kind'], string> = { goal: 'target', objective: 'milestone', subobjective: 'circle-small-filled' };
+export const KIND_ICON: Record<PlanTreeNode['kind'], string> = { goal: 'target', objective: 'milestone', subobjective: 'circle-small-filled' };
 
 // Uri strings from the server and from VS Code may differ in encoding (`c%3A` vs `c:`).
 const uriKey = (uri: string | vscode.Uri): string => (typeof uri === 'string' ? vscode.Uri.parse(uri) : uri).toString();
@@ -113,12 +128,16 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
   }
 
   getTreeItem(el: PlanElement): vscode.TreeItem {
-    return el.type === 'plan' ? this.planItem(el) : this.outlineItem(el);
+    return el.type === 'plan' ? this.planItem(el) : el.type === 'section' ? this.sectionItem(el) : this.outlineItem(el);
   }
 
   async getChildren(el?: PlanElement): Promise<PlanElement[]> {
     if (!el) return this.loadRoots();
-    if (el.type === 'plan') return this.outline(el);
+    if (el.type === 'plan') {
+      const [sections, goals] = await Promise.all([this.sections(el), this.outline(el)]);
+      return [...sections, ...goals];
+    }
+    if (el.type === 'section') return el.node.children.map((node, i) => ({ type: 'section', root: el.root, parent: el, path: `${el.path}/${i}`, node }));
     return this.childrenOf(el);
   }
 
@@ -147,6 +166,30 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
       }
     }
     return result.sort((a, b) => planName(a).localeCompare(planName(b)) || a.uri.localeCompare(b.uri));
+  }
+
+  /** Mission, vision, values and units, asked for with the goals (they are few). */
+  private async sections(root: PlanRoot): Promise<PlanSection[]> {
+    // Filtered to the measures not met, the view shows those items only: no mission, values or units.
+    if (this.notMetOnly) return [];
+    const nodes = await this.request<PlanSectionNode[]>(PlanSectionsRequest, { uri: root.uri });
+    return (nodes ?? []).map((node, i) => ({ type: 'section', root, parent: root, path: `s${i}`, node }));
+  }
+
+  private sectionItem(el: PlanSection): vscode.TreeItem {
+    const { node } = el;
+    const item = new vscode.TreeItem(node.label, node.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `section:${uriKey(el.root.uri)}#${el.path}:${node.key}`;
+    item.contextValue = node.key;
+    item.description = node.title || undefined;
+    // The whole text on hover: the row cuts it.
+    const tooltip = new vscode.MarkdownString().appendMarkdown('**').appendText(node.key === 'value' || node.key === 'unit' ? `${SECTION_NAME[node.key]}: ${node.label}` : node.label).appendMarkdown('**');
+    if (node.title) tooltip.appendMarkdown('\n\n').appendText(node.title);
+    item.tooltip = tooltip;
+    item.iconPath = new vscode.ThemeIcon(SECTION_ICON[node.key]);
+    const selection = this.client.protocol2CodeConverter.asRange(node.selectionRange);
+    item.command = { title: 'Go to Section', command: 'vscode.open', arguments: [vscode.Uri.parse(el.root.uri), { selection } satisfies vscode.TextDocumentShowOptions] };
+    return item;
   }
 
   /** The goals of a plan, asked for once per version of the plan. */
@@ -197,7 +240,7 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
     const where = uri.scheme === 'untitled' ? `${vscode.workspace.asRelativePath(uri.path)} (unsaved)` : vscode.workspace.asRelativePath(uri);
     item.description = problems || where;
     item.tooltip = new vscode.MarkdownString().appendText(planName(root)).appendMarkdown('\n\n').appendText(where + (problems ? ` — ${problems}` : ''));
-    item.iconPath = problemIcon('file-text', summary.errors, summary.warnings);
+    item.iconPath = problemIcon('book', summary.errors, summary.warnings);
     item.command = { title: 'Open Plan', command: 'vscode.open', arguments: [uri] };
     return item;
   }

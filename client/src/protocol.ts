@@ -31,6 +31,10 @@ export type { PlanTreeNode } from '../../server/src/service/features/planTree';
 /** Request `planwright/alignment`, no params: the alignment report of the workspace's plans, as Markdown. */
 export const AlignmentRequest = 'planwright/alignment';
 
+/** Request `planwright/planSections` `{ uri }`: the plan's mission, vision, values and units (the rows above the goals). */
+export const PlanSectionsRequest = 'planwright/planSections';
+export type { PlanSectionNode } from '../../server/src/service/features/planSections';
+
 /** Notification `planwright/planChanged` from the server, after each diagnostics publish. */
 export const PlanChangedNotification = 'planwright/planChanged';
 export interface PlanChangedParams {
@@ -39,6 +43,12 @@ export interface PlanChangedParams {
 
 /** Server command (workspace/executeCommand), arguments `[uri: string]`; edits via workspace/applyEdit. */
 export const RenumberPlanCommand = 'planwright.server.renumberPlan';
+/** What the renumber command answers: how many edits, items renumbered and `related` links that followed them. */
+export interface RenumberResult {
+  edits: number;
+  items?: number;
+  links?: number;
+}
 
 /**
  * Request `planwright/document`: the plan as a document for the live preview, in HTML blocks the
@@ -80,4 +90,27 @@ export interface ImportStratmlResult {
   yaml?: string;
   summary: string;
   report: string[];
+}
+
+/**
+ * The editor commands this extension runs, sent to the server as
+ * `capabilities.experimental.planwright.commands`: completion items, code lenses and code actions
+ * carry these only for a client that lists them (any other editor gets none of them, and the
+ * server runs `planwright.showReferences` itself).
+ */
+export const CLIENT_COMMANDS = ['planwright.showReferences', 'planwright.insertSnippet', 'editor.action.triggerSuggest'];
+
+/**
+ * Request `planwright/importDocument`: a Word, Markdown or text document's bytes → the plan read
+ * from it (YAML text, null when it holds no goal), the import's notes and its counts.
+ */
+export const ImportDocumentRequest = 'planwright/importDocument';
+export interface ImportDocumentParams {
+  name: string;
+  base64: string;
+}
+export interface ImportDocumentResult {
+  text: string | null;
+  notes: string[];
+  counts: { goals: number; objectives: number; subobjectives: number };
 }

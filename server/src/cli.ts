@@ -12,13 +12,17 @@ import { report, REPORT_EXIT, REPORT_HELP, REPORT_OPTIONS, REPORT_USAGE } from '
 import { IMPORT_USAGE, importCommand } from './cli/import';
 import { exportStratml } from './service/stratml/export';
 import { ALIGNMENT_HELP, ALIGNMENT_USAGE, alignmentCommand, loadParents } from './cli/alignment';
+import { applyRuleConfigs, configReports, type FileReport } from './cli/configReport';
+import { toSarif } from './cli/sarif';
+import { FORMAT_EXIT, FORMAT_HELP, FORMAT_USAGE, formatCommand } from './cli/format';
 
-const USAGE = `Usage: planwright check [--format text|json] <files or folders...>
+const USAGE = `Usage: planwright check [--format text|json|sarif] <files or folders...>
        planwright export --to html|markdown|docx [--out DIR] <files or folders...>
        planwright export --to stratml [--out DIR] <files or folders...>
 ${REPORT_USAGE}
 ${IMPORT_USAGE}
 ${ALIGNMENT_USAGE}
+${FORMAT_USAGE}
 
 check: checks strategic plans written as YAML (*.plan.yaml, *.plan.yml): YAML syntax, the plan
 schema, numbering and cross-references.
@@ -30,11 +34,15 @@ A plan with problems is still exported as it reads (a draft), and stderr says ho
 
 ${REPORT_HELP}
 
-import: reads a plan written in another format (StratML: FILE.xml) and writes it as a plan,
-FILE.plan.yaml beside it or the file named by --out; an existing file is never replaced unless
---force is given. Prints what was read, then one line per thing not carried over as it was.
+import: reads a plan written in another format (StratML: FILE.xml; a Word document: FILE.docx;
+Markdown: FILE.md; the text of a PDF: FILE.txt) and writes it as a plan, FILE.plan.yaml beside it
+or the file named by --out; an existing file is never replaced unless --force is given. Prints
+what was read, then one line per thing not carried over as it was (FILE:LINE, or the paragraph of
+a Word document). A document in which no goal is found writes nothing (exit 1).
 
 ${ALIGNMENT_HELP}
+
+${FORMAT_HELP}
 
 Folders are searched for plan files at any depth, following links (each plan is read once);
 folders named node_modules, dist or out, and folders whose name starts with ".", are not searched.
@@ -42,10 +50,12 @@ folders named node_modules, dist or out, and folders whose name starts with ".",
 Options:
   --format text|json  check: text (default): path:line:col  severity  code  message
                       json: an array of {file, range, severity, code, message}, 0-based positions
+                      sarif: SARIF 2.1.0, for code scanning (GitHub, Azure DevOps)
   --to FORMAT         export: html, markdown (or md), docx or stratml
   --out DIR           export: the folder to write into (made if missing); default: beside each plan
 ${REPORT_OPTIONS}
   --force             import: replace the plan file if it exists
+  --check             format: change nothing; list the plans that would change
   -h, --help          show this help
   -v, --version       show the version
 
@@ -61,7 +71,9 @@ Exit status (export):
   2  usage error; a path that holds no plan or cannot be read (named; the other plans are still
      written); or a file that could not be written
 
-${REPORT_EXIT}`;
+${REPORT_EXIT}
+
+${FORMAT_EXIT}`;
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'] as const;
 
@@ -90,19 +102,20 @@ export async function main(argv: string[], io: Output = PROCESS_OUTPUT): Promise
   if (command === 'report') return report(args, io, loadPlans, USAGE);
   if (command === 'import') return importCommand(args, io, USAGE);
   if (command === 'alignment') return alignmentCommand(args, io, loadPlans, USAGE);
+  if (command === 'format') return formatCommand(args, io, loadPlans, USAGE);
   io.err(command ? `planwright: unknown command "${command}".\n\n${USAGE}` : USAGE);
   return 2;
 }
 
 async function check(args: string[], io: Output): Promise<number> {
-  let format: 'text' | 'json' = 'text';
+  let format: 'text' | 'json' | 'sarif' = 'text';
   const targets: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (v !== 'text' && v !== 'json') {
-        io.err(`planwright: --format must be text or json, not ${v === undefined ? 'nothing' : `"${v}"`}.`);
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') {
+        io.err(`planwright: --format must be text, json or sarif, not ${v === undefined ? 'nothing' : `"${v}"`}.`);
         return 2;
       }
       format = v;
@@ -116,21 +129,24 @@ async function check(args: string[], io: Output): Promise<number> {
     return 2;
   }
 
-  const { service, loaded, failures } = await loadPlans(targets, io);
+  const { service, loaded, failures, configs } = await loadPlans(targets, io);
 
   let errors = 0;
   let warnings = 0;
   const json: unknown[] = [];
-  for (const { file, uri } of loaded) {
-    for (const d of service.getDiagnostics(uri) as Diagnostic[]) {
+  // Config files' own problems first (they change what the plans report), then each plan's.
+  const reports: FileReport[] = [...configReports(configs, loaded.map((l) => l.file)), ...loaded.map(({ file, uri }) => ({ file, uri, diagnostics: service.getDiagnostics(uri) as Diagnostic[] }))];
+  for (const { file, diagnostics } of reports) {
+    for (const d of diagnostics) {
       const severity = SEVERITY[d.severity ?? 1];
       if (severity === 'error') errors++;
       else if (severity === 'warning') warnings++;
       if (format === 'json') json.push({ file, range: d.range, severity, code: d.code, message: d.message });
-      else io.out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${severity}  ${d.code}  ${d.message}`);
+      else if (format === 'text') io.out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${severity}  ${d.code}  ${d.message}`);
     }
   }
   if (format === 'json') io.out(JSON.stringify(json, null, 2));
+  else if (format === 'sarif') io.out(JSON.stringify(toSarif(reports, process.cwd(), require('../../package.json').version), null, 2));
   else io.out(`${plural(loaded.length, 'plan')} checked: ${[plural(errors, 'error'), plural(warnings, 'warning'), ...failures.words].join(', ')}.`);
   return failures.count ? 2 : errors ? 1 : 0;
 }
@@ -277,7 +293,9 @@ async function loadPlans(targets: string[], io: Output) {
     empty && `${plural(empty, 'folder')} with no plans`,
     missing && `${plural(missing, 'path')} not found`,
   ].filter(Boolean) as string[];
-  return { service, loaded, failures: { count: unreadable + unreadableFolders + empty + missing, words } };
+  // Each plan's rules are its nearest config file's (.planwright.yaml; see ruleConfig.ts).
+  const configs = await applyRuleConfigs(service, loaded.map((l) => l.file));
+  return { service, loaded, configs, failures: { count: unreadable + unreadableFolders + empty + missing, words } };
 }
 
 class NotUtf8Error extends Error {}

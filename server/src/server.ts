@@ -3,8 +3,11 @@
 // the protocol's rules: protocol.ts). Features live in service/.
 import * as v8 from 'v8';
 import {
+  CodeLensRefreshRequest,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -18,10 +21,14 @@ import { PieceTextDocument } from './textDocument';
 import { createLanguageService } from './service';
 import { exportForEditor, isExportFormat } from './service/document/exportDocument';
 import { exportStratmlForEditor, importStratmlForEditor } from './service/stratml/editor';
+import { importForEditor } from './service/import';
 import { getValidators } from './service/schema';
 import { composeChanges, type TextChange } from './service/text';
 import { canonicalUri, UriSpellings } from './uris';
 import { WorkspaceFiles } from './workspaceFiles';
+import { configFileDiagnostics, isConfigFile, RuleConfigs, useRuleConfigs } from './ruleConfig';
+import { SHOW_REFERENCES } from './service/features/codeLens';
+import { showReferences } from './showReferences';
 
 // V8 lets the old generation grow to about twice what is live before a full collection. Each
 // keystroke in a 63k-line plan leaves its 3 MB text behind, so a session of typing, requests and
@@ -78,10 +85,21 @@ const documents = new TextDocuments<PieceTextDocument>({
   },
 });
 const service = createLanguageService();
-const log = (message: string) => connection.console.log(message);
+/** A message to the editor's log, at the level its `[warn]`/`[error]` prefix says (else Log). */
+const log = (message: string) => {
+  const level = /^\[(warn|error)\] /.exec(message)?.[1];
+  if (level === 'error') connection.console.error(message.slice(8));
+  else if (level === 'warn') connection.console.warn(message.slice(7));
+  else connection.console.log(message);
+};
+/** Failures: window/logMessage of type Error, which every editor shows at its default log level. */
+const logError = (message: string) => connection.console.error(message);
 
 let workspaceFolders: string[] = [];
 let canWatchFiles = false;
+let canRefreshInlayHints = false;
+let canShowDocument = false;
+let canRefreshLenses = false;
 
 /** Runs a handler; a failure is logged and answered with `fallback`, never a crash. */
 function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => R): (...args: P) => R {
@@ -90,7 +108,7 @@ function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: 
       return fn(...args);
     } catch (e) {
       if (e instanceof ResponseError) throw e;
-      log(`[error] ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      logError(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return fallback;
     }
   };
@@ -159,6 +177,7 @@ function scheduleAll(): void {
 
 /** Brings a document up to date (until `deadline` for a huge one: false, call again) and publishes it. */
 const check = guard('check', true, (uri: string, deadline: number): boolean => {
+  if (!configured(uri)) return true; // checked again once its config file is read
   const open = documents.get(uri);
   if (open) {
     // (A read in progress is gone on with, not finished: `workspace.get` would finish it.)
@@ -209,6 +228,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     .filter((u) => u.scheme === 'file')
     .map((u) => u.fsPath);
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+  canShowDocument = !!params.capabilities.window?.showDocument?.support;
+  canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+  // The editor commands the client runs itself (the VS Code extension lists them); an editor
+  // that lists none gets items and actions without them, and the server runs the lenses' command.
+  const clientCommands = clientCommandsOf(params);
+  service.configure({ clientCommands });
   // The client sends the `planwright.*` settings here, and again when they change.
   configure(params.initializationOptions);
   // Compiled before answering (about 80 ms), not when the first plan is opened.
@@ -229,17 +255,55 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeLensProvider: { resolveProvider: false },
       renameProvider: { prepareProvider: true },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source', 'refactor.rewrite'], resolveProvider: false },
-      executeCommandProvider: { commands: [RENUMBER_COMMAND] },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      inlayHintProvider: true,
+      executeCommandProvider: { commands: [RENUMBER_COMMAND, ...(clientCommands.includes(SHOW_REFERENCES) ? [] : [SHOW_REFERENCES])] },
     },
     serverInfo: { name: 'planwright', version: require('../../package.json').version },
   };
 });
 
 function configure(settings: unknown): void {
-  if (settings && typeof settings === 'object') service.configure(settings as Record<string, number>);
+  if (settings && typeof settings === 'object') {
+    const lensesBefore = service.codeLensEnabled();
+    service.configure(settings as Parameters<typeof service.configure>[0]);
+    if (canRefreshLenses && lensesBefore !== service.codeLensEnabled()) void connection.sendRequest(CodeLensRefreshRequest.type);
+  }
 }
 
-connection.onDidChangeConfiguration(guard('configuration', undefined, (p) => configure((p.settings as { planwright?: unknown } | null)?.planwright)));
+/** `capabilities.experimental.planwright.commands`: the commands the client runs itself. */
+function clientCommandsOf(params: InitializeParams): string[] {
+  const commands = (params.capabilities.experimental as { planwright?: { commands?: unknown } } | undefined)?.planwright?.commands;
+  return Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : [];
+}
+
+connection.onDidChangeConfiguration(guard('configuration', undefined, (p) => {
+  configure((p.settings as { planwright?: unknown } | null)?.planwright);
+  // `planwright.inlayHints.enabled` may have changed: the editor asks again.
+  if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+}));
+
+// Config files (.planwright.yaml): each plan's rules are its nearest one's (ruleConfig.ts). One
+// read or changed after plans were checked re-checks them all, and its own problems are shown on it.
+const configs = new RuleConfigs((file, config, recheck) => {
+  connection.sendDiagnostics(config ? configFileDiagnostics(config) : { uri: URI.file(file).toString(), diagnostics: [] });
+  if (recheck) scheduleAll();
+});
+const configFileOf = useRuleConfigs(service.workspace, configs, () => workspaceFolders[0]);
+/**
+ * Whether the config files that may apply to `uri` are read; if not, they are read and `uri` is
+ * checked after: a plan is never published with default levels its config file changes.
+ */
+function configured(uri: string): boolean {
+  const file = configFileOf(uri);
+  if (!file || configs.ready(file)) return true;
+  void configs
+    .prepare(file)
+    .catch((e) => log(`[error] reading config files failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
+    .then(() => schedule(uri));
+  return false;
+}
 
 // Plans on disk: read at start (all before any is published: a plan checked before the plan
 // that defines its units would flash "no unit has the id ..."), when closed, and when watched.
@@ -255,13 +319,17 @@ const files = new WorkspaceFiles({
 
 connection.onInitialized(() => {
   if (canWatchFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.plan.{yaml,yml}' }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.plan.{yaml,yml}' }, { globPattern: '**/.planwright.{yaml,yml,json}' }] });
   }
-  void files.index(workspaceFolders).catch((e) => log(`[error] reading the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  void files.index(workspaceFolders).catch((e) => logError(`reading the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 });
 
 connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, ({ changes }) => {
   for (const c of changes ?? []) if (typeof c?.uri === 'string') files.reported(c.uri);
+  for (const c of changes ?? []) {
+    const u = typeof c?.uri === 'string' ? URI.parse(c.uri) : undefined;
+    if (u?.scheme === 'file' && isConfigFile(u.fsPath)) void configs.reported(u.fsPath).catch((e) => log(`[error] reading ${u.fsPath} failed: ${e instanceof Error ? e.message : String(e)}`));
+  }
 }));
 
 documents.onDidOpen(({ document }) => {
@@ -314,6 +382,14 @@ connection.onRenameRequest(guard('rename', null, (p) => {
 }));
 connection.onCodeAction(guard('codeAction', [], (p) => (atAll(p) ? service.getCodeActions(p.textDocument.uri, p.range, p.context.diagnostics) : [])));
 connection.onExecuteCommand(guard('executeCommand', null, (p) => {
+  if (p.command === SHOW_REFERENCES) {
+    return showReferences({
+      canShowDocument,
+      showDocument: (params) => connection.window.showDocument(params),
+      // A notification (window/showMessage), not a request: nothing to answer.
+      showInformationMessage: (m) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: m }),
+    }, p.arguments).catch((e) => logError(`showReferences failed: ${e instanceof Error ? e.message : String(e)}`));
+  }
   if (p.command !== RENUMBER_COMMAND) return null;
   const uri = canonicalUri(String(p.arguments?.[0] ?? ''));
   currentAll();
@@ -327,8 +403,14 @@ connection.onExecuteCommand(guard('executeCommand', null, (p) => {
   const documentChanges = changes.map(([u, edits]) => ({ textDocument: { uri: u, version: documents.get(u)?.version ?? null }, edits }));
   const edits = r.edit.changes?.[uri]?.length ?? 0;
   if (documentChanges.length) void connection.workspace.applyEdit({ label: 'Renumber the whole plan', edit: { documentChanges } });
-  return { edits, plans: documentChanges.length };
+  // What changed, for the client's message ("Renumbered 7 items; 3 links followed"); `plans`: the plan and those aligned to it that the edit changes.
+  return { edits, items: r.items, links: r.links, plans: documentChanges.length };
 }));
+
+// Formatting: the whole plan's canonical layout, as line edits (service/features/format.ts).
+connection.onDocumentFormatting(guard('formatting', [], (p) => (at(p) ? service.getFormattingEdits(p.textDocument.uri) : [])));
+connection.onDocumentRangeFormatting(guard('rangeFormatting', [], (p) => (at(p) ? service.getRangeFormattingEdits(p.textDocument.uri, p.range) : [])));
+connection.languages.inlayHint.on(guard('inlayHint', [], (p) => (atAll(p) ? service.getInlayHints(p.textDocument.uri, p.range) : [])));
 
 // The Plan view's data: the client shows it and never parses YAML itself.
 connection.onRequest('planwright/plans', guard('plans', [], () => {
@@ -343,6 +425,7 @@ connection.onRequest('planwright/planTree', guard('planTree', [], (p: { uri: str
   const filter = p.filter === 'measures-not-met' ? p.filter : undefined;
   return typeof p.depth === 'number' && p.depth >= 1 ? service.getPlanTree(p.uri, { path, depth: p.depth }, filter) : service.getPlanTree(p.uri, undefined, filter);
 }));
+connection.onRequest('planwright/planSections', guard('planSections', [], (p: { uri: string }) => (current(p.uri) ? service.getPlanSections(p.uri) : [])));
 connection.onRequest('planwright/document', guard('document', null, (p: { textDocument: { uri: string }; known?: unknown }) => (current(p.textDocument?.uri) ? service.getPreview(p.textDocument.uri, Array.isArray(p.known) ? p.known.filter((k): k is string => typeof k === 'string') : []) : null)));
 connection.onRequest('planwright/export', guard('export', null, (p: { textDocument: { uri: string }; format?: unknown }) => (current(p.textDocument?.uri) && isExportFormat(p.format) ? exportForEditor(service.getPlanDocument(p.textDocument.uri)!, p.format) : null)));
 // StratML (issue 13): export from the plan model; import is text in, YAML text out (the client writes the file).
@@ -357,6 +440,16 @@ connection.onRequest('planwright/alignment', guard('alignment', null, () => {
   currentAll();
   return service.getAlignmentMarkdown();
 }));
+// Import Plan from Document…: the client sends the document's bytes; the service reads the plan (service/import).
+connection.onRequest('planwright/importDocument', async (p: { name?: unknown; base64?: unknown }) => {
+  if (typeof p?.name !== 'string' || typeof p.base64 !== 'string') return null;
+  try {
+    return await importForEditor(p.name, Buffer.from(p.base64, 'base64'));
+  } catch (e) {
+    log(`[error] importDocument failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return null;
+  }
+});
 
 documents.listen(connection);
 connection.listen();

@@ -238,19 +238,74 @@ export const steps = [
     },
   },
   {
+    name: 'plan-view-sections',
+    title: 'the Plan view shows the ICE plan\'s mission, vision, values and units above the goals, with plan-writer icons and the full mission on hover',
+    async run({ page }) {
+      const view = pane(page, 'Plan');
+      const rows = () => view.locator('.monaco-list-row[aria-level="2"]').allInnerTexts();
+      await until('Mission, Vision, Values and Units above goal 1', async () => {
+        const r = (await rows()).map((t) => t.split('\n')[0]);
+        const first = r.slice(0, 5).map((t) => t.trim());
+        return (first[0].startsWith('Mission') && first[1].startsWith('Vision') && first[2].startsWith('Values') && first[3].startsWith('Units') && first[4].startsWith('1 ')) || `(rows: ${r.slice(0, 6).join(' | ')})`;
+      });
+      // Each icon is a codicon that exists: its glyph is drawn (a ::before with content).
+      const icons = await page.evaluate(() => [...document.querySelectorAll('.pane .monaco-list-row[aria-level="2"] .custom-view-tree-node-item-icon, .pane .monaco-list-row[aria-level="2"] .codicon')]
+        .map((el) => [[...el.classList].find((c) => c.startsWith('codicon-')) ?? '', getComputedStyle(el, '::before').content])
+        .filter(([c]) => c));
+      const seen = new Map(icons);
+      for (const icon of ['codicon-compass', 'codicon-eye', 'codicon-heart', 'codicon-organization', 'codicon-target']) {
+        const glyph = seen.get(icon);
+        if (!glyph || glyph === 'none' || glyph === 'normal' || glyph === '""') throw new Error(`no drawn ${icon} in the Plan view (icons: ${JSON.stringify(icons.slice(0, 12))})`);
+      }
+      const mission = view.locator('.monaco-list-row[aria-level="2"]', { hasText: 'Mission' }).first();
+      await mission.hover();
+      await until('the whole mission in the row\'s tooltip', async () => {
+        const hover = page.locator('.monaco-hover:not(.hidden), .workbench-hover').first();
+        if (!(await hover.isVisible())) return '(no hover)';
+        const text = await hover.innerText();
+        return text.replace(/\s+/g, ' ').includes('by enforcing immigration and customs laws.') || `(hover: ${JSON.stringify(text.slice(0, 200))})`;
+      }, 15_000);
+      await page.mouse.move(1, 500);
+    },
+  },
+  {
     name: 'hover',
     title: 'hovering a related entry shows the title of the item it names',
     async run({ page, folder }) {
       await openFromExplorer(page, folder, ICE);
       await goToLine(page, lineOf(folder, ICE, 'related: "1.4.4"'));
-      const box = await until('related: "1.4.4" drawn in the editor', () => boxOfText(page, 'related: "1.4.4"', '1.4.4'));
+      let box = await until('related: "1.4.4" drawn in the editor', () => boxOfText(page, 'related: "1.4.4"', '1.4.4'));
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
+      let wiggle = 0;
       await until('the hover with the title of 1.4.4', async () => {
-        if (!(await hover.isVisible())) return '(no hover)';
+        if (!(await hover.isVisible())) {
+          // Code lenses and inlay hints arrive from the server after the text and move it: every
+          // 2 s, find the entry again and move over it (a hover shows after the mouse rests 300 ms).
+          if (++wiggle % 8 === 0) {
+            box = (await boxOfText(page, 'related: "1.4.4"', '1.4.4')) ?? box;
+            await page.mouse.move(box.x + box.width / 2 + ((wiggle / 8) % 2 ? 2 : -2), box.y + box.height / 2, { steps: 2 });
+          }
+          return '(no hover)';
+        }
         const text = await hover.innerText();
         return text.includes('Transform the Workplace to Maximize Mobility, Flexibility, and Efficiency') || `(hover: ${text.slice(0, 200)})`;
       }, 20_000);
+    },
+  },
+  {
+    name: 'inlay-hints',
+    title: 'after each related entry, the title of the item it names; after a unit id, its name',
+    async run({ page, folder }) {
+      await openFromExplorer(page, folder, ICE);
+      await goToLine(page, lineOf(folder, ICE, 'related: ["2.2", "4.3.1"]') + 8);
+      await goToLine(page, lineOf(folder, ICE, 'related: ["2.2", "4.3.1"]'));
+      await page.mouse.move(1, 500);
+      await until('the inlay hint after "2.2" drawn in the editor', async () => {
+        const text = await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText();
+        return text.replace(/\u00a0/g, ' ').includes('Generate, Analyze, and Share Actionable…') || '(no hint yet)';
+      }, 20_000);
+      await docShot(page, 'inlay-hints.png');
     },
   },
   {
@@ -505,6 +560,81 @@ export const steps = [
         });
       } finally {
         fs.rmSync(path.join(folder, file), { force: true });
+      }
+    },
+  },
+  {
+    // Plans are mostly prose: words of the plan's own text must not be offered, and Enter must
+    // start a new line, not accept a suggestion (package.json configurationDefaults).
+    name: 'typing',
+    title: 'typing `- id: HOUSING` and Enter below a unit named "…Housing…" leaves exactly what was typed',
+    async run({ page, folder }) {
+      const file = 'typing.plan.yaml';
+      const lines = [
+        'planwright: 1',
+        'title: Harbor City Strategic Plan',
+        'units:',
+        '  - id: OHCD',
+        '    name: Office of Housing and Community Development',
+        '  ',
+        'goals:',
+        '  - id: "1"',
+        '    title: Housing for Everyone',
+        '',
+      ];
+      fs.writeFileSync(path.join(folder, file), lines.join('\n'));
+      await openFromExplorer(page, folder, file);
+      await goToLine(page, 6);
+      await page.keyboard.press('End');
+      // Slowly, as a person types: each keystroke gives the suggest widget its chance.
+      await page.keyboard.type('- id: HOUSING', { delay: 120 });
+      await sleep(1500);
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('name: Housing Authority', { delay: 60 });
+      await sleep(500);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+S');
+      await until(`${file} saved with the typed lines`, () => {
+        const saved = fs.readFileSync(path.join(folder, file), 'utf8').split('\n');
+        return (saved[5] === '  - id: HOUSING' && saved[6]?.trim() === 'name: Housing Authority') || `(lines 6-7: ${JSON.stringify(saved.slice(5, 7))})`;
+      }, 15_000);
+    },
+  },
+  {
+    name: 'new-plan',
+    title: 'New Plan: the acronym and the unit id are tab stops (the unit id mirrored into lead), and the first save names the file from the title',
+    async run({ page, folder }) {
+      await page.keyboard.press('Escape');
+      await command(page, 'Planwright: New Plan');
+      await page.locator('.tabs-container .tab.active[aria-label^="new.plan.yaml"]').waitFor({ timeout: 20_000 });
+      // The template is in (its first tab stop selected) before anything is typed.
+      await until('the template in the new editor', async () => {
+        const text = (await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+        return text.includes('Strategic Plan 2026-2030') || `(editor: ${text.slice(0, 80)})`;
+      });
+      await sleep(300);
+      // Tab stops in order: organization, organization name, ORG, mission, vision, value, its description, OPS.
+      const fields = ['Harbor City', 'Harbor City Port Authority', 'HCPA', 'Keep the port working.', 'A busy, clean port.', 'Openness', 'We say what we do.', 'HOUSING'];
+      for (const [i, text] of fields.entries()) {
+        if (i) await page.keyboard.press('Tab');
+        await page.keyboard.type(text, { delay: 20 });
+      }
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+S');
+      const input = page.locator('.quick-input-widget input');
+      await until('the file name the title gives, proposed', async () => {
+        if (!(await input.isVisible())) return '(no input box)';
+        const v = await input.inputValue();
+        return v === 'harbor-city-strategic-plan-2026-2030.plan.yaml' || `(input: ${v})`;
+      }, 20_000);
+      await page.keyboard.press('Enter');
+      const file = path.join(folder, 'harbor-city-strategic-plan-2026-2030.plan.yaml');
+      await until(`${path.basename(file)} written`, () => fs.existsSync(file) || '(not yet)', 20_000);
+      if (fs.existsSync(path.join(folder, 'new.plan.yaml'))) throw new Error('new.plan.yaml is still there beside the renamed plan');
+      const text = fs.readFileSync(file, 'utf8');
+      for (const line of ['title: Harbor City Strategic Plan 2026-2030', 'organization: { name: Harbor City Port Authority, acronym: HCPA }', '  - id: HOUSING', '        lead: HOUSING']) {
+        if (!text.split('\n').includes(line)) throw new Error(`the saved plan has no line "${line}": ${JSON.stringify(text)}`);
       }
     },
   },

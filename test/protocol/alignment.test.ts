@@ -76,7 +76,7 @@ describe('language server over stdio: plans that align', function () {
       client.open(w.parentUri, PARENT, 3);
       await client.waitForDiagnostics(w.parentUri, (p) => codes(p).includes('numbering-sequence'));
       const r = await client.request('workspace/executeCommand', { command: 'planwright.server.renumberPlan', arguments: [w.parentUri] });
-      assert.deepStrictEqual(r, { edits: 1, plans: 2 });
+      assert.deepStrictEqual(r, { edits: 1, items: 1, links: 0, plans: 2 });
       for (let i = 0; i < 100 && !client.applied.length; i++) await new Promise((res) => setTimeout(res, 20));
       const changes = client.applied[0].edit.documentChanges as { textDocument: { uri: string; version: number | null }; edits: { newText: string }[] }[];
       // The open parent at its version first, then the child (not open: no version), its DEP 1.3 following objective 1.3 to 1.2.

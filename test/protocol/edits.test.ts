@@ -40,6 +40,8 @@ describe('language server over stdio: edits', () => {
   it('renumbers the whole plan through workspace/executeCommand and workspace/applyEdit', async () => {
     const r = await client.request('workspace/executeCommand', { command: 'planwright.server.renumberPlan', arguments: [URI] });
     assert.ok(r.edits > 0);
+    // With what it changed, for the editor's message: the with-errors sample's five numbers, no link.
+    assert.deepStrictEqual([r.items, r.links], [5, 0]);
     for (let i = 0; i < 50 && !client.applied.length; i++) await new Promise((res) => setTimeout(res, 20));
     const change = client.applied[0].edit.documentChanges[0];
     assert.deepStrictEqual(change.textDocument, { uri: URI, version: 1 });

@@ -21,6 +21,11 @@ export class TestClient {
   /** Edits the server asked the client to apply (workspace/applyEdit). */
   applied: { label?: string; edit: any }[] = [];
   logs: string[] = [];
+  /** window/logMessage with its type (1 Error, 2 Warning, 3 Info, 4 Log). */
+  logEntries: { type: number; message: string }[] = [];
+  /** window/showMessage notifications and window/showDocument requests received. */
+  shownMessages: { type: number; message: string }[] = [];
+  shownDocuments: object[] = [];
 
   /**
    * `maxOpenFiles` starts the server under that open-file limit (`ulimit -n`), as on a machine
@@ -41,7 +46,15 @@ export class TestClient {
       this.waiters = [];
       w.forEach((f) => f());
     });
-    this.conn.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
+    this.conn.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      this.logs.push(p.message);
+      this.logEntries.push(p);
+    });
+    this.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => this.shownMessages.push(p));
+    this.conn.onRequest('window/showDocument', (p: object) => {
+      this.shownDocuments.push(p);
+      return { success: true };
+    });
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('workspace/configuration', () => []);
     this.conn.onRequest('workspace/applyEdit', (p: { label?: string; edit: any }) => {

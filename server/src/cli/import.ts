@@ -6,6 +6,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { importStratml, NotStratmlError, type ReportLine } from '../service/stratml/import';
 import { writePlan } from '../service/writePlan';
+import { importDocumentFile } from './importDocument';
 
 export interface ImportOutput {
   out: (s: string) => void;
@@ -30,6 +31,12 @@ export const importers: Record<string, { what: string; read: Importer }> = {
     read: (bytes, file) => importStratml(bytes.toString('utf8').replace(/^\uFEFF/, ''), titleFromFile(file)),
   },
 };
+
+/**
+ * Documents (issue 15): Word, Markdown and the text of a PDF are read into blocks and their plan
+ * found by service/import; their notes also head the plan written (cli/importDocument.ts).
+ */
+const DOCUMENTS: Record<string, string> = { '.docx': 'Word document', '.md': 'Markdown', '.markdown': 'Markdown', '.txt': 'text (of a PDF)' };
 
 export const IMPORT_USAGE = `       planwright import FILE [--out FILE.plan.yaml] [--force]`;
 
@@ -62,9 +69,10 @@ export async function importCommand(args: string[], io: ImportOutput, usage: str
   }
   const file = files[0];
   const ext = path.extname(file).toLowerCase();
-  const importer = importers[ext];
+  if (Object.prototype.hasOwnProperty.call(DOCUMENTS, ext)) return importDocumentFile(file, out, force, io);
+  const importer = Object.prototype.hasOwnProperty.call(importers, ext) ? importers[ext] : undefined;
   if (!importer) {
-    io.err(`planwright: cannot import "${file}": files ending in ${Object.keys(importers).join(', ')} can be imported, not ${ext || 'files without an extension'}.`);
+    io.err(`planwright: cannot import "${file}": files ending in ${[...Object.keys(importers), ...Object.keys(DOCUMENTS)].join(', ')} can be imported, not ${ext || 'files without an extension'}.`);
     return 2;
   }
   const target = out ?? path.join(path.dirname(file), path.basename(file, path.extname(file)) + '.plan.yaml');

@@ -1,6 +1,7 @@
 // The plan documents the service knows: open editors and plan files read from disk. Each
 // version of a text is parsed once; every check and feature reads the resulting model.
 import type { PlanModel, Unit } from './model';
+import { NO_SETTINGS, type RuleSettings } from './rules';
 import { PlanParser } from './parse';
 import { URI, Utils } from 'vscode-uri';
 import { composeChanges, LineIndex, type TextChange } from './text';
@@ -42,6 +43,13 @@ export class PlanWorkspace {
   private unitSignatures = new Map<string, string>();
   private planIndex: Map<string, PlanDocument[]> | undefined;
   private alignSignatures = new Map<string, string>();
+
+  /**
+   * The rule settings of each plan (its config file's, see rules.ts): the host (server, CLI) reads
+   * config files and sets this; the service only asks it. A host whose settings change gives a new
+   * function (or new settings objects), and checks its plans again.
+   */
+  rulesFor: (uri: string) => RuleSettings = () => NO_SETTINGS;
 
   /**
    * Parses a new version of a document, reusing the unchanged blocks of the previous one.

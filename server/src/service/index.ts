@@ -1,6 +1,6 @@
 // The Planwright language service: plain functions over a workspace of plan models. It knows
 // nothing of the LSP connection or of VS Code, and does no I/O: texts are handed in.
-import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SelectionRange, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, SelectionRange, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { fileNameOf, PlanWorkspace, type PlanDocument } from './documents';
 import { provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
@@ -10,10 +10,13 @@ import { provideDefinition } from './features/definition';
 import { planDiagnostics, provideDiagnostics } from './features/diagnostics';
 import { provideDocumentSymbols } from './features/documentSymbols';
 import { provideFoldingRanges } from './features/folding';
+import { formatPlan, provideFormatting, provideRangeFormatting, type FormatOutcome } from './features/format';
+import { provideInlayHints } from './features/inlayHints';
 import { provideDocumentHighlights } from './features/highlights';
 import { provideHover } from './features/hover';
 import { filterPlanTree, planTreeLevel, providePlanTree, type PlanTreeFilter, type PlanTreeNode } from './features/planTree';
 import { provideReferences } from './features/references';
+import { providePlanSections, type PlanSectionNode } from './features/planSections';
 import { prepareRename, provideRenameEdits } from './features/rename';
 import { renumber, renumberWorkspaceEdit } from './features/renumber';
 import { lensesPerVersion } from './features/codeLensCache';
@@ -26,6 +29,7 @@ import { alignmentCoverage, coverageMarkdown } from './document/alignmentReport'
 
 export { PlanWorkspace, type PlanDocument } from './documents';
 export type { PlanTreeFilter, PlanTreeNode } from './features/planTree';
+export type { PlanSectionNode } from './features/planSections';
 export type { PlanModel, PlanItem, PlanDiagnostic, Unit, Reference } from './model';
 export type { PlanDocumentModel, DocItem } from './document/planDocument';
 export type { PreviewResult, PreviewBlock } from './document/preview';
@@ -61,6 +65,8 @@ export interface PlanLanguageService {
   /** Goals → objectives → sub-objectives of one plan, with problem counts: the Plan view. */
   /** `filter`: only the items with a measure not met and their ancestors (the Plan view's filter). */
   getPlanTree(uri: string, level?: { path: readonly number[]; depth: number }, filter?: PlanTreeFilter): PlanTreeNode[];
+  /** Mission, vision, values and units of one plan: the Plan view's rows above the goals. */
+  getPlanSections(uri: string): PlanSectionNode[];
   prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | { error: string } | null;
   getRenameEdits(uri: string, position: Position, newName: string): { edit: WorkspaceEdit } | { error: string } | null;
   getCodeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
@@ -68,9 +74,9 @@ export interface PlanLanguageService {
    * Edits that renumber the whole plan in document order, links following their items; or why
    * the plan cannot be renumbered (an item takes its number from another through a merge key).
    */
-  getRenumberEdits(uri: string): { edits: TextEdit[] } | { error: string };
+  getRenumberEdits(uri: string): { edits: TextEdit[]; items: number; links: number } | { error: string };
   /** The same renumbering as one workspace edit that also rewrites other plans' `aligns` entries naming the renumbered items. */
-  getRenumberWorkspaceEdit(uri: string): { edit: WorkspaceEdit } | { error: string };
+  getRenumberWorkspaceEdit(uri: string): { edit: WorkspaceEdit; items: number; links: number } | { error: string };
   /**
    * The plan as a document to read (preview and exports), with problem counts per item; once per
    * version of the text and of the workspace's units.
@@ -80,16 +86,36 @@ export interface PlanLanguageService {
   getPreview(uri: string, known?: readonly string[]): PreviewResult | null;
   /** The alignment report of the workspace (parent plans' coverage by the plans aligned to them), as Markdown. */
   getAlignmentMarkdown(): string;
+  /** `textDocument/formatting`: edits to the canonical layout (none when the plan has YAML errors). */
+  getFormattingEdits(uri: string): TextEdit[];
+  /** `textDocument/rangeFormatting`: the formatting's edits on the range's lines (all, when those alone would not read). */
+  getRangeFormattingEdits(uri: string, range: Range): TextEdit[];
+  /** The plan's text in the canonical layout, or why it is left as it is (`planwright format`). */
+  formatPlan(uri: string): FormatOutcome | null;
+  /** Inlay hints in a range: the title of each item a `related` entry names, the name of each unit `lead`/`support` names. */
+  getInlayHints(uri: string, range: Range): InlayHint[];
   /** Options that come from the editor's settings. */
-  configure(options: Partial<ServiceOptions>): void;
+  configure(options: Partial<Omit<ServiceOptions, 'inlayHints'>> & { inlayHints?: boolean | { enabled?: unknown } }): void;
+  /** Whether code lenses are given (the `planwright.codeLens.enabled` setting). */
+  codeLensEnabled(): boolean;
 }
 
 export interface ServiceOptions {
   /** Most symbols listed in a plan's outline; 0 for no limit (the `planwright.maxItemsComputed` setting). */
   maxItemsComputed: number;
+  /** Inlay hints shown (the `planwright.inlayHints.enabled` setting). */
+  inlayHints: boolean;
+  /** Code lenses at all (the `planwright.codeLens.enabled` setting, `{ codeLens: { enabled } }` as the editor sends it). */
+  codeLens: { enabled: boolean };
+  /**
+   * The commands the client can run itself (`capabilities.experimental.planwright.commands`):
+   * completion items and code actions carry no other. Undefined: all of Planwright's editor
+   * commands (the VS Code extension's set).
+   */
+  clientCommands?: readonly string[];
 }
 
-export const DEFAULT_OPTIONS: ServiceOptions = { maxItemsComputed: 5000 };
+export const DEFAULT_OPTIONS: ServiceOptions = { maxItemsComputed: 5000, inlayHints: true, codeLens: { enabled: true } };
 
 /**
  * Remembers a feature's answer for one version of a document (editors ask for symbols and
@@ -106,6 +132,7 @@ function perVersion<R>(f: (doc: PlanDocument) => R): (doc: PlanDocument) => R {
 
 export function createLanguageService(workspace = new PlanWorkspace(), initial: Partial<ServiceOptions> = {}): PlanLanguageService {
   const options: ServiceOptions = { ...DEFAULT_OPTIONS, ...initial };
+  const canRun = (command: string) => !options.clientCommands || options.clientCommands.includes(command);
   let symbols = perVersion((d) => provideDocumentSymbols(d, options.maxItemsComputed));
   const folding = perVersion(provideFoldingRanges);
   const documents = new WeakMap<PlanDocument['model'], { units: unknown; alignment: number; document: PlanDocumentModel }>();
@@ -138,7 +165,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getFoldingRanges: (uri: string) => on(uri, [], folding),
     getSelectionRanges: (uri: string, ps: Position[]) => on(uri, [], (d) => provideSelectionRanges(d, ps)),
     getWorkspaceSymbols: (query: string) => provideWorkspaceSymbols(workspace.all(), query),
-    getCodeLenses: (uri: string) => on(uri, [], (d) => lensesPerVersion(workspace, d, () => [...provideCodeLenses(d, workspace.all()), ...alignmentLenses(workspace, d)])),
+    getCodeLenses: (uri: string) => (options.codeLens.enabled ? on(uri, [], (d) => lensesPerVersion(workspace, d, () => [...provideCodeLenses(d, workspace.all()), ...alignmentLenses(workspace, d)])) : []),
     getPlans: () =>
       workspace.all().map((d) => {
         const diags = planDiagnostics(workspace, d);
@@ -149,6 +176,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
           warnings: diags.filter((x) => x.severity === 'warning').length,
         };
       }),
+    getPlanSections: (uri: string) => on(uri, [], providePlanSections),
     getPlanTree: (uri: string, level?: { path: readonly number[]; depth: number }, filter?: PlanTreeFilter) =>
       on(uri, [], (d) => {
         const tree = filterPlanTree(providePlanTree(d, provideDiagnostics(workspace, d), workspace), filter);
@@ -156,20 +184,32 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
       }),
     prepareRename: (uri: string, p: Position) => on(uri, null, (d) => prepareRename(workspace, d, p)),
     getRenameEdits: (uri: string, p: Position, newName: string) => on(uri, null, (d) => provideRenameEdits(workspace, d, p, newName)),
-    getCodeActions: (uri: string, range: Range, diagnostics: Diagnostic[]) => on(uri, [], (d) => provideCodeActions(workspace, d, range, diagnostics)),
-    getRenumberEdits: (uri: string) => on(uri, { edits: [] }, (d) => renumber(d)),
-    getRenumberWorkspaceEdit: (uri: string) => on(uri, { edit: { changes: {} } }, (d) => renumberWorkspaceEdit(workspace, d)),
+    getCodeActions: (uri: string, range: Range, diagnostics: Diagnostic[]) => on(uri, [], (d) => provideCodeActions(workspace, d, range, diagnostics, canRun)),
+    getRenumberEdits: (uri: string) => on(uri, { edits: [], items: 0, links: 0 }, (d) => renumber(d)),
+    getRenumberWorkspaceEdit: (uri: string) => on(uri, { edit: { changes: {} }, items: 0, links: 0 }, (d) => renumberWorkspaceEdit(workspace, d)),
     getPlanDocument: (uri: string) => on(uri, null, planDocument),
     getPreview: (uri: string, known?: readonly string[]) => on(uri, null, (d) => providePreview(planDocument(d), known)),
-    getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p)),
+    getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p, canRun)),
+    codeLensEnabled: () => options.codeLens.enabled,
     getAlignmentMarkdown: () => coverageMarkdown(alignmentCoverage(workspace)),
-    configure: (o: Partial<ServiceOptions>) => {
+    getFormattingEdits: (uri: string) => on(uri, [], provideFormatting),
+    getRangeFormattingEdits: (uri: string, range: Range) => on(uri, [], (d) => provideRangeFormatting(d, range)),
+    formatPlan: (uri: string) => on(uri, null, formatPlan),
+    getInlayHints: (uri: string, range: Range) => (options.inlayHints ? on(uri, [], (d) => provideInlayHints(workspace, d, range)) : []),
+    configure: (o: Partial<Omit<ServiceOptions, 'inlayHints'>> & { inlayHints?: boolean | { enabled?: unknown } }) => {
+      // `inlayHints: { enabled }` as VS Code sends the setting, or a plain boolean.
+      const hints = typeof o.inlayHints === 'object' && o.inlayHints !== null ? o.inlayHints.enabled : o.inlayHints;
+      if (typeof hints === 'boolean') options.inlayHints = hints;
       // Settings arrive as JSON from any editor: anything but a number ≥ 0 leaves the option as it is.
       const max = o.maxItemsComputed;
       if (typeof max === 'number' && Number.isFinite(max) && max >= 0 && Math.floor(max) !== options.maxItemsComputed) {
         options.maxItemsComputed = Math.floor(max);
         symbols = perVersion((d) => provideDocumentSymbols(d, options.maxItemsComputed));
       }
+      const lens = (o as { codeLens?: { enabled?: unknown } }).codeLens;
+      if (lens && typeof lens === 'object' && typeof lens.enabled === 'boolean') options.codeLens = { enabled: lens.enabled };
+      const commands = (o as { clientCommands?: unknown }).clientCommands;
+      if (Array.isArray(commands)) options.clientCommands = commands.filter((c): c is string => typeof c === 'string');
     },
   });
 }

@@ -17,7 +17,17 @@ export type DiagnosticCode =
   | 'measure-target-missing'
   | 'alignment-unresolved'
   | 'alignment-ambiguous'
-  | 'alignment-format';
+  | 'alignment-format'
+  // Style rules (checks/style.ts, off unless a config file turns them on), directives, config files (rules.ts).
+  | 'objective-lead-missing'
+  | 'title-too-long'
+  | 'description-missing'
+  | 'title-duplicate'
+  | 'goal-single-objective'
+  | 'placeholder-text'
+  | 'title-capitalization'
+  | 'unused-disable'
+  | 'config-invalid';
 
 /** A finding about a plan, in offsets; converted to LSP positions only at the edge. */
 export interface PlanDiagnostic {
@@ -29,6 +39,12 @@ export interface PlanDiagnostic {
   related?: { span: Span; message: string }[];
   /** Machine-readable facts for quick fixes. */
   data?: Record<string, unknown>;
+  /**
+   * Where the statement the finding is about begins, when that is on another line than `span`
+   * (a word inside a multi-line description: its key's line). A `planwright-disable-next-line`
+   * comment above that line suppresses it too (suppress.ts), since no comment fits inside the text.
+   */
+  anchor?: number;
 }
 
 export type ItemKind = 'goal' | 'objective' | 'subobjective';

@@ -53,7 +53,36 @@ export function parseYaml(source: string): Document.Parsed | TooDeep {
   return tooDeep >= 0 ? { tooDeep } : doc!;
 }
 
-export function isTooDeep(d: Document.Parsed | TooDeep): d is TooDeep {
+/**
+ * yaml's concrete syntax tree of a text (every token kept: formatting reprints it), with the
+ * nesting guard of parseYaml. Lone carriage returns must already be line feeds.
+ */
+export function parseCst(text: string): CST.Token[] | TooDeep {
+  const parser = new Parser();
+  const out: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    const at = parser.offset;
+    for (const t of parser.next(lexeme)) out.push(t);
+    if (parser.stack.length > MAX_DEPTH) return { tooDeep: at };
+  }
+  for (const t of parser.end()) out.push(t);
+  return out;
+}
+
+/** The document of a CST from parseCst, composed as parseYaml composes (several documents are an error). */
+export function composeCst(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(PARSE_OPTIONS).compose(tokens, true, length)) {
+    if (!doc) doc = next as Document.Parsed;
+    else {
+      doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc!;
+}
+
+export function isTooDeep<T extends object>(d: T | TooDeep): d is TooDeep {
   return 'tooDeep' in d;
 }
 

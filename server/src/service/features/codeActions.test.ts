@@ -15,8 +15,9 @@ function actionsOnLine(ws: PlanWorkspace, doc: PlanDocument, line: number, code?
   return { diags, actions: provideCodeActions(ws, doc, diags[0].range, diags) };
 }
 
+/** The actions' titles and kinds, without the "Ignore CODE on this line" offered last for every finding (suppress.test.ts tests those). */
 function titles(actions: CodeAction[]): [string, string | undefined][] {
-  return actions.map((a) => [a.title, a.kind]);
+  return actions.filter((a) => !/^Ignore \S+ on this line$/.test(a.title)).map((a) => [a.title, a.kind]);
 }
 
 function textOf(doc: PlanDocument, d: Diagnostic): string {
@@ -163,7 +164,7 @@ describe('code actions', () => {
       '    titel: B',
     ));
     const { actions } = actionsOnLine(ws, doc, 3, 'schema');
-    assert.deepStrictEqual(actions, []);
+    assert.deepStrictEqual(titles(actions), []);
   });
 
   it('offers to rename a misspelled field of the plan and of a unit', () => {
@@ -226,6 +227,33 @@ describe('code actions', () => {
 
     it('adds to a flow list of units', () => {
       assert.strictEqual(create(lines('units: [{ id: A, name: B }]', ...goals)), lines('units: [{ id: A, name: B }, { id: NEW, name: NEW }]', ...goals));
+    });
+
+    it('puts the cursor on the new unit\'s name and offers the kinds the workspace uses, in an editor that runs planwright.insertSnippet', () => {
+      const text = lines('planwright: 1', 'title: T', 'units:', '  - id: OD', '    name: Office', '    kind: office', ...goals);
+      const { ws, doc } = load(text);
+      const line = text.split('\n').findIndex((l) => l.includes('lead: NEW'));
+      const diags = provideDiagnostics(ws, doc).filter((d) => d.range.start.line === line);
+      const a = provideCodeActions(ws, doc, diags[0].range, diags, (c) => c === 'planwright.insertSnippet').find((x) => x.title === 'Create unit NEW under `units:`')!;
+      assert.strictEqual(a.command?.command, 'planwright.insertSnippet');
+      const [uri, range, snippet] = a.command!.arguments as [string, { start: { line: number; character: number }; end: { line: number; character: number } }, string];
+      assert.strictEqual(uri, doc.uri);
+      // The edit first, then the snippet over the name in the edited text.
+      const after = load(applied(doc, a)).doc;
+      assert.strictEqual(textAt(after, range), 'NEW');
+      assert.deepStrictEqual(range, { start: { line: 7, character: 10 }, end: { line: 7, character: 13 } });
+      assert.strictEqual(snippet, '${1:NEW}\n    kind: ${2|office|}');
+      // Without the command (any other editor), the same edit and nothing else.
+      const plain = provideCodeActions(ws, doc, diags[0].range, diags).find((x) => x.title === 'Create unit NEW under `units:`')!;
+      assert.strictEqual(plain.command, undefined);
+      assert.deepStrictEqual(plain.edit, a.edit);
+      // A flow-style unit list: the kind goes in the braces.
+      const flow = load(lines('planwright: 1', 'title: T', 'units:', '  - { id: OD, name: Office, kind: office }', '  - { id: B, name: B, kind: a|b }', ...goals));
+      const fd = provideDiagnostics(flow.ws, flow.doc).filter((d) => d.code === 'reference-unresolved');
+      const fa = provideCodeActions(flow.ws, flow.doc, fd[0].range, fd, () => true).find((x) => x.title === 'Create unit NEW under `units:`')!;
+      const [, frange, fsnippet] = fa.command!.arguments as [string, any, string];
+      assert.strictEqual(textAt(load(applied(flow.doc, fa)).doc, frange), 'NEW');
+      assert.strictEqual(fsnippet, '${1:NEW}, kind: ${2|a\\|b,office|}');
     });
 
     it('offers one action for several entries naming the same missing unit', () => {

@@ -8,17 +8,20 @@ import type { PlanDocument, PlanWorkspace } from '../documents';
 import { checkUnitRefs } from '../checks/references';
 import { applyEdits, checkedEdits, EditConflict, eolOf, quote, scalarEdit, writeScalar } from '../edits';
 import { PlanParser } from '../parse';
-import { planDiagnostics } from './diagnostics';
+import { finishDiagnostics, planDiagnostics } from './diagnostics';
 import { itemLabel, type Field, type PlanItem, type PlanModel, type ScalarText } from '../model';
 import { itemAt, targetAt } from '../locate';
 import { contains } from '../text';
 import { renumberEdits } from './renumber';
+import { ignoreFixes } from './ignoreFixes';
+import { createUnitCommand, INSERT_SNIPPET } from './unitSnippet';
 
 const RENUMBER_CODES = new Set(['numbering-sequence', 'numbering-parent', 'numbering-duplicate', 'numbering-format']);
 
 export const RENUMBER_PLAN_TITLE = 'Renumber the whole plan';
 
-export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+/** `canRun` says which editor commands the client runs (the VS Code extension: INSERT_SNIPPET). */
+export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: Range, diagnostics: Diagnostic[], canRun: (command: string) => boolean = () => false): CodeAction[] {
   void range;
   const fixes: CodeAction[] = [];
   const groups = new Map<PlanItem | undefined, Diagnostic[]>();
@@ -69,7 +72,9 @@ export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: 
   const actions = [...fixes];
   for (const [id, diags] of createUnits) {
     const e = createUnitEdit(doc, id);
-    if (e) actions.push({ title: `Create unit ${id} under \`units:\``, kind: 'quickfix', diagnostics: diags, edit: { changes: { [doc.uri]: [e] } } });
+    // Then, in an editor that can, the cursor on the new unit's name and its `kind` offered.
+    const command = e && canRun(INSERT_SNIPPET) ? createUnitCommand(ws, doc, e, id) : undefined;
+    if (e) actions.push({ title: `Create unit ${id} under \`units:\``, kind: 'quickfix', diagnostics: diags, edit: { changes: { [doc.uri]: [e] } }, ...(command ? { command } : {}) });
   }
   for (const [parent, diags] of groups) {
     const edits = renumberEdits(doc, parent ? { parent } : { goalsOnly: true });
@@ -87,6 +92,8 @@ export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: 
       );
     }
   }
+  // Last, as ESLint's "Disable … for this line": a disable comment, the unused one's removal, a style rewrite (ignoreFixes.ts).
+  actions.push(...ignoreFixes(doc, diagnostics));
   // Only what helps: an action is offered when its edit is sound and leaves fewer problems.
   return actions.filter((a) => improves(ws, doc, a));
 }
@@ -158,7 +165,7 @@ function problemsAfter(ws: PlanWorkspace, doc: PlanDocument, text: string): numb
   const units = ws.units();
   const elsewhere = (id: string) => (units.get(id) ?? []).some((u) => u.uri !== doc.uri);
   // Known units only feed the "did you mean" of a message, not the count.
-  return model.diagnostics.length + checkUnitRefs(model, elsewhere, () => []).length;
+  return finishDiagnostics(model, checkUnitRefs(model, elsewhere, () => []), ws.rulesFor(doc.uri)).length;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { PlanDocument } from '../documents';
 import { PlanWorkspace } from '../documents';
 import { ICE, ICE_URI, lines, load, MERGED, textAt } from '../test-util';
 import { provideCodeLenses, SHOW_REFERENCES } from './codeLens';
+import { createLanguageService } from '../index';
 
 function summary(doc: PlanDocument, lenses: CodeLens[]): string[] {
   return lenses.map((l) => `${textAt(doc, l.range)}: ${l.command!.title}`);
@@ -14,7 +15,7 @@ describe('code lenses', () => {
     const { doc } = load(ICE, ICE_URI);
     const lenses = provideCodeLenses(doc, [doc]);
 
-    it('counts lead and support entries on each unit and related entries on each goal and objective', () => {
+    it('counts lead and support entries on each unit and related entries on each goal and objective, and shows nothing above those no entry names', () => {
       assert.deepStrictEqual(summary(doc, lenses), [
         'OD: 3 references',
         'ERO: 6 references',
@@ -22,29 +23,21 @@ describe('code lenses', () => {
         'M&A: 5 references',
         'OPLA: 2 references',
         'OPR: 2 references',
-        '"1": no references',
-        '"1.1": no references',
-        '"1.2": no references',
-        '"1.3": no references',
-        '"1.4": no references',
-        '"2": no references',
         '"2.1": 1 reference',
         '"2.2": 2 references',
-        '"2.3": no references',
-        '"3": no references',
-        '"3.1": no references',
-        '"3.2": no references',
-        '"4": no references',
-        '"4.1": no references',
         '"4.2": 3 references',
-        '"4.3": no references',
-        '"4.4": no references',
-        '"5": no references',
-        '"5.1": no references',
-        '"5.2": no references',
-        '"5.3": no references',
         '"5.4": 1 reference',
       ]);
+    });
+
+    it('gives no code lenses when the planwright.codeLens.enabled setting is off, and gives them again when it is on', () => {
+      const service = createLanguageService();
+      service.update(ICE_URI, ICE, 1);
+      assert.strictEqual(service.getCodeLenses(ICE_URI).length, 10);
+      service.configure({ codeLens: { enabled: false } });
+      assert.deepStrictEqual(service.getCodeLenses(ICE_URI), []);
+      service.configure({ codeLens: { enabled: true } });
+      assert.strictEqual(service.getCodeLenses(ICE_URI).length, 10);
     });
 
     it('opens the references peek at the number with the places that name it', () => {
@@ -107,19 +100,19 @@ describe('code lenses', () => {
     const text = ['goals:', '  - id: "1"', '    objectives:', '      - { title: "Été 😀", id: "1.1" }', '      - { id: "1.2", title: 安全, related: ["1.1"] }', ''].join('\r\n');
     const { doc } = load(text);
     const lenses = provideCodeLenses(doc, [doc]);
-    assert.strictEqual(lenses.length, 3);
-    assert.deepStrictEqual(lenses[1].range, { start: { line: 3, character: 31 }, end: { line: 3, character: 36 } });
-    assert.strictEqual(lenses[1].command!.title, '1 reference');
-    const [loc] = lenses[1].command!.arguments![2] as Location[];
+    assert.strictEqual(lenses.length, 1);
+    assert.deepStrictEqual(lenses[0].range, { start: { line: 3, character: 31 }, end: { line: 3, character: 36 } });
+    assert.strictEqual(lenses[0].command!.title, '1 reference');
+    const [loc] = lenses[0].command!.arguments![2] as Location[];
     assert.deepStrictEqual(loc.range, { start: { line: 4, character: 42 }, end: { line: 4, character: 47 } });
     assert.strictEqual(textAt(doc, loc.range), '"1.1"');
   });
 
   it('does not throw on half-typed or broken plans', () => {
-    const texts = ['', 'goals:\n  -', 'goals:\n  - id:', 'goals:\n  - id: "1\n', 'goals:\n  - id: "1"\n    objectives:\n      - id: "1.1"\n        related: [', 'units:\n  - id:\n  - { id: A }\n  - { id: A }\n'];
+    const texts = ['', 'goals:\n  -', 'goals:\n  - id:', 'goals:\n  - id: "1\n', 'goals:\n  - id: "1"\n    objectives:\n      - id: "1.1"\n        related: [', 'units:\n  - id:\n  - { id: A }\n  - { id: A }\n', 'goals:\n  - { id: "1", title: x, objectives: [{ id: "1.1", lead: A }] }\n'];
     const docs = texts.map((t, i) => load(t, `file:///work/b${i}.plan.yaml`).doc);
     for (const d of docs) provideCodeLenses(d, docs);
-    assert.deepStrictEqual(summary(docs[5], provideCodeLenses(docs[5], docs)), ['A: no references']);
+    assert.deepStrictEqual(summary(docs[5], provideCodeLenses(docs[5], docs)), ['A: 1 reference']);
   });
 
   it('counts an entry that objectives share through `<<: *base` or `*rel` once', () => {

@@ -1,5 +1,6 @@
-// "3 references" above each goal, objective and unit: how many `related` entries of the plan
-// name the goal or objective, and how many `lead`/`support` entries of any plan name the unit.
+// "3 references" above each goal, objective and unit that is named somewhere: how many `related`
+// entries of the plan name the goal or objective, and how many `lead`/`support` entries of any
+// plan name the unit. Nothing above an item no entry names (no grey "no references").
 // Clicking the lens opens the references peek; the client turns the arguments into VS Code types.
 import type { CodeLens, Location, Position } from 'vscode-languageserver-types';
 import type { PlanDocument } from '../documents';
@@ -8,9 +9,11 @@ import { refKind } from '../fields';
 import type { Span } from '../text';
 
 /**
- * The client's command that opens the references peek. VS Code's own `editor.action.showReferences`
- * needs VS Code objects (Uri, Position, Location), which JSON arguments are not: the client converts.
- * Other editors may map this command name themselves.
+ * The command that opens the references: arguments `[uri, position, locations]`. The VS Code
+ * extension runs it (VS Code's own `editor.action.showReferences` needs VS Code objects, which
+ * JSON arguments are not: the client converts); for any other editor the server runs it
+ * (workspace/executeCommand: server/src/showReferences.ts), or the editor maps it to its own
+ * references list (README, Neovim).
  */
 export const SHOW_REFERENCES = 'planwright.showReferences';
 
@@ -29,7 +32,7 @@ export function provideCodeLenses(doc: PlanDocument, all: PlanDocument[]): CodeL
   for (const item of model.items) {
     if (item.kind === 'subobjective' || !item.id || !item.id.text) continue;
     const refs = related.get(item.id.text) ?? [];
-    lenses.push({ at: item.id.span.start, lens: lens(doc, item.id.span, refs.map((r) => location(doc, r.target.span))) });
+    if (refs.length) lenses.push({ at: item.id.span.start, lens: lens(doc, item.id.span, refs.map((r) => location(doc, r.target.span))) });
   }
 
   // `lead`/`support` entries name a unit of their own plan first, then one of another plan
@@ -44,7 +47,7 @@ export function provideCodeLenses(doc: PlanDocument, all: PlanDocument[]): CodeL
       if (d !== doc && d.model.unitsById.has(id)) continue;
       for (const r of d.model.refs) if (refKind(r) === 'unit' && r.target.text === id) locations.push(location(d, r.target.span));
     }
-    lenses.push({ at: unit.id!.span.start, lens: lens(doc, unit.id!.span, locations) });
+    if (locations.length) lenses.push({ at: unit.id!.span.start, lens: lens(doc, unit.id!.span, locations) });
   }
   return lenses.sort((a, b) => a.at - b.at).map((l) => l.lens);
 }
@@ -62,6 +65,6 @@ function lens(doc: PlanDocument, idSpan: Span, locations: Location[]): CodeLens 
   const range = doc.lines.range(idSpan);
   const position: Position = range.start;
   const n = locations.length;
-  const title = n === 0 ? 'no references' : n === 1 ? '1 reference' : `${n} references`;
+  const title = n === 1 ? '1 reference' : `${n} references`;
   return { range, command: { title, command: SHOW_REFERENCES, arguments: [doc.uri, position, locations] } };
 }

@@ -1,7 +1,9 @@
 import * as assert from 'assert';
-import { InsertTextFormat, InsertTextMode, type CompletionItem, type MarkupContent, type TextEdit } from 'vscode-languageserver-types';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type MarkupContent, type TextEdit } from 'vscode-languageserver-types';
 import { PlanWorkspace } from '../documents';
-import { ERRORS, ICE, ICE_URI, lines, load } from '../test-util';
+import { ERRORS, ICE, ICE_URI, lines, load, MEASURES } from '../test-util';
 import { applyEdits } from '../edits';
 import { MAX_RELATED_ITEMS, provideCompletion } from './completion';
 import { provideDiagnostics } from './diagnostics';
@@ -361,6 +363,77 @@ describe('completion', () => {
         }
       }
       assert.ok(calls > 30000);
+    });
+  });
+
+  describe('for a new writer (issue 16)', () => {
+    it('offers only fields and new entries on a blank line of the New Plan template, never words of its text', () => {
+      const template = fs.readFileSync(path.join(__dirname, '../../../../../templates/new.plan.yaml'), 'utf8').replace(/<([^<>\n]+)>/g, '$1');
+      const at = template.indexOf('    kind: directorate\n') + '    kind: directorate\n'.length;
+      const items = completeAt(template.slice(0, at) + '    |\n' + template.slice(at));
+      assert.deepStrictEqual(labels(items), ['description']);
+      assert.ok(items.every((i) => i.kind === CompletionItemKind.Property || i.kind === CompletionItemKind.Snippet));
+    });
+
+    it('offers the unit kinds the workspace uses after `kind: `, the most used first, with their counts', () => {
+      const items = completeAt(border().replace("    name: Homeland Security Investigations\n", "    name: Homeland Security Investigations\n    kind: |\n"), withLegalPlan());
+      assert.deepStrictEqual(labels(items), ['directorate']);
+      assert.strictEqual(items[0].detail, 'used by 1 unit');
+      // ICE: OD is an office, four units are directorates, OPLA a program office.
+      const ice = load(ICE, ICE_URI);
+      const list = provideCompletion(ice.ws, ice.doc, { line: 39, character: 10 });
+      assert.deepStrictEqual(list.items.map((i) => [i.label, i.detail]), [['directorate', 'used by 4 units'], ['office', 'used by 1 unit'], ['program office', 'used by 1 unit']]);
+      assert.deepStrictEqual(edit(list.items[2]), { range: range(39, 10, 16), newText: 'program office' });
+    });
+
+    it('offers the new objective at any indentation after the last line of an objective that is no key column, re-indented to the column of the entries', () => {
+      for (const col of [10, 12, 14]) {
+        const items = completeAt(border(' '.repeat(col) + '|'));
+        const item = find(items, 'New objective 1.2');
+        assert.deepStrictEqual(edit(item), { range: range(14, 0, col), newText: '      - id: "1.2"\n        title: ${1:Title}' }, `at column ${col}`);
+        assert.strictEqual(item.insertTextMode, InsertTextMode.asIs);
+      }
+    });
+
+    it('offers the new entry of each list a `- ` line is inside, re-indented, and not of a list the line would split', () => {
+      const items = completeAt(border('        - |'));
+      assert.deepStrictEqual(edit(find(items, 'New objective 1.2')), { range: range(14, 0, 10), newText: '      - id: "1.2"\n        title: ${1:Title}' });
+      // Goal 1 goes on after this line (objective 1.2): a new goal here would cut it in two.
+      assert.ok(!labels(items).some((l) => String(l).startsWith('New goal')), labels(items).join(', '));
+      const last = completeAt(border() + '              |\n');
+      assert.deepStrictEqual(labels(last), ['New sub-objective 2.1.2', 'New objective 2.2', 'New goal 3']);
+      assert.deepStrictEqual(edit(find(last, 'New goal 3')), { range: range(24, 0, 14), newText: '  - id: "3"\n    title: ${1:Title}\n    objectives:\n      - id: "3.1"\n        title: $2' });
+      assert.deepStrictEqual(edit(find(last, 'New sub-objective 2.1.2')), { range: range(24, 0, 14), newText: '          - id: "2.1.2"\n            title: ${1:Title}' });
+    });
+
+    it('completes unit ids and numbers inside a flow mapping, as the ICE sample and the measures sample write them', () => {
+      const flow = (entry: string) => lines(
+        'planwright: 1',
+        'title: Border Plan',
+        'units:',
+        '  - { id: ERO, name: Enforcement and Removal Operations, kind: directorate }',
+        '  - { id: HSI, name: Homeland Security Investigations }',
+        'goals:',
+        '  - id: "1"',
+        '    title: Secure the Border',
+        '    objectives:',
+        '      - { id: "1.1", title: Detect Crossings, lead: ERO }',
+        `      ${entry}`,
+      );
+      const lead = completeAt(flow('- { id: "1.2", title: x, lead: |, support: [HSI] }'));
+      assert.deepStrictEqual(labels(lead), ['ERO', 'HSI']);
+      assert.deepStrictEqual(edit(lead[0]), { range: range(10, 37), newText: 'ERO' });
+      const spaced = completeAt(flow('- { id: "1.2", title: x, lead:| }'));
+      assert.strictEqual(edit(find(spaced, 'ERO')).newText, ' ERO');
+      const related = completeAt(flow('- { id: "1.2", title: x, related: ["1", |] }'));
+      assert.deepStrictEqual(labels(related), ['1.1']);
+      assert.strictEqual(edit(related[0]).newText, '"1.1"');
+      const kind = completeAt(flow('- { id: "1.2", title: x }').replace('Homeland Security Investigations }', 'Homeland Security Investigations, kind: | }'));
+      assert.deepStrictEqual(labels(kind), ['directorate']);
+      const units = load(MEASURES);
+      const at = MEASURES.indexOf('kind: division }') + 'kind: '.length;
+      const kinds = provideCompletion(units.ws, units.doc, units.doc.lines.positionAt(at));
+      assert.deepStrictEqual(kinds.items.map((i) => [i.label, i.detail]), [['division', 'used by 2 units'], ['office', 'used by 1 unit']]);
     });
   });
 

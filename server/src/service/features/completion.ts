@@ -23,13 +23,19 @@ import { CHILDREN_KEY, isRefField, REF_FIELDS, refKind } from '../fields';
 import { alignmentCompletions } from './alignment';
 import { contains } from '../text';
 import { measureCompletion } from './measureCompletion';
+import { workspaceUnitKinds } from './unitSnippet';
 
 /** At most this many item numbers are offered inside `related`; typing more narrows and asks again. */
 export const MAX_RELATED_ITEMS = 300;
 
-export function provideCompletion(ws: PlanWorkspace, doc: PlanDocument, position: Position): CompletionList {
+/** The editor command that opens the suggestions again (after `lead: `); VS Code's own. */
+export const TRIGGER_SUGGEST = 'editor.action.triggerSuggest';
+
+/** `canRun` says which editor commands the client runs: items carry no other. */
+export function provideCompletion(ws: PlanWorkspace, doc: PlanDocument, position: Position, canRun: (command: string) => boolean = () => true): CompletionList {
   const result: CompletionList = { isIncomplete: false, items: [] };
   result.items = complete(ws, doc, position, result);
+  if (!canRun(TRIGGER_SUGGEST)) for (const item of result.items) if (item.command?.command === TRIGGER_SUGGEST) delete item.command;
   return result;
 }
 
@@ -107,6 +113,13 @@ function spaces(n: number): string {
 const REF_ON_LINE = new RegExp(`^( *)(?:- +)?(${Object.keys(REF_FIELDS).join('|')})[ \\t]*:(.*)$`);
 const KEY_PREFIX = /^( *)(- +)?([A-Za-z_$][\w$-]*)?$/;
 const LIST_VALUE_PREFIX = /^( *)- +(.*)$/;
+/** `kind: ` of a unit, and what is typed of its value. */
+const KIND_ON_LINE = /^( *)(?:- +)?kind[ \t]*:((?:[ \t][^#]*)?)$/;
+/**
+ * The value being typed after a `key:` inside a flow mapping on the cursor's line: a scalar up to
+ * the cursor, or a `[...]` list still open.
+ */
+const FLOW_VALUE = new RegExp(`[{,][ \\t]*(${[...Object.keys(REF_FIELDS), 'kind'].join('|')})[ \\t]*:((?:[^,{}\\[\\]"'#]|"[^"]*"|'[^']*')*|[ \\t]*\\[[^\\]]*)$`);
 
 function complete(ws: PlanWorkspace, doc: PlanDocument, position: Position, list: CompletionList): CompletionItem[] {
   const offset = doc.lines.offsetAt(position);
@@ -131,6 +144,16 @@ function complete(ws: PlanWorkspace, doc: PlanDocument, position: Position, list
   // Years, values and new entries inside measures and milestones (measureCompletion.ts).
   const inMeasure = measureCompletion(ws, doc, offset);
   if (inMeasure) return inMeasure;
+
+  // A value inside a flow mapping: `- { id: "1.4", lead: |, related: [|] }` (see flowValue).
+  const flow = flowValue(c);
+  if (flow) return flow;
+  // The kind of a unit: the kinds the workspace's units use.
+  const kind = KIND_ON_LINE.exec(c.prefix);
+  if (kind) {
+    const unit = unitAt(c.doc.model, lineStart + kind[1].length);
+    return unit ? unitKinds(c, lineStart + c.prefix.length - kind[2].length, text.length) : [];
+  }
 
   // A value of `lead`, `support` or `related` on the key's own line.
   const onLine = REF_ON_LINE.exec(c.prefix);
@@ -159,9 +182,10 @@ function complete(ws: PlanWorkspace, doc: PlanDocument, position: Position, list
   if (dash) {
     // `- ` then perhaps the start of a key: the first field of a new list entry.
     const list = listAt(c, indent.length, true);
-    if (!list) return [];
     const keyCol = indent.length + dash.length;
     const out: CompletionItem[] = [];
+    // No list has its entries at this column: a new entry of a list the line is inside, at the list's column.
+    if (!list) return after.trim() ? out : reindentedItemSnippets(c, indent.length, word);
     if (isItemKind(list.kind) && !after.trim()) out.push(newItemSnippet(c, list, keyCol, word, false));
     const owner: Owner = { kind: list.kind, fields: [], newNumber: isItemKind(list.kind) ? nextNumber(list.parent, list.siblings) : undefined };
     out.push(...keyItems(c, owner, keyCol, word, hasColon));
@@ -177,6 +201,8 @@ function complete(ws: PlanWorkspace, doc: PlanDocument, position: Position, list
   }
   const owner = mappingAt(c, indent.length);
   if (owner) out.push(...keyItems(c, owner, indent.length, word, hasColon));
+  // At no mapping's key column: a new entry of a list the line is inside, at the list's column.
+  else if (!after.trim()) out.push(...reindentedItemSnippets(c, indent.length, word));
   return out;
 }
 
@@ -498,7 +524,7 @@ function keyItems(c: Cursor, owner: Owner, keyCol: number, word: { start: number
     };
     if (doc) item.documentation = { kind: MarkupKind.Markdown, value: doc };
     if (snippet && snippet.includes('\n')) item.insertTextMode = InsertTextMode.asIs;
-    if (!hasColon && REF_KEYS.has(key)) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+    if (!hasColon && REF_KEYS.has(key)) item.command = { title: 'Suggest', command: TRIGGER_SUGGEST };
     out.push(item);
   });
   return out;
@@ -541,7 +567,7 @@ function keySnippet(c: Cursor, owner: Owner, key: string, col: number): string |
  * Completes the entry being typed in a `lead`, `support` or `related` value. `keyOffset` is where
  * the key is written; `valueStart` where the value (or the list entry) starts on the cursor's line.
  */
-function refValues(c: Cursor, key: string, keyOffset: number, valueStart: number): CompletionItem[] {
+function refValues(c: Cursor, key: string, keyOffset: number, valueStart: number, valueEnd?: number): CompletionItem[] {
   // `aligns: DHS 2.3`: an acronym, a space, a number of that plan (features/alignment.ts).
   if (isRefField(key) && REF_FIELDS[key] === 'alignment') return alignmentCompletions(c.ws, c.doc, c, valueStart, c.list);
   const from = valueStart - c.lineStart;
@@ -562,7 +588,7 @@ function refValues(c: Cursor, key: string, keyOffset: number, valueStart: number
   const close = quote && !closed ? quote : '';
 
   // Entries already written: on this line (but the one being typed) and, for a block list, on its other lines.
-  const rest = (c.text.slice(from, word.start - c.lineStart) + ' ' + c.text.slice(wordEnd)).replace(/\s#.*$/, '');
+  const rest = (c.text.slice(from, word.start - c.lineStart) + ' ' + c.text.slice(wordEnd, valueEnd)).replace(/\s#.*$/, '');
   const listed = new Set(rest.split(/[[\],\s"']+/).filter(Boolean));
   const owner = itemAt(c.doc.model, keyOffset);
   const lineEnd = c.lineStart + c.text.length;
@@ -640,6 +666,83 @@ function refValues(c: Cursor, key: string, keyOffset: number, valueStart: number
   return out;
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Flow mappings, unit kinds, new entries at any indentation
+
+/** A value of `lead`, `support`, `related` or `kind` typed inside `{ ... }` on the cursor's line. */
+function flowValue(c: Cursor): CompletionItem[] | undefined {
+  const m = FLOW_VALUE.exec(c.prefix);
+  if (!m) return undefined;
+  const [whole, key, value] = m;
+  const keyOffset = c.lineStart + m.index + whole.indexOf(key, 1);
+  const valueStart = c.lineStart + c.prefix.length - value.length;
+  // The value ends at the `,` or `}` after it (`]` for a list): what follows belongs to other keys.
+  const list = value.trimStart().startsWith('[');
+  const end = c.col + (list ? /^[^\]]*/ : /^[^,}]*/).exec(c.suffix)![0].length;
+  if (key === 'kind') return unitAt(c.doc.model, keyOffset) ? unitKinds(c, valueStart, end) : [];
+  return refValues(c, key, keyOffset, valueStart, end);
+}
+
+/**
+ * The kinds the workspace's units use, the most used first, for the value of a unit's `kind`
+ * that starts at `valueStart` (ends at column `end` of the line, before any comment).
+ */
+function unitKinds(c: Cursor, valueStart: number, end: number): CompletionItem[] {
+  let from = valueStart - c.lineStart;
+  while (c.text[from] === ' ' || c.text[from] === '\t') from++;
+  let to = Math.max(c.col, end);
+  const hash = c.text.slice(0, to).search(/\s#/);
+  if (hash >= c.col) to = hash;
+  while (to > c.col && /\s/.test(c.text[to - 1])) to--;
+  const space = c.text[from - 1] === ':' ? ' ' : '';
+  const range = rangeOf(c, { start: c.lineStart + Math.min(from, c.col), end: c.lineStart + to });
+  return workspaceUnitKinds(c.ws).map(({ kind, count: n }, i) => ({
+    label: kind,
+    kind: CompletionItemKind.EnumMember,
+    detail: `used by ${n} unit${n === 1 ? '' : 's'}`,
+    sortText: String(i).padStart(5, '0'),
+    filterText: kind,
+    textEdit: { range, newText: space + kind },
+  }));
+}
+
+/**
+ * New entries of the lists of goals, objectives and sub-objectives that the cursor's line is
+ * inside, whatever its indentation: the edit replaces the line from its start, so the entry is
+ * written at its list's column. A list is offered only where its entry would end the entry
+ * above (the next line is at its column or less): a new goal must not cut goal 1 in two. The
+ * list at the line's own column is left to the caller (its usual snippet).
+ */
+function reindentedItemSnippets(c: Cursor, ownCol: number, word: { start: number; end: number }): CompletionItem[] {
+  const next = nextContentIndent(c);
+  const out: CompletionItem[] = [];
+  let min = c.text.trim() ? ownCol : Infinity;
+  for (const info of linesAbove(c.doc, c.line)) {
+    if (info.indent >= min) continue;
+    min = info.indent;
+    if (info.dash && info.indent !== ownCol && next <= info.indent) {
+      const list = listAt(c, info.indent, true);
+      if (list && isItemKind(list.kind)) {
+        const item = newItemSnippet(c, list, info.content, word, true);
+        const newText = spaces(info.indent) + (item.textEdit as TextEdit).newText;
+        const typed = c.prefix.trimStart();
+        out.push({ ...item, insertText: newText, filterText: typed.startsWith('-') ? `- ${item.label}` : String(item.label), textEdit: { range: rangeOf(c, { start: c.lineStart, end: word.end }), newText } });
+      }
+    }
+    if (info.indent === 0) break;
+  }
+  return out;
+}
+
+/** Indentation of the next line below the cursor's that is neither blank nor a comment (-1 at the end). */
+function nextContentIndent(c: Cursor): number {
+  for (let n = c.line + 1; n < c.doc.lines.lineCount; n++) {
+    const info = lineInfo(c.doc, n);
+    if (info) return info.indent;
+  }
+  return -1;
+}
 
 function rangeOf(c: Cursor, s: { start: number; end: number }): Range {
   return c.doc.lines.range(s);

@@ -1,25 +1,61 @@
 // The diagnostics of one plan: what its text alone says (syntax, schema, numbering, `related`)
-// plus its `lead`/`support` entries resolved against the units of the whole workspace, and its
-// `aligns` entries against the other plans.
+// The diagnostics of one plan: what its text alone says (syntax, schema, numbering, `related`)
+// plus its `lead`/`support` entries resolved against the units of the whole workspace, its
+// `aligns` entries against the other plans, the style rules its settings turn on; then, in this
+// one place, the levels of its rule settings applied (rules.ts) and its disable comments
+// (suppress.ts), so that every code is configurable.
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { checkUnitRefs } from '../checks/references';
 import { checkAlignments } from '../checks/alignment';
+import { anyStyleRuleOn, checkStyle } from '../checks/style';
 import type { PlanDocument, PlanWorkspace } from '../documents';
-import type { PlanDiagnostic } from '../model';
+import type { PlanDiagnostic, PlanModel } from '../model';
 import { sortDiagnostics } from '../parse';
+import { applyLevels, type RuleSettings } from '../rules';
+import { applyDirectives, findDirectives, type Directive } from '../suppress';
 
 const SEVERITY: Record<PlanDiagnostic['severity'], DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
 
-export function planDiagnostics(ws: PlanWorkspace, doc: PlanDocument): PlanDiagnostic[] {
-  const units = ws.units();
-  const unitRefs = checkUnitRefs(doc.model, (id) => units.has(id), () => units.keys());
-  // `aligns` entries, resolved against the other plans of the workspace (alignment.ts).
-  const aligns = checkAlignments(ws, doc);
-  if (!unitRefs.length && !aligns.length) return doc.model.diagnostics;
-  return sortDiagnostics([...doc.model.diagnostics, ...unitRefs, ...aligns]);
+/** The disable comments of each version of a text (found once per version). */
+const directivesOf = new WeakMap<PlanModel, Directive[]>();
+
+export function modelDirectives(model: PlanModel): Directive[] {
+  let d = directivesOf.get(model);
+  if (!d) directivesOf.set(model, (d = findDirectives(model.text)));
+  return d;
 }
 
-export function toLspDiagnostic(doc: PlanDocument, d: PlanDiagnostic): Diagnostic {
+/** The last answer for each version of a plan, while the workspace's units, its plans' alignment signatures and the plan's settings stay the same. */
+const answers = new WeakMap<PlanModel, { units: unknown; alignment: number; settings: RuleSettings; diagnostics: PlanDiagnostic[] }>();
+
+export function planDiagnostics(ws: PlanWorkspace, doc: PlanDocument): PlanDiagnostic[] {
+  const units = ws.units();
+  const settings = ws.rulesFor(doc.uri);
+  const known = answers.get(doc.model);
+  const alignment = ws.alignmentGeneration;
+  if (known && known.units === units && known.alignment === alignment && known.settings === settings) return known.diagnostics;
+  const unitRefs = checkUnitRefs(doc.model, (id) => units.has(id), () => units.keys());
+  // `aligns` entries, resolved against the other plans of the workspace (alignment.ts).
+  const diagnostics = finishDiagnostics(doc.model, [...unitRefs, ...checkAlignments(ws, doc)], settings);
+  answers.set(doc.model, { units, alignment, settings, diagnostics });
+  return diagnostics;
+}
+
+/**
+ * A plan's findings from its model's own and its unit references: the style rules added, the
+ * levels of `settings` applied, disable comments honoured. Code actions count a what-if text's
+ * problems with it too (codeActions.ts), so both count alike.
+ */
+export function finishDiagnostics(model: PlanModel, unitRefs: PlanDiagnostic[], settings: RuleSettings): PlanDiagnostic[] {
+  const directives = modelDirectives(model);
+  if (!unitRefs.length && !settings.size && !directives.length) return model.diagnostics;
+  const all = anyStyleRuleOn(settings) ? [...model.diagnostics, ...unitRefs, ...checkStyle(model, settings)] : unitRefs.length ? [...model.diagnostics, ...unitRefs] : model.diagnostics;
+  const levelled = settings.size ? applyLevels(all, settings) : all;
+  const kept = applyDirectives(model.text, directives, levelled, settings);
+  return kept === model.diagnostics ? kept : sortDiagnostics(kept);
+}
+
+export function toLspDiagnostic(doc: Pick<PlanDocument, 'uri' | 'lines'>, d: PlanDiagnostic): Diagnostic {
   return {
     range: doc.lines.range(d.span),
     severity: SEVERITY[d.severity],
@@ -27,7 +63,8 @@ export function toLspDiagnostic(doc: PlanDocument, d: PlanDiagnostic): Diagnosti
     source: 'planwright',
     message: d.message,
     relatedInformation: d.related?.map((r) => ({ location: { uri: doc.uri, range: doc.lines.range(r.span) }, message: r.message })),
-    data: d.data,
+    // A finding about a multi-line value's text: "Ignore ... on this line" puts its comment above the key.
+    data: d.anchor === undefined ? d.data : { ...d.data, anchor: d.anchor },
   };
 }
 

@@ -95,7 +95,7 @@ function measureSymbol(doc: PlanDocument, m: Measure): DocumentSymbol {
   };
 }
 
-function sectionSymbol(doc: PlanDocument, section: Section): DocumentSymbol | undefined {
+export function sectionSymbol(doc: PlanDocument, section: Section): DocumentSymbol | undefined {
   const kind = SECTION_SYMBOL[section.key];
   if (kind === undefined) return undefined;
   const model = doc.model;

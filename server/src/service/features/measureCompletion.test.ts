@@ -115,7 +115,7 @@ describe('completion in measures', () => {
 
     it('offers the fields a measure does not have yet on a blank line inside it', () => {
       const { items } = completeAt(sample('            results: { 2026: 11, 2027: 8 }\n', '            results: { 2026: 11, 2027: 8 }\n            |\n'));
-      assert.deepStrictEqual(labels(items), ['source', 'priority']);
+      assert.deepStrictEqual(labels(items), ['aligns', 'source', 'priority']);
     });
   });
 

@@ -73,6 +73,17 @@ describe('renumber', () => {
     ));
     assert.deepStrictEqual(linkTitles(after.doc), linkTitles(doc));
     assert.deepStrictEqual(linkTitles(doc), ['Beta', 'First Written Second', 'Alpha']);
+    // What the command tells the writer: four numbers changed, three links followed them.
+    const r = renumber(doc);
+    assert.ok(!('error' in r));
+    assert.deepStrictEqual([r.items, r.links, r.edits.length], [4, 3, 7]);
+  });
+
+  it('says it renumbered nothing in a plan already in order, and counts the with-errors sample\'s five items and no link', () => {
+    const ice = renumber(load(ICE, ICE_URI).doc);
+    assert.deepStrictEqual('error' in ice ? ice : [ice.items, ice.links], [0, 0]);
+    const errors = renumber(load(ERRORS).doc);
+    assert.deepStrictEqual('error' in errors ? errors : [errors.items, errors.links], [5, 0]);
   });
 
   it('resolves an entry naming a duplicated number to the first item with it, and leaves an entry naming nothing alone', () => {

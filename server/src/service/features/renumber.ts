@@ -46,7 +46,11 @@ export function renumberEdits(doc: PlanDocument, scope?: RenumberScope): TextEdi
  * (renumbering again would change it back, and the problems would never go away). The edits
  * are checked by checkedEdits (no two overlap).
  */
-export function renumber(doc: PlanDocument, scope?: RenumberScope): { edits: TextEdit[] } | { error: string } {
+/**
+ * The edits, with what they change: `items` whose number changes and `links` (`related` entries)
+ * that follow them ("Renumbered 7 items; 3 links followed").
+ */
+export function renumber(doc: PlanDocument, scope?: RenumberScope): { edits: TextEdit[]; items: number; links: number } | { error: string } {
   const model = doc.model;
   const renumbered = newNumbers(model, scope);
   const shared = sharedNumberProblem(doc, renumbered);
@@ -55,21 +59,24 @@ export function renumber(doc: PlanDocument, scope?: RenumberScope): { edits: Tex
   // Text read by several items (checked above: they all get the same number) is edited once.
   const done = new Set<number>();
   // A number that keeps its text is left as written, unless YAML reads it as a number (`1.10`).
-  const edit = (s: ScalarText, id: string) => {
-    if (s.shared && done.has(s.span.start)) return;
+  const edit = (s: ScalarText, id: string): boolean => {
+    if (s.shared && done.has(s.span.start)) return false;
     const e = s.text !== id || s.isNumber ? scalarEdit(doc, s, id, { quoteDotted: true }) : undefined;
     if (e) edits.push(e);
     if (s.shared) done.add(s.span.start);
+    return !!e;
   };
-  for (const [item, id] of renumbered) edit(item.id!, id);
+  let items = 0;
+  let links = 0;
+  for (const [item, id] of renumbered) if (edit(item.id!, id)) items++;
   for (const ref of model.refs) {
     if (refKind(ref) !== 'item') continue;
     const target = model.itemsById.get(ref.target.text)?.[0];
     const id = target && renumbered.get(target);
-    if (id !== undefined) edit(ref.target, id);
+    if (id !== undefined && edit(ref.target, id)) links++;
   }
   try {
-    return { edits: checkedEdits(edits) };
+    return { edits: checkedEdits(edits), items, links };
   } catch (e) {
     if (e instanceof EditConflict) return { error: e.message };
     throw e;
@@ -82,7 +89,7 @@ export function renumber(doc: PlanDocument, scope?: RenumberScope): { edits: Tex
  * rewritten to its new number, in the same workspace edit (as rename does). Checked by
  * checkedWorkspaceEdit.
  */
-export function renumberWorkspaceEdit(ws: PlanWorkspace, doc: PlanDocument, scope?: RenumberScope): { edit: WorkspaceEdit } | { error: string } {
+export function renumberWorkspaceEdit(ws: PlanWorkspace, doc: PlanDocument, scope?: RenumberScope): { edit: WorkspaceEdit; items: number; links: number } | { error: string } {
   const r = renumber(doc, scope);
   if ('error' in r) return r;
   const edit: WorkspaceEdit = { changes: {} };
@@ -92,7 +99,7 @@ export function renumberWorkspaceEdit(ws: PlanWorkspace, doc: PlanDocument, scop
   for (const [item, id] of newNumbers(doc.model, scope)) if (item.id!.text !== id) changed.set(item, id);
   if (changed.size) alignmentRenameEdits(ws, doc, changed, edit);
   try {
-    return { edit: checkedWorkspaceEdit(edit) };
+    return { edit: checkedWorkspaceEdit(edit), items: r.items, links: r.links };
   } catch (e) {
     if (e instanceof EditConflict) return { error: e.message };
     throw e;

@@ -121,7 +121,8 @@ function importedShape(m: import('../model').PlanModel): PlanJson {
   return {
     planwright: 1,
     title: m.title!,
-    organization: m.organization as PlanJson['organization'],
+    // The model also keeps where the acronym is written (for renaming it): not part of the plan's value.
+    organization: m.organization && (strip({ name: m.organization.name, acronym: m.organization.acronym }) as PlanJson['organization']),
     period: m.period ? { start: Number(m.period.start), end: Number(m.period.end) } : undefined,
     mission: m.mission,
     vision: m.vision,

@@ -1,0 +1,131 @@
+import * as assert from 'assert';
+import { readRuleConfig } from '../config';
+import { createLanguageService } from '..';
+import { applyEdits } from '../edits';
+import { planDiagnostics } from '../features/diagnostics';
+import { ICE, lines, load } from '../test-util';
+import { restyle, STYLE_CODES, titleStyle } from './style';
+
+function found(text: string, rules: string) {
+  const { ws, doc } = load(text, 'file:///w/p.plan.yaml');
+  const s = readRuleConfig(rules).settings;
+  ws.rulesFor = () => s;
+  return planDiagnostics(ws, doc).map((d) => [d.code, d.severity, text.slice(d.span.start, d.span.end), d.message]);
+}
+
+const PLAN = lines(
+  'planwright: 1',
+  'title: Harbor Plan',
+  'mission: TBD',
+  'units:',
+  '  - { id: OPS, name: Operations }',
+  'goals:',
+  '  - id: "1"',
+  '    title: Keep Cargo Moving',
+  '    description: Cargo moves.',
+  '    objectives:',
+  '      - id: "1.1"',
+  '        title: Shorten Berth Waiting Times',
+  '        description: |',
+  '          First line.',
+  '          Then lorem  ipsum, todo later.',
+  '        lead: OPS',
+  '  - id: "2"',
+  '    title: Secure the Waterfront',
+  '    description: Safe.',
+  '    objectives:',
+  '      - id: "2.1"',
+  '        title: Keep cargo moving',
+  '        description: XXXL is not a placeholder; XXX is.',
+  '      - id: "2.2"',
+  '        title: Train Harbor Patrols for the Long Winter Nights Ahead',
+  '        description: d',
+  '        lead: OPS',
+);
+
+describe('style rules (checks/style.ts)', () => {
+  it('are off by default: a plan full of style problems reports none of them', () => {
+    const { ws, doc } = load(PLAN);
+    assert.deepStrictEqual(planDiagnostics(ws, doc).filter((d) => STYLE_CODES.includes(d.code)), []);
+  });
+
+  it('objective-lead-missing: an objective with no `lead`, on its number', () => {
+    assert.deepStrictEqual(found(PLAN, 'rules: { objective-lead-missing: warning }'), [
+      ['objective-lead-missing', 'warning', '"2.1"', 'Objective 2.1 names no lead unit. Add `lead:` with the id of the unit accountable for it.'],
+    ]);
+  });
+
+  it('title-too-long: a title over `max` characters (100 unless set), on the title', () => {
+    assert.deepStrictEqual(found(PLAN, 'rules: { title-too-long: warning }'), []);
+    assert.deepStrictEqual(found(PLAN, 'rules: { title-too-long: { level: hint, max: 40 } }'), [
+      ['title-too-long', 'hint', 'Train Harbor Patrols for the Long Winter Nights Ahead', 'The title of objective 2.2 is 53 characters long, more than 40. Shorten it and move the detail into `description`.'],
+    ]);
+  });
+
+  it('description-missing: an item with no description', () => {
+    const t = PLAN.replace('        description: d\n', '');
+    assert.deepStrictEqual(found(t, 'rules: { description-missing: information }').map((d) => [d[0], d[2]]), [['description-missing', '"2.2"']]);
+  });
+
+  it('title-duplicate: two items with the same title (any case and spacing), on the second, pointing at the first', () => {
+    const { ws, doc } = load(PLAN);
+    const s = readRuleConfig('rules: { title-duplicate: warning }').settings;
+    ws.rulesFor = () => s;
+    const [d] = planDiagnostics(ws, doc);
+    assert.strictEqual(d.message, 'Objective 2.1 has the same title as goal 1 ("Keep cargo moving"). Give each item a title of its own.');
+    assert.strictEqual(PLAN.slice(d.related![0].span.start, d.related![0].span.end), 'Keep Cargo Moving');
+  });
+
+  it('goal-single-objective: a goal with one objective', () => {
+    assert.deepStrictEqual(found(PLAN, 'rules: { goal-single-objective: warning }').map((d) => [d[2], d[3]]), [['"1"', 'Goal 1 has a single objective (1.1). Split it in two, or merge it into the goal.']]);
+  });
+
+  it('placeholder-text: TBD, TODO, XXX, lorem ipsum as whole words in any case, in any text of the plan, on the word', () => {
+    assert.deepStrictEqual(found(PLAN, 'rules: { placeholder-text: warning }').map((d) => [d[2], d[3]]), [
+      ['TBD', '"TBD" is placeholder text left in `mission`. Write what it stands for before the plan is shared.'],
+      ['lorem  ipsum', '"lorem ipsum" is placeholder text left in `description`. Write what it stands for before the plan is shared.'],
+      ['todo', '"todo" is placeholder text left in `description`. Write what it stands for before the plan is shared.'],
+      ['XXX', '"XXX" is placeholder text left in `description`. Write what it stands for before the plan is shared.'],
+    ]);
+  });
+
+  it('placeholder-text inside multi-line text is silenced by a disable comment above its key', () => {
+    const t = PLAN.replace('        description: |\n', '        # planwright-disable-next-line placeholder-text\n        description: |\n');
+    assert.deepStrictEqual(found(t, 'rules: { placeholder-text: warning }').map((d) => d[2]), ['TBD', 'XXX']);
+  });
+
+  it('title-capitalization: titles not in the prevailing style (majority of Title Case vs Sentence case), with the rewrite', () => {
+    assert.deepStrictEqual(found(PLAN, 'rules: { title-capitalization: information }'), [
+      ['title-capitalization', 'information', 'Keep cargo moving', 'Most titles of this plan are in Title Case (4 of 5); this one is in Sentence case. Write it as "Keep Cargo Moving".'],
+    ]);
+  });
+
+  it('title case keeps small words lower inside a title, acronyms and names with inner capitals as written', () => {
+    assert.strictEqual(restyle('improve access to care and the HIV program of eGov', 'title'), 'Improve Access to Care and the HIV Program of eGov');
+    assert.strictEqual(restyle('Improve Access to Care', 'sentence'), 'Improve access to care');
+    assert.strictEqual(restyle('Where We Come From', 'title'), 'Where We Come From');
+    assert.strictEqual(titleStyle('Improve Access to Care'), 'title');
+    assert.strictEqual(titleStyle('Improve access to Medicaid'), 'sentence');
+    assert.strictEqual(titleStyle('Improve HIV'), undefined);
+  });
+
+  it('the rewrite is a quick fix that keeps the quoting', () => {
+    const t = PLAN.replace('title: Keep cargo moving', 'title: "Keep cargo moving"');
+    const service = createLanguageService();
+    const s = readRuleConfig('rules: { title-capitalization: warning }').settings;
+    service.workspace.rulesFor = () => s;
+    const uri = 'file:///w/p.plan.yaml';
+    service.update(uri, t, 1);
+    const [d] = service.getDiagnostics(uri);
+    const fix = service.getCodeActions(uri, d.range, [d]).find((a) => a.title === 'Write the title as "Keep Cargo Moving"')!;
+    assert.ok(fix.isPreferred);
+    assert.ok(applyEdits(t, fix.edit!.changes![uri]).includes('title: "Keep Cargo Moving"'));
+  });
+
+  it('every style rule on over the ICE plan: each finding is an exact range of its text, no exception', () => {
+    const all = `rules:\n${STYLE_CODES.map((c) => `  ${c}: warning`).join('\n')}\n`;
+    const f = found(ICE, all);
+    assert.ok(f.length > 0);
+    for (const [code, , text] of f) assert.ok(text, `${code} has an empty range`);
+  });
+});

@@ -1,0 +1,63 @@
+// Word (.docx), read with mammoth's document model (the tree it turns into HTML): each paragraph
+// with its style name (Title, Heading 1–6) and its list numbering (level, numbered or bulleted),
+// page breaks, and the paragraphs of tables in reading order. Paragraphs are numbered from 1 in
+// reading order: the report points at them by that number.
+import mammoth from 'mammoth';
+import { rejoinAcrossBreaks, type Block } from './blocks';
+
+interface MammothElement {
+  type: string;
+  children?: MammothElement[];
+  value?: string;
+  styleName?: string | null;
+  numbering?: { level: string; isOrdered: boolean } | null;
+  breakType?: string;
+}
+
+export async function blocksFromDocx(bytes: Uint8Array): Promise<Block[]> {
+  let root: MammothElement | undefined;
+  await mammoth.convertToHtml(
+    { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+    {
+      transformDocument: (doc: MammothElement) => {
+        root = doc;
+        return { ...doc, children: [] }; // nothing to render: only the tree is wanted
+      },
+    },
+  );
+  const blocks: Block[] = [];
+  let n = 0;
+  const walk = (e: MammothElement) => {
+    if (e.type === 'paragraph') {
+      n++;
+      const parts: string[] = [];
+      let pageBreak = false;
+      const text = (x: MammothElement) => {
+        if (x.type === 'text') parts.push(x.value ?? '');
+        else if (x.type === 'tab') parts.push(' ');
+        else if (x.type === 'break') {
+          if (x.breakType === 'page') pageBreak = true;
+          else parts.push(' ');
+        } else x.children?.forEach(text);
+      };
+      e.children?.forEach(text);
+      const t = parts.join('').replace(/\s+/g, ' ').trim();
+      const at = n;
+      if (t) {
+        const style = e.styleName ?? '';
+        const heading = /^heading\s*(\d)$/i.exec(style);
+        if (/^title$/i.test(style)) blocks.push({ kind: 'heading', text: t, at, level: 0 });
+        else if (heading) blocks.push({ kind: 'heading', text: t, at, level: Number(heading[1]) });
+        else if (e.numbering) blocks.push({ kind: 'item', text: t, at, level: Number(e.numbering.level) || 0, ordered: e.numbering.isOrdered });
+        else if (/^list/i.test(style)) blocks.push({ kind: 'item', text: t, at, level: 0, ordered: /number/i.test(style) });
+        else blocks.push({ kind: 'paragraph', text: t, at });
+      }
+      if (pageBreak) blocks.push({ kind: 'break', at });
+      return;
+    }
+    if (e.type === 'break' && e.breakType === 'page') blocks.push({ kind: 'break', at: n });
+    e.children?.forEach(walk);
+  };
+  if (root) walk(root);
+  return rejoinAcrossBreaks(blocks);
+}
