@@ -51,7 +51,7 @@ describe('code lenses', () => {
       assert.deepStrictEqual(locations.map((l) => [l.uri, l.range.start.line, textAt(doc, l.range)]), [
         [ICE_URI, 464, '"4.2"'],
         [ICE_URI, 521, '"4.2"'],
-        [ICE_URI, 605, '"4.2"'],
+        [ICE_URI, 604, '"4.2"'],
       ]);
     });
 
