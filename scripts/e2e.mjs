@@ -122,10 +122,10 @@ function packageVsix() {
   return file;
 }
 
-// A fresh folder with copies of the samples the editor tests are written about (the ICE plan and
-// the error sample): tests may edit them without touching the real ones, and the Problems panel,
-// status bar and Plan view show those two plans only.
-const E2E_SAMPLES = ['ice-strategic-plan-2021-2025.plan.yaml', 'with-errors.plan.yaml'];
+// A fresh folder with copies of the samples the editor tests are written about (the ICE plan, the
+// DHS plan its `aligns` entries name, and the error sample): tests may edit them without touching
+// the real ones, and the Problems panel, status bar and Plan view show those plans only.
+const E2E_SAMPLES = ['ice-strategic-plan-2021-2025.plan.yaml', 'dhs-strategic-plan-2020-2024.plan.yaml', 'with-errors.plan.yaml'];
 function makeWorkspace(name) {
   const dir = path.join(WORK, name, 'workspace');
   fs.rmSync(path.join(WORK, name), { recursive: true, force: true });

@@ -42,20 +42,22 @@ describe('planwright alignment', () => {
       'The DHS Strategic Plan, Fiscal Years 2020-2024 (dhs-strategic-plan-2020-2024.plan.yaml)',
       '  Goal 1 Counter Terrorism and Homeland Security Threats: CMP 1',
       '  Goal 2 Secure U.S. Borders and Approaches: not supported',
+      '    Objective 2.1 Secure and Manage Air, Land, and Maritime Borders: not supported',
       '  Goal 3 Secure Cyberspace and Critical Infrastructure: CMP 1',
       "  Goal 4 Preserve and Uphold the Nation's Prosperity and Economic Security: not supported",
       '  Goal 5 Strengthen Preparedness and Resilience: not supported',
       '  Goal 6 Champion the DHS Workforce and Strengthen the Department: CMP 2',
-      'DHS 2020–2024: 3 of 6 goals supported by 1 plan',
+      // The sample has one objective (2.1): the summary counts objectives once a plan has them.
+      'DHS 2020–2024: 0 of 1 objective supported by 1 plan',
     ]);
   });
 
   it('writes the same report as Markdown and as JSON', () => {
     const md = run('alignment', '--format', 'markdown', DHS, child());
-    assert.match(md.out, /^# Alignment\n\n## The DHS Strategic Plan, Fiscal Years 2020-2024\n\n\*\*DHS 2020–2024: 3 of 6 goals supported by 1 plan\*\*\n/);
+    assert.match(md.out, /^# Alignment\n\n## The DHS Strategic Plan, Fiscal Years 2020-2024\n\n\*\*DHS 2020–2024: 0 of 1 objective supported by 1 plan\*\*\n/);
     assert.match(md.out, /\| 2 \| \*\*Secure U\.S\. Borders and Approaches\*\* \| \*not supported\* \|/);
     const json = JSON.parse(run('alignment', '--format', 'json', DHS, child()).out);
-    assert.deepStrictEqual([json.length, json[0].supported, json[0].total, json[0].summary], [1, 3, 6, 'DHS 2020–2024: 3 of 6 goals supported by 1 plan']);
+    assert.deepStrictEqual([json.length, json[0].supported, json[0].total, json[0].summary], [1, 0, 1, 'DHS 2020–2024: 0 of 1 objective supported by 1 plan']);
   });
 
   it('checks a child given with its parent clean, alone unresolved, and alone clean again when `parents:` names the parent\'s file', () => {

@@ -4,6 +4,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parentSamples } from '../server/src/service/test-util';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/planwright.js');
@@ -149,10 +150,12 @@ describe('planwright check: disable comments and style rules', () => {
   it('style rules are reported only once a config file turns them on', () => {
     const dir = tempDir();
     write(path.join(dir, 'ice.plan.yaml'), ICE);
+    // The DHS plan ICE aligns to (`parents:`), beside it as in samples/.
+    for (const p of parentSamples('file:///x/ice.plan.yaml', ICE)) write(path.join(dir, path.basename(p.uri)), p.text);
     assert.strictEqual(run(dir, 'check', '.').code, 0);
     write(path.join(dir, '.planwright.yaml'), 'rules:\n  title-capitalization: error\n');
     const r = run(dir, 'check', '.');
     assert.strictEqual(r.code, 1);
-    assert.match(r.out, /^ice\.plan\.yaml:372:12  error  title-capitalization  Most titles of this plan are in Title Case \(70 of 75\); this one is in Sentence case\. Write it as "Safeguard the Integrity of Our Immigration System"\.$/m);
+    assert.match(r.out, /^ice\.plan\.yaml:380:12  error  title-capitalization  Most titles of this plan are in Title Case \(70 of 75\); this one is in Sentence case\. Write it as "Safeguard the Integrity of Our Immigration System"\.$/m);
   });
 });

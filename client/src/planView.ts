@@ -251,8 +251,9 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
     item.id = `item:${uriKey(el.root.uri)}#${el.path}`;
     item.contextValue = node.kind;
     const problems = problemsText(node.errors, node.warnings);
-    // "3 of 4 measures met in FY2022" after any problems.
-    item.description = [problems, node.measureSummary].filter(Boolean).join(' · ') || undefined;
+    // "3 of 4 measures met in FY2022" after any problems, then the items of other plans it is aligned with.
+    const aligned = [node.supportedBy?.length ? `supported by ${node.supportedBy.map(alignedNumber).join(', ')}` : '', node.supports?.length ? `supports ${node.supports.map(alignedNumber).join(', ')}` : ''];
+    item.description = [problems, node.measureSummary, ...aligned].filter(Boolean).join(' · ') || undefined;
     const tooltip = new vscode.MarkdownString()
       .appendMarkdown('**')
       .appendText(node.id ? `${KIND_NAME[node.kind]} ${node.id}` : node.label)
@@ -260,6 +261,8 @@ export class PlanView implements vscode.TreeDataProvider<PlanElement>, vscode.Di
       .appendText(node.title + (problems ? `\n\n${problems}` : ''));
     if (node.measureSummary) tooltip.appendMarkdown('\n\n').appendText(node.measureSummary);
     for (const m of node.measures ?? []) tooltip.appendMarkdown('\n\n').appendText(`${m.id} ${m.name}: ${m.statusText}`);
+    if (node.supportedBy?.length) tooltip.appendMarkdown('\n\n').appendText(`Supported by ${node.supportedBy.join('; ')}`);
+    if (node.supports?.length) tooltip.appendMarkdown('\n\n').appendText(`Supports ${node.supports.join('; ')}`);
     item.tooltip = tooltip;
     item.iconPath = problemIcon(KIND_ICON[node.kind], node.errors, node.warnings);
     const selection = this.client.protocol2CodeConverter.asRange(node.selectionRange);
@@ -305,6 +308,12 @@ function planName(root: PlanRoot): string {
 }
 
 /** "1.2 Modernize Cranes": the number the plan writer types, then the title. */
+/** "ICE 2.1" of "ICE 2.1 Title" (the server's label: acronym, number, title): the description stays short, the tooltip has the titles. */
+function alignedNumber(label: string): string {
+  const m = /^(\S+ (?:measure )?\S+)/.exec(label);
+  return m ? m[1] : label;
+}
+
 function itemLabel(node: PlanTreeNode): string {
   return node.title ? `${node.label} ${node.title}` : node.label;
 }

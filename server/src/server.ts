@@ -413,13 +413,16 @@ connection.onExecuteCommand(guard('executeCommand', null, (p) => {
   currentAll();
   const doc = current(uri);
   if (!doc) return null;
-  const r = service.getRenumberEdits(uri);
+  const r = service.getRenumberWorkspaceEdit(uri);
   // The client shows the reason: "Planwright could not renumber the plan: ...".
   if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
-  const edits = r.edits;
-  if (edits.length) void connection.workspace.applyEdit({ label: 'Renumber the whole plan', edit: { documentChanges: [{ textDocument: { uri, version: documents.get(uri)?.version ?? null }, edits }] } });
-  // What changed, for the client's message ("Renumbered 7 items; 3 links followed").
-  return { edits: edits.length, items: r.items, links: r.links };
+  // The plan first, then the plans aligned to it (their `aligns` entries follow), open or not.
+  const changes = Object.entries(r.edit.changes ?? {}).sort(([a], [b]) => (a === uri ? -1 : b === uri ? 1 : 0));
+  const documentChanges = changes.map(([u, edits]) => ({ textDocument: { uri: u, version: documents.get(u)?.version ?? null }, edits }));
+  const edits = r.edit.changes?.[uri]?.length ?? 0;
+  if (documentChanges.length) void connection.workspace.applyEdit({ label: 'Renumber the whole plan', edit: { documentChanges } });
+  // What changed, for the client's message ("Renumbered 7 items; 3 links followed"); `plans`: the plan and those aligned to it that the edit changes.
+  return { edits, items: r.items, links: r.links, plans: documentChanges.length };
 }));
 
 // Formatting: the whole plan's canonical layout, as line edits (service/features/format.ts).

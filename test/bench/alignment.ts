@@ -92,15 +92,29 @@ async function main(): Promise<void> {
       }
       return median(ms);
     };
+    // The first request for code lenses of each new version (what a client asks after a pause in
+    // typing): computed then, and kept for the version's later requests.
+    const firstLensMs: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const v = ++version;
+      const s = client.lastSeq;
+      client.change(uri, v, [{ range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: i % 2 ? ch : ch === 'x' ? 'y' : 'x' }]);
+      await client.nextPublish(uri, s, (x) => x.version === v, 60_000);
+      await client.settle(50);
+      const t0 = performance.now();
+      await client.request('textDocument/codeLens', { textDocument: { uri } });
+      firstLensMs.push(performance.now() - t0);
+    }
     const objLine = line - 1;
     const idCol = lines[objLine].indexOf('"') + 2;
     const requests = {
       'hover on an objective other plans support': await req('textDocument/hover', { textDocument: { uri }, position: { line: objLine, character: idCol } }),
-      'code lenses of the parent': await req('textDocument/codeLens', { textDocument: { uri } }),
+      [`code lenses of the parent, first request of each of ${EDITS} versions`]: median(firstLensMs),
+      'code lenses of the parent, again': await req('textDocument/codeLens', { textDocument: { uri } }),
       'references of an objective across 21 plans': await req('textDocument/references', { textDocument: { uri }, position: { line: objLine, character: idCol }, context: { includeDeclaration: true } }),
     };
     console.log(`change → parent's diagnostics, median of ${EDITS}: ${median(changeMs)} ms (budget ${CHANGE_BUDGET_MS})`);
-    for (const [k, v] of Object.entries(requests)) console.log(`${k}, median of ${REPS}: ${v} ms (budget ${REQUEST_BUDGET_MS})`);
+    for (const [k, v] of Object.entries(requests)) console.log(`${k}${k.includes(' versions') ? '' : `, median of ${REPS}`}: ${v} ms (budget ${REQUEST_BUDGET_MS})`);
     const over = median(changeMs) > CHANGE_BUDGET_MS || Object.values(requests).some((v) => v > REQUEST_BUDGET_MS);
     console.log(over ? 'OVER BUDGET' : 'within budget');
   } finally {

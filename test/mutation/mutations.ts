@@ -10,6 +10,7 @@ import * as path from 'path';
 import { createLanguageService } from '../../server/src/service';
 import { parseFull } from '../../server/src/service/parse';
 import type { PlanItem, PlanModel } from '../../server/src/service/model';
+import { parentSamples } from '../../server/src/service/test-util';
 import { lastAtOrBefore } from '../../server/src/service/text';
 import { generatePlan } from '../bench/generate';
 
@@ -281,6 +282,8 @@ export function mutations(name: string, text: string): Mutation[] {
 export function runCase(m: Mutation): CaseResult {
   const service = createLanguageService();
   const uri = 'file:///work/mutation.plan.yaml';
+  // The plans its `parents:` names sit beside it (ICE aligns to DHS).
+  for (const p of parentSamples(uri, m.text)) service.update(p.uri, p.text, 1);
   service.update(uri, m.text, 1);
   const all = service.getDiagnostics(uri);
   const problems = all

@@ -67,6 +67,30 @@ describe('language server over stdio: plans that align', function () {
     }
   });
 
+  it('renumbers the parent plan and rewrites the entries of a child plan that is not open, in one workspace edit', async () => {
+    const w = workspace();
+    const client = new TestClient();
+    try {
+      await client.initialize(URI.file(w.root).toString());
+      await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 0, 20000);
+      client.open(w.parentUri, PARENT, 3);
+      await client.waitForDiagnostics(w.parentUri, (p) => codes(p).includes('numbering-sequence'));
+      const r = await client.request('workspace/executeCommand', { command: 'planwright.server.renumberPlan', arguments: [w.parentUri] });
+      assert.deepStrictEqual(r, { edits: 1, items: 1, links: 0, plans: 2 });
+      for (let i = 0; i < 100 && !client.applied.length; i++) await new Promise((res) => setTimeout(res, 20));
+      const changes = client.applied[0].edit.documentChanges as { textDocument: { uri: string; version: number | null }; edits: { newText: string }[] }[];
+      // The open parent at its version first, then the child (not open: no version), its DEP 1.3 following objective 1.3 to 1.2.
+      assert.deepStrictEqual(changes.map((c) => [c.textDocument.uri, c.textDocument.version, c.edits.map((e) => e.newText)]), [
+        [w.parentUri, 3, ['1.2']],
+        [w.childUri, null, ['DEP 1.2']],
+      ]);
+      assert.deepStrictEqual((changes[1].edits[0] as unknown as { range: unknown }).range, { start: { line: 6, character: 23 }, end: { line: 6, character: 30 } });
+    } finally {
+      await client.shutdown();
+      fs.rmSync(w.root, { recursive: true, force: true });
+    }
+  });
+
   it('makes the child\'s entries unresolved when the parent file is deleted, and resolves them when it is back', async () => {
     const w = workspace();
     const client = new TestClient();

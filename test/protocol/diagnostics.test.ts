@@ -22,7 +22,7 @@ describe('language server over stdio: diagnostics', () => {
   it('publishes no diagnostics for the ICE sample and every code for the error sample', async () => {
     client = new TestClient();
     await client.initialize();
-    client.open('file:///ws/ice.plan.yaml', ICE);
+    client.openWithParents('file:///ws/ice.plan.yaml', ICE);
     client.open('file:///ws/errors.plan.yaml', ERRORS);
     assert.deepStrictEqual(await client.waitForDiagnostics('file:///ws/ice.plan.yaml'), []);
     const d = await client.waitForDiagnostics('file:///ws/errors.plan.yaml');
@@ -37,7 +37,7 @@ describe('language server over stdio: diagnostics', () => {
     client = new TestClient();
     await client.initialize();
     const uri = 'file:///ws/ice.plan.yaml';
-    client.open(uri, ICE);
+    client.openWithParents(uri, ICE);
     await client.waitForDiagnostics(uri, (p) => p.version === 1);
     const off = ICE.indexOf('id: "1.2"') + 5;
     const line = ICE.slice(0, off).split('\n').length - 1;

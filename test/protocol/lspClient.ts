@@ -5,6 +5,7 @@ import * as path from 'path';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { parentSamples } from '../../server/src/service/test-util';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const SERVER = path.join(ROOT, 'dist/server.js');
@@ -77,6 +78,12 @@ export class TestClient {
 
   open(uri: string, text: string, version = 1): void {
     void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'strategic-plan', version, text } });
+  }
+
+  /** Opens a plan after the samples its `parents:` names, at the URIs its paths resolve to (ICE beside DHS). */
+  openWithParents(uri: string, text: string, version = 1): void {
+    for (const p of parentSamples(uri, text)) this.open(p.uri, p.text);
+    this.open(uri, text, version);
   }
 
   change(uri: string, version: number, changes: object[]): void {
@@ -165,7 +172,7 @@ export function frame(message: object): Buffer {
 export async function serverWith(uri: string, text: string): Promise<TestClient> {
   const client = new TestClient();
   await client.initialize();
-  client.open(uri, text);
+  client.openWithParents(uri, text);
   await client.waitForDiagnostics(uri);
   return client;
 }

@@ -145,7 +145,11 @@ describe('language server over stdio: structure', () => {
     assert.strictEqual(tree.length, 5);
     assert.strictEqual(tree[0].children[0].label, '1.1');
     const plans = await client.request('planwright/plans', {});
-    assert.deepStrictEqual(plans, [{ uri: URI_ICE, title: 'U.S. Immigration and Customs Enforcement Strategic Plan 2021-2025', errors: 0, warnings: 0 }]);
+    // The DHS plan ICE aligns to (opened beside it), then ICE.
+    assert.deepStrictEqual(plans, [
+      { uri: 'file:///ws/dhs-strategic-plan-2020-2024.plan.yaml', title: 'The DHS Strategic Plan, Fiscal Years 2020-2024', errors: 0, warnings: 0 },
+      { uri: URI_ICE, title: 'U.S. Immigration and Customs Enforcement Strategic Plan 2021-2025', errors: 0, warnings: 0 },
+    ]);
   });
 
   it('finds workspace symbols by number and by words of a title', async () => {

@@ -21,9 +21,9 @@ interface TestOptions {
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../../..');
   // The tests open, edit and revert the samples they are written about: give them copies in a
-  // folder of their own (the same two as scripts/e2e.mjs).
+  // folder of their own (the same as scripts/e2e.mjs; DHS beside ICE, which aligns to it).
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-vscode-'));
-  for (const f of ['ice-strategic-plan-2021-2025.plan.yaml', 'with-errors.plan.yaml']) fs.copyFileSync(path.join(root, 'samples', f), path.join(workspace, f));
+  for (const f of ['ice-strategic-plan-2021-2025.plan.yaml', 'dhs-strategic-plan-2020-2024.plan.yaml', 'with-errors.plan.yaml']) fs.copyFileSync(path.join(root, 'samples', f), path.join(workspace, f));
   const { runTests } = require('@vscode/test-electron') as { runTests(options: TestOptions): Promise<number> };
   try {
     await runTests({

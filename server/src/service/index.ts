@@ -18,7 +18,8 @@ import { filterPlanTree, planTreeLevel, providePlanTree, type PlanTreeFilter, ty
 import { provideReferences } from './features/references';
 import { providePlanSections, type PlanSectionNode } from './features/planSections';
 import { prepareRename, provideRenameEdits } from './features/rename';
-import { renumber } from './features/renumber';
+import { renumber, renumberWorkspaceEdit } from './features/renumber';
+import { lensesPerVersion } from './features/codeLensCache';
 import { provideSelectionRanges } from './features/selectionRange';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 import type { TextChange } from './text';
@@ -74,6 +75,8 @@ export interface PlanLanguageService {
    * the plan cannot be renumbered (an item takes its number from another through a merge key).
    */
   getRenumberEdits(uri: string): { edits: TextEdit[]; items: number; links: number } | { error: string };
+  /** The same renumbering as one workspace edit that also rewrites other plans' `aligns` entries naming the renumbered items. */
+  getRenumberWorkspaceEdit(uri: string): { edit: WorkspaceEdit; items: number; links: number } | { error: string };
   /**
    * The plan as a document to read (preview and exports), with problem counts per item; once per
    * version of the text and of the workspace's units.
@@ -164,7 +167,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getFoldingRanges: (uri: string) => on(uri, [], folding),
     getSelectionRanges: (uri: string, ps: Position[]) => on(uri, [], (d) => provideSelectionRanges(d, ps)),
     getWorkspaceSymbols: (query: string) => provideWorkspaceSymbols(workspace.all(), query),
-    getCodeLenses: (uri: string) => (options.codeLens.enabled ? on(uri, [], (d) => [...provideCodeLenses(d, workspace.all()), ...alignmentLenses(workspace, d)]) : []),
+    getCodeLenses: (uri: string) => (options.codeLens.enabled ? on(uri, [], (d) => lensesPerVersion(workspace, d, () => [...provideCodeLenses(d, workspace.all()), ...alignmentLenses(workspace, d)])) : []),
     getPlans: () =>
       workspace.all().map((d) => {
         const diags = planDiagnostics(workspace, d);
@@ -178,13 +181,14 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getPlanSections: (uri: string) => on(uri, [], providePlanSections),
     getPlanTree: (uri: string, level?: { path: readonly number[]; depth: number }, filter?: PlanTreeFilter) =>
       on(uri, [], (d) => {
-        const tree = filterPlanTree(providePlanTree(d, provideDiagnostics(workspace, d)), filter);
+        const tree = filterPlanTree(providePlanTree(d, provideDiagnostics(workspace, d), workspace), filter);
         return level ? planTreeLevel(tree, level.path, level.depth) : tree;
       }),
     prepareRename: (uri: string, p: Position) => on(uri, null, (d) => prepareRename(workspace, d, p)),
     getRenameEdits: (uri: string, p: Position, newName: string) => on(uri, null, (d) => provideRenameEdits(workspace, d, p, newName)),
     getCodeActions: (uri: string, range: Range, diagnostics: Diagnostic[]) => on(uri, [], (d) => provideCodeActions(workspace, d, range, diagnostics, canRun)),
     getRenumberEdits: (uri: string) => on(uri, { edits: [], items: 0, links: 0 }, (d) => renumber(d)),
+    getRenumberWorkspaceEdit: (uri: string) => on(uri, { edit: { changes: {} }, items: 0, links: 0 }, (d) => renumberWorkspaceEdit(workspace, d)),
     getPlanDocument: (uri: string) => on(uri, null, planDocument),
     getPreview: (uri: string, known?: readonly string[]) => on(uri, null, (d) => providePreview(planDocument(d), known)),
     getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p, canRun)),

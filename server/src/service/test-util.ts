@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Position } from 'vscode-languageserver-types';
+import { parentUri } from './alignment';
 import { PlanWorkspace, type PlanDocument } from './documents';
 
 export const ROOT = path.resolve(__dirname, '../../../..');
@@ -12,8 +13,27 @@ export const ERRORS = fs.readFileSync(path.join(ROOT, 'samples/with-errors.plan.
 export const MEASURES = fs.readFileSync(path.join(ROOT, 'samples/measures-example.plan.yaml'), 'utf8');
 export const MEASURE_ERRORS = fs.readFileSync(path.join(ROOT, 'samples/measures-with-errors.plan.yaml'), 'utf8');
 
-/** Loads one or more plans into a fresh workspace. */
+/**
+ * The samples a plan's `parents:` names, as `{ uri, text }` at the URIs its paths resolve to
+ * from `uri`: the samples folder stands for the folder the plan sits in. The ICE sample aligns
+ * to the DHS sample (`parents: { DHS: dhs-strategic-plan-2020-2024.plan.yaml }`); tests that
+ * check ICE (or a mistake made in it) put DHS beside it, as it sits on disk.
+ */
+export function parentSamples(uri: string, text: string): { uri: string; text: string }[] {
+  const out: { uri: string; text: string }[] = [];
+  const doc = new PlanWorkspace().update(uri, text, 1);
+  for (const link of doc.model.parents ?? []) {
+    const target = link.path && parentUri(uri, link.path.text);
+    if (!target || target === uri) continue;
+    const file = path.join(ROOT, 'samples', path.basename(decodeURIComponent(target)));
+    if (fs.existsSync(file)) out.push({ uri: target, text: fs.readFileSync(file, 'utf8') });
+  }
+  return out;
+}
+
+/** Loads one or more plans into a fresh workspace, with the samples its `parents:` names (parentSamples). */
 export function load(text: string, uri = 'file:///work/test.plan.yaml', ws = new PlanWorkspace()): { ws: PlanWorkspace; doc: PlanDocument } {
+  for (const p of parentSamples(uri, text)) if (!ws.get(p.uri)) ws.update(p.uri, p.text, 1);
   return { ws, doc: ws.update(uri, text, 1) };
 }
 

@@ -75,7 +75,7 @@ describe('Finding one\'s way in the ICE plan', () => {
     const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, positionOf(doc, 'id: "2.2"', 5));
     assert.deepStrictEqual(
       found.map((l) => `${l.uri.toString() === doc.uri.toString() ? 'ice' : l.uri.toString()}@${brief(l.range)}`).sort(),
-      ['ice@304:18-23', 'ice@310:12-17', 'ice@419:18-23'],
+      ['ice@312:18-23', 'ice@318:12-17', 'ice@428:18-23'],
     );
   });
 

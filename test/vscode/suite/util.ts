@@ -9,6 +9,7 @@ export const EXTENSION_ID = 'planwright.planwright';
 export const PLAN_LANGUAGE = 'strategic-plan';
 export const ICE = 'ice-strategic-plan-2021-2025.plan.yaml';
 export const ERRORS = 'with-errors.plan.yaml';
+export const DHS = 'dhs-strategic-plan-2020-2024.plan.yaml';
 export const NUMBERING_CODES = ['numbering-sequence', 'numbering-parent', 'numbering-duplicate', 'numbering-format'];
 
 const ROOT = path.resolve(__dirname, '../../../..');

@@ -83,14 +83,14 @@ describe('numbering checks', () => {
     it('reports an objective number mistyped in the ICE plan once, with the number it should have, and not its sub-objectives or the objective after it', () => {
       const t = ICE.replace('id: "1.2"', 'id: "1.7"');
       assert.deepStrictEqual(all(t), [
-        ['numbering-sequence', '"1.7"', 174, 'Objective 1.7 should be 1.2 (it follows 1.1 and precedes 1.3).', { expected: '1.2', change: '1.2', certain: true }],
+        ['numbering-sequence', '"1.7"', 181, 'Objective 1.7 should be 1.2 (it follows 1.1 and precedes 1.3).', { expected: '1.2', change: '1.2', certain: true }],
       ]);
     });
 
     it('reports an objective given the wrong goal once, as numbering-parent, and no sequence error', () => {
       const t = ICE.replace('id: "1.2"', 'id: "2.2"');
       assert.deepStrictEqual(all(t), [
-        ['numbering-parent', '"2.2"', 174, 'Objective 2.2 is under goal 1, so its number should start with 1: it should be 1.2.', { expected: '1.2', change: '1.2', certain: true }],
+        ['numbering-parent', '"2.2"', 181, 'Objective 2.2 is under goal 1, so its number should start with 1: it should be 1.2.', { expected: '1.2', change: '1.2', certain: true }],
       ]);
     });
 

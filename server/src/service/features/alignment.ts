@@ -3,7 +3,7 @@
 // child items that support it (hover line, code lens, references), completion of entries, and
 // the edits that keep children's entries following a parent's renames.
 import { CompletionItemKind, MarkupKind, type CodeLens, type CompletionItem, type CompletionList, type Location, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
-import { alignLabel, parentPlan, resolveAlignment, supportersOf, type Supporter } from '../alignment';
+import { alignLabel, alignmentRefs, parentPlan, resolveAlignment, supportersOf, type Supporter } from '../alignment';
 import { addEdit, scalarEdit } from '../edits';
 import { fileNameOf, type PlanDocument, type PlanWorkspace } from '../documents';
 import { breadcrumb, kindWord, type PlanItem, type Reference } from '../model';
@@ -59,6 +59,28 @@ export function supportLine(ws: PlanWorkspace, doc: PlanDocument, item: PlanItem
   const list = supportersOf(ws, doc).get(item);
   if (!list?.length) return undefined;
   return `Supported by ${supporterLabels(list).map((l) => md(l)).join('; ')}`;
+}
+
+/**
+ * For the Plan view: by item of `doc`, the items of other plans aligned to it ("ICE 2.1 Title")
+ * and the items of other plans it aligns to ("DHS 2 Title"), each once, in order. Items with
+ * neither are absent.
+ */
+export function alignmentLabels(ws: PlanWorkspace, doc: PlanDocument): Map<PlanItem, { supportedBy?: string[]; supports?: string[] }> {
+  const out = new Map<PlanItem, { supportedBy?: string[]; supports?: string[] }>();
+  for (const [item, list] of supportersOf(ws, doc)) out.set(item, { supportedBy: supporterLabels(list) });
+  for (const { ref, entry } of alignmentRefs(doc.model)) {
+    // A measure's entries belong to the measure, not to its item.
+    if (!entry || ref.measure) continue;
+    const r = resolveAlignment(ws, doc, ref);
+    if (r.kind !== 'item') continue;
+    const label = r.item.title ? `${alignLabel(r.doc, r.item)} ${clip(r.item.title, TITLE_LIMIT)}` : alignLabel(r.doc, r.item);
+    const at = out.get(ref.owner) ?? {};
+    const supports = (at.supports ??= []);
+    if (!supports.includes(label)) supports.push(label);
+    out.set(ref.owner, at);
+  }
+  return out;
 }
 
 function supporterLabels(list: Supporter[]): string[] {

@@ -347,11 +347,11 @@ describe('code actions', () => {
       const damaged = ICE.replace('id: "1.2"', 'id: "1.7"');
       const { ws, doc } = load(damaged, ICE_URI);
       const diags = provideDiagnostics(ws, doc);
-      assert.deepStrictEqual(diags.map((d) => [d.code, d.range.start.line, d.message]), [['numbering-sequence', 174, 'Objective 1.7 should be 1.2 (it follows 1.1 and precedes 1.3).']]);
+      assert.deepStrictEqual(diags.map((d) => [d.code, d.range.start.line, d.message]), [['numbering-sequence', 181, 'Objective 1.7 should be 1.2 (it follows 1.1 and precedes 1.3).']]);
       const actions = provideCodeActions(ws, doc, diags[0].range, diags);
       assert.deepStrictEqual(titles(actions), [['Change to 1.2', 'quickfix'], ['Renumber the objectives of goal 1', 'quickfix'], ['Renumber the whole plan', 'quickfix']]);
       assert.strictEqual(actions[0].isPreferred, true);
-      assert.deepStrictEqual(actions[0].edit!.changes![ICE_URI], [{ range: { start: { line: 174, character: 13 }, end: { line: 174, character: 16 } }, newText: '1.2' }]);
+      assert.deepStrictEqual(actions[0].edit!.changes![ICE_URI], [{ range: { start: { line: 181, character: 13 }, end: { line: 181, character: 16 } }, newText: '1.2' }]);
       assert.strictEqual(applied(doc, actions[0]), ICE);
       const after = load(applied(doc, actions[0]), ICE_URI);
       assert.deepStrictEqual(provideDiagnostics(after.ws, after.doc), []);

@@ -42,16 +42,16 @@ describe('code lenses', () => {
 
     it('opens the references peek at the number with the places that name it', () => {
       const lens = lenses.find((l) => textAt(doc, l.range) === '"4.2"')!;
-      assert.deepStrictEqual(lens.range, { start: { line: 520, character: 12 }, end: { line: 520, character: 17 } });
+      assert.deepStrictEqual(lens.range, { start: { line: 529, character: 12 }, end: { line: 529, character: 17 } });
       assert.strictEqual(lens.command!.command, SHOW_REFERENCES);
       assert.strictEqual(SHOW_REFERENCES, 'planwright.showReferences');
       const [uri, position, locations] = lens.command!.arguments as [string, unknown, Location[]];
       assert.strictEqual(uri, ICE_URI);
-      assert.deepStrictEqual(position, { line: 520, character: 12 });
+      assert.deepStrictEqual(position, { line: 529, character: 12 });
       assert.deepStrictEqual(locations.map((l) => [l.uri, l.range.start.line, textAt(doc, l.range)]), [
-        [ICE_URI, 455, '"4.2"'],
-        [ICE_URI, 512, '"4.2"'],
-        [ICE_URI, 593, '"4.2"'],
+        [ICE_URI, 464, '"4.2"'],
+        [ICE_URI, 521, '"4.2"'],
+        [ICE_URI, 604, '"4.2"'],
       ]);
     });
 
@@ -59,8 +59,8 @@ describe('code lenses', () => {
       const opla = lenses.find((l) => textAt(doc, l.range) === 'OPLA')!;
       const locations = opla.command!.arguments![2] as Location[];
       assert.deepStrictEqual(locations.map((l) => l.range), [
-        { start: { line: 418, character: 20 }, end: { line: 418, character: 24 } },
-        { start: { line: 454, character: 23 }, end: { line: 454, character: 27 } },
+        { start: { line: 427, character: 20 }, end: { line: 427, character: 24 } },
+        { start: { line: 463, character: 23 }, end: { line: 463, character: 27 } },
       ]);
       assert.deepStrictEqual(locations.map((l) => textAt(doc, l.range)), ['OPLA', 'OPLA']);
     });

@@ -241,7 +241,7 @@ describe('completion', () => {
       assert.strictEqual(goal.kind, 15 /* Snippet */);
       assert.strictEqual(goal.insertTextFormat, InsertTextFormat.Snippet);
       assert.deepStrictEqual(edit(goal), {
-        range: range(727, 4),
+        range: range(739, 4),
         newText: 'id: "6"\n    title: ${1:Title}\n    objectives:\n      - id: "6.1"\n        title: $2',
       });
     });
@@ -381,9 +381,9 @@ describe('completion', () => {
       assert.strictEqual(items[0].detail, 'used by 1 unit');
       // ICE: OD is an office, four units are directorates, OPLA a program office.
       const ice = load(ICE, ICE_URI);
-      const list = provideCompletion(ice.ws, ice.doc, { line: 39, character: 10 });
+      const list = provideCompletion(ice.ws, ice.doc, { line: 45, character: 10 });
       assert.deepStrictEqual(list.items.map((i) => [i.label, i.detail]), [['directorate', 'used by 4 units'], ['office', 'used by 1 unit'], ['program office', 'used by 1 unit']]);
-      assert.deepStrictEqual(edit(list.items[2]), { range: range(39, 10, 16), newText: 'program office' });
+      assert.deepStrictEqual(edit(list.items[2]), { range: range(45, 10, 16), newText: 'program office' });
     });
 
     it('offers the new objective at any indentation after the last line of an objective that is no key column, re-indented to the column of the entries', () => {

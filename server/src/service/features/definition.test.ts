@@ -35,7 +35,7 @@ describe('definition', () => {
     const { ws, doc } = load(ICE, ICE_URI);
     const found = definitionAt(ws, doc, 'related: ["2.2"', 11);
     assert.deepStrictEqual(found, [at(doc, 'id: "2.2"', '"2.2"')]);
-    assert.deepStrictEqual(found[0].range, { start: { line: 310, character: 12 }, end: { line: 310, character: 17 } });
+    assert.deepStrictEqual(found[0].range, { start: { line: 318, character: 12 }, end: { line: 318, character: 17 } });
   });
 
   it('goes from a related entry to every item that carries a duplicated number', () => {

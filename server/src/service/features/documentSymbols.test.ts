@@ -70,8 +70,8 @@ describe('document symbols', () => {
     it('spans a goal from its id to the last line of its last sub-objective, and selects its number', () => {
       const g = symbols[4];
       assert.strictEqual(g.detail, 'Goal');
-      assert.deepStrictEqual(g.range, r(119, 4, 265, 92));
-      assert.deepStrictEqual(g.selectionRange, r(119, 8, 119, 11));
+      assert.deepStrictEqual(g.range, r(125, 4, 272, 92));
+      assert.deepStrictEqual(g.selectionRange, r(125, 8, 125, 11));
       assert.strictEqual(textAt(doc, g.selectionRange), '"1"');
       const text = textAt(doc, g.range);
       assert.ok(text.startsWith('id: "1"\n    title: Empower the Workforce'), text.slice(0, 40));
@@ -81,14 +81,14 @@ describe('document symbols', () => {
     it('names an objective by number and title and ends it before the next objective', () => {
       const o = symbols[4].children![0];
       assert.strictEqual(o.name, '1.1 Recruit, Hire, and Retain a Diverse and Highly Capable Workforce');
-      assert.deepStrictEqual(o.range, r(142, 8, 173, 124));
+      assert.deepStrictEqual(o.range, r(149, 8, 180, 124));
       assert.strictEqual(textAt(doc, o.selectionRange), '"1.1"');
       assert.ok(textAt(doc, o.range).endsWith('Expand Strategic Information Technology Planning and Solutions to Support a Mobile and Flexible Workforce'));
     });
 
     it('ends the last goal at the last character of the plan, before the final line break', () => {
       const last = symbols[8];
-      assert.deepStrictEqual(last.range.end, r(726, 104, 726, 104).end);
+      assert.deepStrictEqual(last.range.end, r(738, 104, 738, 104).end);
       assert.strictEqual(doc.lines.offsetAt(last.range.end), ICE.length - 1);
     });
 
@@ -106,10 +106,10 @@ describe('document symbols', () => {
       ]);
       const ero = units.children![1];
       assert.strictEqual(ero.detail, 'directorate');
-      assert.deepStrictEqual(ero.range, r(47, 4, 60, 20));
+      assert.deepStrictEqual(ero.range, r(53, 4, 66, 20));
       assert.strictEqual(textAt(doc, ero.selectionRange), 'ERO');
       assert.ok(textAt(doc, ero.range).endsWith('ordered removed from the\n      United States.'));
-      assert.deepStrictEqual(units.range, r(36, 0, 114, 31));
+      assert.deepStrictEqual(units.range, r(42, 0, 120, 31));
       assert.strictEqual(textAt(doc, units.selectionRange), 'units');
     });
 
@@ -117,12 +117,12 @@ describe('document symbols', () => {
       const values = symbols[2];
       assert.deepStrictEqual(values.children!.map((v) => v.name), ['Integrity', 'Courage', 'Excellence']);
       assert.strictEqual(textAt(doc, values.children![1].selectionRange), 'Courage');
-      assert.deepStrictEqual(values.range, r(28, 0, 34, 116));
+      assert.deepStrictEqual(values.range, r(34, 0, 40, 116));
     });
 
     it('shows the mission text as the detail of "mission"', () => {
       assert.strictEqual(symbols[0].detail, 'To protect America from national security and public safety threats by enforcing immigration and customs laws.');
-      assert.deepStrictEqual(symbols[0].range, r(25, 0, 25, 119));
+      assert.deepStrictEqual(symbols[0].range, r(31, 0, 31, 119));
       assert.strictEqual(textAt(doc, symbols[0].selectionRange), 'mission');
     });
 

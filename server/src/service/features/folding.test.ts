@@ -26,30 +26,30 @@ describe('folding ranges', () => {
     const { doc } = load(ICE, ICE_URI);
     const folds = provideFoldingRanges(doc);
 
-    it('folds the 20-line header comment, and no single comment line', () => {
-      assert.deepStrictEqual(folds.filter((f) => f.kind === 'comment'), [{ startLine: 0, endLine: 19, kind: 'comment' }]);
+    it('folds the 25-line header comment, and no single comment line', () => {
+      assert.deepStrictEqual(folds.filter((f) => f.kind === 'comment'), [{ startLine: 0, endLine: 24, kind: 'comment' }]);
     });
 
     it('folds each goal from its first line to the last line of its last sub-objective', () => {
       const goals = ['1', '2', '3', '4', '5'].map((n) => foldAt(doc, folds, `- id: "${n}"`));
-      assert.deepStrictEqual(goals, [[119, 265], [268, 367], [370, 464], [467, 600], [603, 726]]);
-      assert.strictEqual(lineText(doc, 265), '            title: Transform the Workplace to Maximize Mobility, Flexibility, and Efficiency');
+      assert.deepStrictEqual(goals, [[125, 272], [275, 375], [378, 473], [476, 612], [615, 738]]);
+      assert.strictEqual(lineText(doc, 272), '            title: Transform the Workplace to Maximize Mobility, Flexibility, and Efficiency');
     });
 
     it('folds objectives, sub-objectives and long descriptions', () => {
-      assert.deepStrictEqual(foldAt(doc, folds, '- id: "1.1"'), [142, 173]);
-      assert.deepStrictEqual(foldAt(doc, folds, '- id: "1.1.1"'), [166, 167]);
-      assert.deepStrictEqual(foldAt(doc, folds, '        description: >-\n          ICE is enhancing'), [144, 161]);
-      assert.deepStrictEqual(foldAt(doc, folds, '        subobjectives:\n          - id: "1.1.1"'), [165, 173]);
-      assert.deepStrictEqual(foldAt(doc, folds, '    objectives:\n      - id: "1.1"'), [141, 265]);
+      assert.deepStrictEqual(foldAt(doc, folds, '- id: "1.1"'), [149, 180]);
+      assert.deepStrictEqual(foldAt(doc, folds, '- id: "1.1.1"'), [173, 174]);
+      assert.deepStrictEqual(foldAt(doc, folds, '        description: >-\n          ICE is enhancing'), [151, 168]);
+      assert.deepStrictEqual(foldAt(doc, folds, '        subobjectives:\n          - id: "1.1.1"'), [172, 180]);
+      assert.deepStrictEqual(foldAt(doc, folds, '    objectives:\n      - id: "1.1"'), [148, 272]);
     });
 
     it('folds the sections, each unit and each value', () => {
-      assert.deepStrictEqual(foldAt(doc, folds, 'values:'), [28, 34]);
-      assert.deepStrictEqual(foldAt(doc, folds, '- name: Courage'), [31, 32]);
-      assert.deepStrictEqual(foldAt(doc, folds, 'units:'), [36, 114]);
-      assert.deepStrictEqual(foldAt(doc, folds, '- id: ERO'), [47, 60]);
-      assert.deepStrictEqual(foldAt(doc, folds, 'goals:'), [116, 726]);
+      assert.deepStrictEqual(foldAt(doc, folds, 'values:'), [34, 40]);
+      assert.deepStrictEqual(foldAt(doc, folds, '- name: Courage'), [37, 38]);
+      assert.deepStrictEqual(foldAt(doc, folds, 'units:'), [42, 120]);
+      assert.deepStrictEqual(foldAt(doc, folds, '- id: ERO'), [53, 66]);
+      assert.deepStrictEqual(foldAt(doc, folds, 'goals:'), [122, 738]);
     });
 
     it('gives every goal, objective and sub-objective a fold', () => {

@@ -14,25 +14,25 @@ function highlightsAt(ws: PlanWorkspace, doc: PlanDocument, needle: string, delt
   return provideDocumentHighlights(ws, doc, positionOf(doc, needle, delta)).map(brief);
 }
 
-const HSI_ENTRIES = ['R 302:14-17', 'R 329:14-17', 'R 359:14-17', 'R 453:14-17', 'R 510:14-17', 'R 535:14-17', 'R 563:14-17', 'R 592:14-17', 'R 653:20-23', 'R 717:14-17'];
+const HSI_ENTRIES = ['R 310:14-17', 'R 337:14-17', 'R 367:14-17', 'R 462:14-17', 'R 519:14-17', 'R 544:14-17', 'R 573:14-17', 'R 603:14-17', 'R 665:20-23', 'R 729:14-17'];
 
 describe('document highlights', () => {
   it('marks the number of objective 2.2 as written and the related entries naming it as read', () => {
     const { ws, doc } = load(ICE, ICE_URI);
     const found = provideDocumentHighlights(ws, doc, positionOf(doc, 'id: "2.2"', 5));
-    assert.deepStrictEqual(found.map(brief), ['R 304:18-23', 'W 310:12-17', 'R 419:18-23']);
+    assert.deepStrictEqual(found.map(brief), ['R 312:18-23', 'W 318:12-17', 'R 428:18-23']);
     assert.deepStrictEqual(found.map((h) => textAt(doc, h.range)), ['"2.2"', '"2.2"', '"2.2"']);
   });
 
   it('gives the same marks from a related entry as from the number', () => {
     const { ws, doc } = load(ICE, ICE_URI);
-    assert.deepStrictEqual(highlightsAt(ws, doc, '["2.2", "5.2.1"]', 3), ['R 304:18-23', 'W 310:12-17', 'R 419:18-23']);
+    assert.deepStrictEqual(highlightsAt(ws, doc, '["2.2", "5.2.1"]', 3), ['R 312:18-23', 'W 318:12-17', 'R 428:18-23']);
   });
 
   it('marks the unit id and every lead and support entry naming it', () => {
     const { ws, doc } = load(ICE, ICE_URI);
-    assert.deepStrictEqual(highlightsAt(ws, doc, 'id: HSI', 4), ['W 61:8-11', ...HSI_ENTRIES]);
-    assert.deepStrictEqual(highlightsAt(ws, doc, 'lead: [ERO, HSI]', 13), ['W 61:8-11', ...HSI_ENTRIES]);
+    assert.deepStrictEqual(highlightsAt(ws, doc, 'id: HSI', 4), ['W 67:8-11', ...HSI_ENTRIES]);
+    assert.deepStrictEqual(highlightsAt(ws, doc, 'lead: [ERO, HSI]', 13), ['W 67:8-11', ...HSI_ENTRIES]);
   });
 
   it('stays within the document even when other plans use the unit', () => {

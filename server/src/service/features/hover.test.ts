@@ -25,7 +25,7 @@ describe('hover', () => {
       const { ws, doc } = load(ICE, ICE_URI);
       const h = hoverAt(ws, doc, 'related: ["2.2"', 11);
       assert.strictEqual(textAt(doc, h.range!), '"2.2"');
-      assert.deepStrictEqual(h.range, { start: { line: 304, character: 18 }, end: { line: 304, character: 23 } });
+      assert.deepStrictEqual(h.range, { start: { line: 312, character: 18 }, end: { line: 312, character: 23 } });
       const parts = valueOf(h).split('\n\n');
       assert.strictEqual(parts[0], '**2.2 Generate, Analyze, and Share Actionable Intelligence**');
       assert.strictEqual(parts[1], 'Goal 2 › Objective 2.2');

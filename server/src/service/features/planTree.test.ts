@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Range } from 'vscode-languageserver-types';
-import { ERRORS, ICE, ICE_URI, lines, load, MEASURES, textAt } from '../test-util';
+import { DHS_URI, ERRORS, ICE, ICE_URI, lines, load, MEASURES, textAt } from '../test-util';
 import { provideDiagnostics } from './diagnostics';
 import { filterPlanTree, planTreeLevel, providePlanTree, type PlanTreeNode } from './planTree';
 
@@ -35,8 +35,8 @@ describe('plan tree', () => {
       assert.strictEqual(g.id, '1');
       assert.strictEqual(g.kind, 'goal');
       assert.strictEqual(g.title, 'Empower the Workforce that Powers the Mission');
-      assert.deepStrictEqual(g.range, r(119, 4, 265, 92));
-      assert.deepStrictEqual(g.selectionRange, r(119, 8, 119, 11));
+      assert.deepStrictEqual(g.range, r(125, 4, 272, 92));
+      assert.deepStrictEqual(g.selectionRange, r(125, 8, 125, 11));
       const o = g.children[0];
       assert.deepStrictEqual([o.id, o.kind, o.label, o.title], ['1.1', 'objective', '1.1', 'Recruit, Hire, and Retain a Diverse and Highly Capable Workforce']);
       assert.strictEqual(textAt(doc, o.selectionRange), '"1.1"');
@@ -194,3 +194,35 @@ describe('plan tree', () => {
   });
 });
 
+
+describe('plan tree across aligned plans', () => {
+  const aligned = (nodes: PlanTreeNode[]) => flatten(nodes).filter((n) => n.supportedBy || n.supports).map((n) => [n.label, n.supportedBy, n.supports]);
+
+  it('says under each DHS item which ICE items align to it, and under each ICE item which DHS item it supports (titles clipped as in hovers)', () => {
+    const { ws, doc: ice } = load(ICE, ICE_URI);
+    const dhs = ws.get(DHS_URI)!;
+    assert.deepStrictEqual(aligned(providePlanTree(dhs, provideDiagnostics(ws, dhs), ws)), [
+      ['1', ['ICE 2 Counter Threats and Protect the Homeland'], undefined],
+      ['2', ['ICE 3 Safeguard the Integrity of our…'], undefined],
+      ['3', ['ICE 4.3 Counter Cybercrime, and Protect Against…'], undefined],
+      ['4', ['ICE 4.2 Combat Illicit Financial Enterprises and…', 'ICE 4.4 Enforce U.S. Trade Laws and Protect…'], undefined],
+      ['6', ['ICE 1 Empower the Workforce that Powers the…'], undefined],
+    ]);
+    assert.deepStrictEqual(aligned(providePlanTree(ice, provideDiagnostics(ws, ice), ws)), [
+      ['1', undefined, ['DHS 6 Champion the DHS Workforce and…']],
+      ['2', undefined, ['DHS 1 Counter Terrorism and Homeland Security…']],
+      ['3', undefined, ['DHS 2 Secure U.S. Borders and Approaches']],
+      ['4.2', undefined, ["DHS 4 Preserve and Uphold the Nation's…"]],
+      ['4.3', undefined, ['DHS 3 Secure Cyberspace and Critical…']],
+      ['4.4', undefined, ["DHS 4 Preserve and Uphold the Nation's…"]],
+    ]);
+  });
+
+  it('follows a child plan\'s edit in the parent\'s tree, though the parent did not change', () => {
+    const { ws } = load(ICE, ICE_URI);
+    const dhs = ws.get(DHS_URI)!;
+    assert.strictEqual(flatten(providePlanTree(dhs, provideDiagnostics(ws, dhs), ws)).find((n) => n.label === '6')?.supportedBy?.length, 1);
+    load(ICE.replace('    aligns: DHS 6\n', ''), ICE_URI, ws);
+    assert.strictEqual(flatten(providePlanTree(dhs, provideDiagnostics(ws, dhs), ws)).find((n) => n.label === '6')?.supportedBy, undefined);
+  });
+});

@@ -2,7 +2,8 @@
 // are and how many problems each holds (its own and its children's), so that the client shows
 // the tree without reading YAML itself.
 import type { Range } from 'vscode-languageserver-types';
-import type { PlanDocument } from '../documents';
+import type { PlanDocument, PlanWorkspace } from '../documents';
+import { alignmentLabels } from './alignment';
 import { kindWord, type ItemKind, type PlanItem } from '../model';
 import { Outline } from '../outline';
 import { itemRanges, oneLine, symbolRanges } from './documentSymbols';
@@ -32,6 +33,10 @@ export interface PlanTreeNode {
   measures?: PlanTreeMeasure[];
   /** "3 of 4 measures met in FY2022", over its measures and those under it; absent when there are none. */
   measureSummary?: string;
+  /** The items of other plans aligned to this one ("ICE 2.1 Title"); absent when none is. */
+  supportedBy?: string[];
+  /** The items of other plans this one aligns to ("DHS 2 Title"); absent when it aligns to none. */
+  supports?: string[];
 }
 
 export interface PlanTreeMeasure {
@@ -97,8 +102,11 @@ function keepNotMet(n: PlanTreeNode): PlanTreeNode | null {
   return out;
 }
 
-/** LSP severities: 1 error, 2 warning; a diagnostic without one counts as an error, as VS Code shows it. */
-export function providePlanTree(doc: PlanDocument, diagnostics: { range: Range; severity?: number }[]): PlanTreeNode[] {
+/**
+ * LSP severities: 1 error, 2 warning; a diagnostic without one counts as an error, as VS Code shows it.
+ * With `ws`, each item also says which items of the workspace's other plans align to it, and which it aligns to.
+ */
+export function providePlanTree(doc: PlanDocument, diagnostics: { range: Range; severity?: number }[], ws?: PlanWorkspace): PlanTreeNode[] {
   const errors: number[] = [];
   const warnings: number[] = [];
   for (const d of diagnostics) {
@@ -110,6 +118,14 @@ export function providePlanTree(doc: PlanDocument, diagnostics: { range: Range; 
   errors.sort((a, b) => a - b);
   warnings.sort((a, b) => a - b);
   const o = Outline.of(doc.model);
+  const aligned = ws ? alignmentLabels(ws, doc) : new Map<PlanItem, { supportedBy?: string[]; supports?: string[] }>();
+  // What other plans say changes without this plan changing: it is part of each goal's cache key.
+  const alignedIn = new Map<PlanItem, string>();
+  for (const [item, a] of aligned) {
+    let goal = item;
+    while (goal.parent) goal = goal.parent;
+    alignedIn.set(goal, (alignedIn.get(goal) ?? '') + `${o.itemSpan(item).start - o.itemSpan(goal).start}:${a.supportedBy?.join('|') ?? ''}>${a.supports?.join('|') ?? ''};`);
+  }
 
   const node = (item: PlanItem): PlanTreeNode => {
     const span = o.itemSpan(item);
@@ -127,6 +143,7 @@ export function providePlanTree(doc: PlanDocument, diagnostics: { range: Range; 
       warnings: countIn(warnings, span.start, span.end) + outside.reduce((n, c) => n + c.warnings, 0),
       children,
       ...measureParts(doc, item),
+      ...aligned.get(item),
     };
   };
   return doc.model.goals.map((goal) => {
@@ -134,7 +151,7 @@ export function providePlanTree(doc: PlanDocument, diagnostics: { range: Range; 
     // starts on the same line and holds the same problems at the same places.
     const span = o.itemSpan(goal);
     const line = doc.lines.positionAt(span.start).line;
-    const problems = `${offsetsIn(errors, span)}|${offsetsIn(warnings, span)}`;
+    const problems = `${offsetsIn(errors, span)}|${offsetsIn(warnings, span)}|${alignedIn.get(goal) ?? ''}`;
     const cached = goalTrees.get(goal);
     if (cached && cached.line === line && cached.problems === problems) return cached.tree;
     const tree = node(goal);

@@ -4,7 +4,7 @@ import type { PlanDocument, PlanWorkspace } from '../documents';
 import { ERRORS, ICE, ICE_URI, lines, load, MEASURES, MEASURE_ERRORS, MERGED, positionOf, textAt, coastPlan, DETENTION } from '../test-util';
 import { provideReferences } from './references';
 
-/** "ice@304:18-23": file name, then 0-based line and UTF-16 characters of a one-line range. */
+/** "ice@312:18-23": file name, then 0-based line and UTF-16 characters of a one-line range. */
 function brief(l: Location): string {
   const name = l.uri.slice(l.uri.lastIndexOf('/') + 1).replace(/(-strategic-plan-2021-2025)?\.plan\.yaml$/, '');
   assert.strictEqual(l.range.start.line, l.range.end.line);
@@ -38,25 +38,25 @@ function workspace(): { ws: PlanWorkspace; ice: PlanDocument; detention: PlanDoc
   return { ws, ice, detention, field };
 }
 
-const ICE_ERO_ENTRIES = ['ice@303:18-21', 'ice@418:15-18', 'ice@454:18-21', 'ice@511:18-21', 'ice@653:15-18', 'ice@718:18-21'];
+const ICE_ERO_ENTRIES = ['ice@311:18-21', 'ice@427:15-18', 'ice@463:18-21', 'ice@520:18-21', 'ice@665:15-18', 'ice@730:18-21'];
 
 describe('references', () => {
   describe('of an item', () => {
     it('lists every related entry naming objective 2.2', () => {
       const { ws, doc } = load(ICE, ICE_URI);
       const found = provideReferences(ws, doc, positionOf(doc, 'id: "2.2"', 5), false);
-      assert.deepStrictEqual(found.map(brief), ['ice@304:18-23', 'ice@419:18-23']);
+      assert.deepStrictEqual(found.map(brief), ['ice@312:18-23', 'ice@428:18-23']);
       assert.deepStrictEqual(found.map((l) => textAt(doc, l.range)), ['"2.2"', '"2.2"']);
     });
 
     it('adds the item\'s number when the declaration is asked for', () => {
       const { ws, doc } = load(ICE, ICE_URI);
-      assert.deepStrictEqual(refsAt(ws, doc, 'id: "2.2"', 5, true), ['ice@304:18-23', 'ice@310:12-17', 'ice@419:18-23']);
+      assert.deepStrictEqual(refsAt(ws, doc, 'id: "2.2"', 5, true), ['ice@312:18-23', 'ice@318:12-17', 'ice@428:18-23']);
     });
 
     it('gives the same answer from a related entry as from the number itself', () => {
       const { ws, doc } = load(ICE, ICE_URI);
-      assert.deepStrictEqual(refsAt(ws, doc, '["2.2", "5.2.1"]', 2, true), ['ice@304:18-23', 'ice@310:12-17', 'ice@419:18-23']);
+      assert.deepStrictEqual(refsAt(ws, doc, '["2.2", "5.2.1"]', 2, true), ['ice@312:18-23', 'ice@318:12-17', 'ice@428:18-23']);
     });
 
     it('lists both numbers of a duplicated item and the entries naming it', () => {
@@ -74,7 +74,7 @@ describe('references', () => {
     it('stays within the plan: another plan\'s entries naming the same number are not listed', () => {
       const { ws, ice } = workspace();
       load(lines('planwright: 1', 'title: X', 'goals:', '  - id: "2"', '    title: G', '    objectives:', '      - { id: "2.1", title: O, related: "2.2" }'), 'file:///work/x.plan.yaml', ws);
-      assert.deepStrictEqual(refsAt(ws, ice, 'id: "2.2"', 5, false), ['ice@304:18-23', 'ice@419:18-23']);
+      assert.deepStrictEqual(refsAt(ws, ice, 'id: "2.2"', 5, false), ['ice@312:18-23', 'ice@428:18-23']);
     });
   });
 
@@ -82,12 +82,12 @@ describe('references', () => {
     it('lists the entries of this plan and of plans that do not define the unit, sorted by file then position', () => {
       const { ws, ice } = workspace();
       assert.deepStrictEqual(refsAt(ws, ice, 'id: ERO', 4, false), ['detention@8:14-17', ...ICE_ERO_ENTRIES]);
-      assert.deepStrictEqual(refsAt(ws, ice, 'id: ERO', 4, true), ['detention@8:14-17', 'ice@47:8-11', ...ICE_ERO_ENTRIES]);
+      assert.deepStrictEqual(refsAt(ws, ice, 'id: ERO', 4, true), ['detention@8:14-17', 'ice@53:8-11', ...ICE_ERO_ENTRIES]);
     });
 
     it('gives the same answer from a lead entry of the plan as from the unit id', () => {
       const { ws, ice } = workspace();
-      assert.deepStrictEqual(refsAt(ws, ice, 'lead: [ERO, OPLA]', 8, true), ['detention@8:14-17', 'ice@47:8-11', ...ICE_ERO_ENTRIES]);
+      assert.deepStrictEqual(refsAt(ws, ice, 'lead: [ERO, OPLA]', 8, true), ['detention@8:14-17', 'ice@53:8-11', ...ICE_ERO_ENTRIES]);
     });
 
     it('does not mix the unit of a plan with a unit of the same id defined in another plan', () => {
@@ -103,7 +103,7 @@ describe('references', () => {
         'detention@8:14-17',
         'field@3:10-13',
         'field@8:50-53',
-        'ice@47:8-11',
+        'ice@53:8-11',
         ...ICE_ERO_ENTRIES,
       ]);
     });
@@ -115,7 +115,7 @@ describe('references', () => {
 
     it('lists a unit used by another plan from the plan that defines it', () => {
       const { ws, ice } = workspace();
-      assert.deepStrictEqual(refsAt(ws, ice, 'id: OPR', 4, false), ['detention@9:18-21', 'ice@163:18-21', 'ice@231:23-26']);
+      assert.deepStrictEqual(refsAt(ws, ice, 'id: OPR', 4, false), ['detention@9:18-21', 'ice@170:18-21', 'ice@238:23-26']);
     });
   });
 

@@ -2,9 +2,9 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import type { PlanDocument } from '../documents';
 import { applyEdits } from '../edits';
-import { ERRORS, ICE, ICE_URI, lines, load } from '../test-util';
+import { componentPlan, DEPT, ERRORS, ICE, ICE_URI, lines, load } from '../test-util';
 import { provideDiagnostics } from './diagnostics';
-import { renumber, renumberEdits } from './renumber';
+import { renumber, renumberEdits, renumberWorkspaceEdit } from './renumber';
 
 /** The text after a renumber, and the plan it reads as. */
 function renumbered(doc: PlanDocument, scope?: Parameters<typeof renumberEdits>[1]): { text: string; doc: PlanDocument } {
@@ -477,5 +477,34 @@ describe('renumber', () => {
       // The generator really produces the damage the property is about.
       for (const [what, n] of Object.entries(seen)) if (what !== 'runs') assert.ok(n >= seen.runs / 5, `${what}: ${n} of ${seen.runs} runs`);
     });
+  });
+});
+
+describe('renumber across aligned plans', () => {
+  it('rewrites the aligns entries of every plan aligned to the renumbered items, in the same workspace edit, and leaves the others as written', () => {
+    // Objective 2.2 of the department's plan mistyped as 2.5: renumbering gives it 2.2 back.
+    const parentText = DEPT.replace('id: "2.2"', 'id: "2.5"');
+    const { ws, doc: parent } = load(parentText, 'file:///work/dept.plan.yaml');
+    const child = load(componentPlan('DHS 2.5', 'DHS 2.3', 'DHS 1.1'), 'file:///work/cmp.plan.yaml', ws).doc;
+    const other = load(componentPlan('DHS 2.1'), 'file:///work/other.plan.yaml', ws).doc;
+    const r = renumberWorkspaceEdit(ws, parent);
+    assert.ok('edit' in r, JSON.stringify(r));
+    const changes = r.edit.changes!;
+    assert.deepStrictEqual(Object.keys(changes).sort(), [child.uri, parent.uri].sort(), 'the plan aligned to nothing renumbered is not edited');
+    assert.deepStrictEqual(changes[parent.uri], renumberEdits(parent));
+    assert.strictEqual(applyEdits(child.text, changes[child.uri]), componentPlan('DHS 2.2', 'DHS 2.3', 'DHS 1.1'));
+    // After the edit both plans read as before: the child's entry names the same objective.
+    const after = load(applyEdits(parentText, changes[parent.uri]), parent.uri, ws).doc;
+    const again = load(applyEdits(child.text, changes[child.uri]), child.uri, ws).doc;
+    assert.deepStrictEqual(provideDiagnostics(ws, again), []);
+    assert.strictEqual(after.model.itemsById.get('2.2')?.[0].title, 'Extend the Reach');
+    assert.ok(other);
+  });
+
+  it('gives the plan its own edits alone when no other plan aligns to it', () => {
+    const { ws, doc } = load(ERRORS);
+    const r = renumberWorkspaceEdit(ws, doc);
+    assert.ok('edit' in r);
+    assert.deepStrictEqual(r.edit.changes, { [doc.uri]: renumberEdits(doc) });
   });
 });

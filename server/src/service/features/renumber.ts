@@ -1,11 +1,12 @@
 // Renumbering: gives goals, objectives and sub-objectives the numbers of their place in the plan
 // (goals 1..n, objectives g.1..g.m, sub-objectives g.o.1..), and rewrites every `related` entry
 // so that it still names the same item it named before. Links follow items, not numbers.
-import type { TextEdit } from 'vscode-languageserver-types';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { isWellFormed } from '../checks/numbering';
 import { refKind } from '../fields';
-import type { PlanDocument } from '../documents';
-import { checkedEdits, EditConflict, scalarEdit } from '../edits';
+import type { PlanDocument, PlanWorkspace } from '../documents';
+import { checkedEdits, checkedWorkspaceEdit, EditConflict, scalarEdit } from '../edits';
+import { alignmentRenameEdits } from './alignment';
 import { itemLabel, kindWord, ordinal, type PlanItem, type PlanModel, type ScalarText } from '../model';
 
 export interface RenumberScope {
@@ -76,6 +77,29 @@ export function renumber(doc: PlanDocument, scope?: RenumberScope): { edits: Tex
   }
   try {
     return { edits: checkedEdits(edits), items, links };
+  } catch (e) {
+    if (e instanceof EditConflict) return { error: e.message };
+    throw e;
+  }
+}
+
+/**
+ * The edits of renumber, and those that keep other plans following: every `aligns` entry of
+ * another plan of the workspace (open or not) that names a renumbered item of this plan is
+ * rewritten to its new number, in the same workspace edit (as rename does). Checked by
+ * checkedWorkspaceEdit.
+ */
+export function renumberWorkspaceEdit(ws: PlanWorkspace, doc: PlanDocument, scope?: RenumberScope): { edit: WorkspaceEdit; items: number; links: number } | { error: string } {
+  const r = renumber(doc, scope);
+  if ('error' in r) return r;
+  const edit: WorkspaceEdit = { changes: {} };
+  if (r.edits.length) edit.changes![doc.uri] = r.edits;
+  // Only the items whose number changes: the children's entries naming the others stay as written.
+  const changed = new Map<PlanItem, string>();
+  for (const [item, id] of newNumbers(doc.model, scope)) if (item.id!.text !== id) changed.set(item, id);
+  if (changed.size) alignmentRenameEdits(ws, doc, changed, edit);
+  try {
+    return { edit: checkedWorkspaceEdit(edit), items: r.items, links: r.links };
   } catch (e) {
     if (e instanceof EditConflict) return { error: e.message };
     throw e;

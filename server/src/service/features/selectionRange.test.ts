@@ -44,8 +44,8 @@ describe('selection ranges', () => {
     it('grows from a related number to its field, its objective, the objectives, the goal, the goals and the plan', () => {
       const [s] = provideSelectionRanges(doc, [positionOf(doc, '"4.4.1"', 2)]);
       const chain = chainOf(s);
-      assert.deepStrictEqual(chain[0], { start: { line: 360, character: 17 }, end: { line: 360, character: 24 } });
-      assert.deepStrictEqual(chain[1], { start: { line: 360, character: 8 }, end: { line: 360, character: 24 } });
+      assert.deepStrictEqual(chain[0], { start: { line: 368, character: 17 }, end: { line: 368, character: 24 } });
+      assert.deepStrictEqual(chain[1], { start: { line: 368, character: 8 }, end: { line: 368, character: 24 } });
       assert.deepStrictEqual(heads(chain.map((r) => textAt(doc, r))), [
         '"4.4.1"',
         'related: "4.4.1"',
@@ -59,7 +59,7 @@ describe('selection ranges', () => {
       ]);
       // Objective 2.3 is the last of goal 2: the item, the list, the field and the goal end together.
       for (const i of [2, 3, 4, 5]) assert.ok(textAt(doc, chain[i]).endsWith('\n            title: Build a Culture of Relentless Resilience'), `step ${i}`);
-      assert.deepStrictEqual(chain[2].end, { line: 367, character: 59 });
+      assert.deepStrictEqual(chain[2].end, { line: 375, character: 59 });
       assert.strictEqual(chain.length, 9);
     });
 

@@ -21,7 +21,7 @@ describe('workspace symbols', () => {
     assert.deepStrictEqual(found.map((s) => s.containerName), ['Goal 2', 'Goal 2 › Objective 2.3', 'Goal 2 › Objective 2.3', 'Goal 2 › Objective 2.3']);
     assert.deepStrictEqual(found.map((s) => s.kind), [SymbolKind.Class, SymbolKind.Method, SymbolKind.Method, SymbolKind.Method]);
     assert.strictEqual(found[0].location.uri, ICE_URI);
-    assert.deepStrictEqual(found[0].location.range, { start: { line: 336, character: 8 }, end: { line: 367, character: 59 } });
+    assert.deepStrictEqual(found[0].location.range, { start: { line: 344, character: 8 }, end: { line: 375, character: 59 } });
   });
 
   it('finds titles whose words start with every word of the query, in any case', () => {

@@ -1,0 +1,51 @@
+import * as assert from 'assert';
+import { createLanguageService } from '..';
+import { DHS, DHS_URI, ICE, ICE_URI, load } from '../test-util';
+import { lensesPerVersion } from './codeLensCache';
+
+const supported = (lenses: { command?: { title: string } }[]) => lenses.map((l) => l.command?.title ?? '').filter((t) => t.startsWith('supported by'));
+
+describe('code lenses once per version', () => {
+  it('computes a plan\'s lenses once while neither it nor any other plan changes', () => {
+    const { ws, doc } = load(ICE, ICE_URI);
+    let calls = 0;
+    const compute = () => (calls++, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+    const first = lensesPerVersion(ws, doc, compute);
+    assert.strictEqual(lensesPerVersion(ws, ws.get(ICE_URI)!, compute), first);
+    assert.strictEqual(calls, 1);
+    // A new version of the same text reads as the same model: still no new computation.
+    ws.update(ICE_URI, ICE, 2);
+    lensesPerVersion(ws, ws.get(ICE_URI)!, compute);
+    assert.strictEqual(calls, 1);
+  });
+
+  it('computes them again when the plan changes, when another plan changes, and when a plan comes or goes', () => {
+    const { ws, doc } = load(ICE, ICE_URI);
+    let calls = 0;
+    const compute = () => (calls++, []);
+    lensesPerVersion(ws, doc, compute);
+    ws.update(ICE_URI, ICE.replace('Empower the Workforce', 'Empower the Staff'), 2);
+    lensesPerVersion(ws, ws.get(ICE_URI)!, compute);
+    assert.strictEqual(calls, 2, 'the plan changed');
+    ws.update(DHS_URI, DHS.replace('Champion', 'Champion!'), 2);
+    lensesPerVersion(ws, ws.get(ICE_URI)!, compute);
+    assert.strictEqual(calls, 3, 'another plan changed');
+    ws.update('file:///work/samples/other.plan.yaml', 'planwright: 1\ntitle: Other\n', 1);
+    lensesPerVersion(ws, ws.get(ICE_URI)!, compute);
+    assert.strictEqual(calls, 4, 'a plan came');
+    ws.remove('file:///work/samples/other.plan.yaml');
+    lensesPerVersion(ws, ws.get(ICE_URI)!, compute);
+    assert.strictEqual(calls, 5, 'a plan went');
+  });
+
+  it('shows in the parent\'s lenses a child\'s new aligns entry, though the parent did not change', () => {
+    const s = createLanguageService();
+    s.update(DHS_URI, DHS, 1);
+    s.update(ICE_URI, ICE, 1);
+    const before = supported(s.getCodeLenses(DHS_URI));
+    assert.ok(before.includes('supported by ICE 1'), before.join(' | '));
+    s.update(ICE_URI, ICE.replace('    aligns: DHS 6\n', '    aligns: DHS 5\n'), 2);
+    // Goal 5 now, goal 6 no more.
+    assert.deepStrictEqual(s.getCodeLenses(DHS_URI).filter((l) => l.command?.title === 'supported by ICE 1').map((l) => l.range.start.line), [DHS.split('\n').findIndex((l) => l.includes('id: "5"'))]);
+  });
+});
