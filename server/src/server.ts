@@ -29,6 +29,8 @@ import { WorkspaceFiles } from './workspaceFiles';
 import { configFileDiagnostics, isConfigFile, RuleConfigs, useRuleConfigs } from './ruleConfig';
 import { SHOW_REFERENCES } from './service/features/codeLens';
 import { showReferences } from './showReferences';
+import { sameFindings } from './service/features/diagnostics';
+import type { PlanDiagnostic } from './service/model';
 
 // V8 lets the old generation grow to about twice what is live before a full collection. Each
 // keystroke in a 63k-line plan leaves its 3 MB text behind, so a session of typing, requests and
@@ -195,7 +197,7 @@ const check = guard('check', true, (uri: string, deadline: number): boolean => {
  * version or diagnostics changed (a keystroke in a unit id re-checks every plan, and most of them
  * say the same as before).
  */
-const lastSent = new Map<string, { version: number | undefined; json: string }>();
+const lastSent = new Map<string, { version: number | undefined; findings: readonly PlanDiagnostic[] }>();
 /** Models whose diagnostics have been published (weak: old versions are not kept alive). */
 const sentModels = new WeakSet<object>();
 
@@ -212,11 +214,12 @@ const publish = guard('diagnostics', undefined, (uri: string) => {
     return;
   }
   const version = documents.get(uri) ? doc.version : undefined;
-  const diagnostics = service.getDiagnostics(uri);
-  const json = JSON.stringify(diagnostics);
+  // Compared as findings (offsets of the same text), not as serialized LSP diagnostics: 29k style findings are ~10 MB of JSON.
+  const findings = service.getFindings(uri);
   const last = lastSent.get(uri);
-  if (last && last.version === version && last.json === json && sentModels.has(doc.model)) return;
-  lastSent.set(uri, { version, json });
+  if (last && last.version === version && sentModels.has(doc.model) && sameFindings(last.findings, findings)) return;
+  const diagnostics = service.getDiagnostics(uri);
+  lastSent.set(uri, { version, findings });
   sentModels.add(doc.model);
   connection.sendDiagnostics({ uri, version, diagnostics });
   void connection.sendNotification('planwright/planChanged', { uri });

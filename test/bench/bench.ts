@@ -4,7 +4,9 @@
 //   npm run bench      (node scripts/build.mjs && tsc -p . && node out/test/bench/bench.js)
 //
 // Environment:
-//   BENCH_SIZES=15k,63k        plan sizes: 15k, 63k, 250k or GxOxS (e.g. 400x10x8)
+//   BENCH_SIZES=15k,63k        plan sizes: 15k, 63k, 250k or GxOxS (e.g. 400x10x8); `63k:tidy`: a plan that
+//                              passes the style rules (generate.ts `tidy`); with BENCH_STYLE the default
+//                              is 15k,63k,15k:tidy,63k:tidy (the cost of many findings, and of the rules)
 //   BENCH_EDITS=15             edits timed for change → diagnostics
 //   BENCH_SYNTAX_EDITS=3       times a closing quote is deleted and typed again (a YAML syntax error and its fix)
 //   BENCH_GOAL_EDITS=3         times a short goal is inserted at the top of the goals and removed again
@@ -35,7 +37,7 @@ import { STYLE_CODES } from '../../server/src/service/checks/style';
 const ROOT = path.resolve(__dirname, '../../..');
 const env = process.env;
 const num = (v: string | undefined, d: number) => (v === undefined || v === '' ? d : Number(v));
-let SIZES = (env.BENCH_SIZES ?? '15k,63k').split(',').map((s) => s.trim()).filter(Boolean);
+let SIZES = (env.BENCH_SIZES ?? (env.BENCH_STYLE && env.BENCH_STYLE !== '0' ? '15k,63k,15k:tidy,63k:tidy' : '15k,63k')).split(',').map((s) => s.trim()).filter(Boolean);
 let EDITS = num(env.BENCH_EDITS, 15);
 let SYNTAX_EDITS = num(env.BENCH_SYNTAX_EDITS, 3);
 let GOAL_EDITS = num(env.BENCH_GOAL_EDITS, 3);
@@ -604,6 +606,8 @@ const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(b 
 
 interface SizeResult {
   size: string;
+  /** A plan that passes the style rules (generate.ts `tidy`). */
+  tidy?: boolean;
   shape: PlanShape;
   lines: number;
   bytes: number;
@@ -615,13 +619,15 @@ interface SizeResult {
 const YAMLLS_DEBOUNCE_MS = 200; // yamlSettings.validationDelayMs, fixed in yaml-language-server
 
 function table(results: SizeResult[]): string {
-  const heads = results.map((r) => `${r.lines.toLocaleString('en-US')} lines (${r.shape.goals}×${r.shape.objectives}×${r.shape.subobjectives})`);
+  const heads = results.map((r) => `${r.lines.toLocaleString('en-US')} lines (${r.shape.goals}×${r.shape.objectives}×${r.shape.subobjectives}${r.tidy ? ', tidy: passes the style rules' : ''})`);
   const rows: string[][] = [];
   const both = (label: string, get: (s: ServerResult) => string) => {
     for (const name of [OURS, YAMLLS]) if (results.some((r) => r.servers[name])) rows.push([`${label}: ${name}`, ...results.map((r) => (r.servers[name] ? get(r.servers[name]) : '—'))]);
   };
   both('open → first diagnostics, ms (server CPU ms)', (s) => `${fmt(s.openMs)} (${fmt(s.openCpuMs)})`);
   both(`change → diagnostics, ms, median (min–max) of ${EDITS}`, (s) => fmtStats(s.changeMs));
+  // With every style rule on, the findings published per keystroke: the cost of publishing them is in the row above.
+  both('diagnostics published per change (median)', (s) => (s.edits.length ? [...s.edits].map((e) => e.diagnostics).sort((a, b) => a - b)[s.edits.length >> 1].toLocaleString('en-US') : '—'));
   both(`server CPU per change, ms (average): until diagnostics + in the next ${MIN_EDIT_GAP_MS} ms`, (s) => `${fmt(s.changeCpuMs)} + ${fmt(s.changeCpuAfterMs)}`);
   if (SYNTAX_EDITS > 0) {
     both(`change → diagnostics, YAML syntax error typed (closing quote deleted), ms, median (min–max) of ${SYNTAX_EDITS}`, (s) => fmtStats(s.syntaxBreakMs));
@@ -662,7 +668,7 @@ interface Target {
 }
 
 function targets(results: SizeResult[]): Target[] {
-  const by = (lines: number) => results.find((r) => Math.abs(r.lines - lines) / lines < 0.1);
+  const by = (lines: number) => results.find((r) => !r.tidy && Math.abs(r.lines - lines) / lines < 0.1);
   const s15 = by(15_800);
   const s63 = by(63_000);
   const out: Target[] = [];
@@ -671,6 +677,11 @@ function targets(results: SizeResult[]): Target[] {
   const cpu = (ms: number | undefined) => (ms === undefined ? '' : ` (CPU ${fmt(ms)} ms)`);
   add('change → published diagnostics ≤ 40 ms median at 15.8k lines', s15?.servers[OURS]?.changeMs.median, 40);
   add('change → published diagnostics ≤ 150 ms median at 63k lines', s63?.servers[OURS]?.changeMs.median, 150);
+  // The same budgets on the plans that pass the style rules (their shapes: 50×10×8 and 200×10×8, with more text).
+  for (const r of results.filter((x) => x.tidy)) {
+    const small = r.shape.goals * r.shape.objectives * r.shape.subobjectives <= 4000;
+    add(`change → published diagnostics ≤ ${small ? 40 : 150} ms median, ${r.size} (${r.lines.toLocaleString('en-US')} lines, passes the style rules)`, r.servers[OURS]?.changeMs.median, small ? 40 : 150);
+  }
   for (const r of [s15, s63]) {
     if (!r) continue;
     const o = r.servers[OURS]?.changeMs.median;
@@ -740,12 +751,12 @@ async function main(): Promise<void> {
   log(`machine: ${m.cpu}, ${m.nproc} CPUs, node ${m.node}, load ${m.loadavg.join(' ')}`);
   const results: SizeResult[] = [];
   for (const sizeArg of SIZES) {
-    const { name, shape } = parseSize(sizeArg);
-    const plan = generatePlan(shape);
+    const { name, shape, tidy } = parseSize(sizeArg);
+    const plan = generatePlan({ ...shape, tidy });
     const file = path.join(WORK, `bench-${name.replace(/[^\w.-]/g, '_')}.plan.yaml`);
     fs.writeFileSync(file, plan.text);
     log(`${name}: ${plan.lineCount} lines, ${plan.items} items, ${(plan.text.length / 1e6).toFixed(1)} MB → ${path.relative(ROOT, file)}`);
-    const r: SizeResult = { size: name, shape, lines: plan.lineCount, bytes: Buffer.byteLength(plan.text), file: path.relative(ROOT, file), servers: {} };
+    const r: SizeResult = { size: name, tidy, shape, lines: plan.lineCount, bytes: Buffer.byteLength(plan.text), file: path.relative(ROOT, file), servers: {} };
     for (const server of SERVER_NAMES) r.servers[server] = await runServer(server, name, shape, file, plan.text);
     if (SERVER_NAMES.includes(OURS) && CLI_RUNS > 0) {
       r.cli = timeCli(file);

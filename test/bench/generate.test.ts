@@ -1,6 +1,9 @@
 import * as assert from 'assert';
 import { createLanguageService } from '../../server/src/service';
 import { generatePlan, parseSize, prng, SIZES } from './generate';
+import { readRuleConfig } from '../../server/src/service/config';
+import { parseFull } from '../../server/src/service/parse';
+import { checkStyle, STYLE_CODES } from '../../server/src/service/checks/style';
 
 describe('benchmark plan generator', () => {
   it('gives the same text for the same shape and seed, and another text for another seed', () => {
@@ -48,5 +51,15 @@ describe('benchmark plan generator', () => {
     assert.deepStrictEqual(parseSize('63k').shape, { goals: 200, objectives: 10, subobjectives: 8 });
     assert.deepStrictEqual(parseSize('400x10x8').shape, { goals: 400, objectives: 10, subobjectives: 8 });
     assert.throws(() => parseSize('huge'), /unknown plan size "huge"/);
+  });
+
+  it('writes a tidy plan (`63k:tidy`) that passes every style rule, where the plain one has a finding on most items', () => {
+    const every = readRuleConfig(`rules:\n${STYLE_CODES.map((c) => `  ${c}: warning`).join('\n')}\n`).settings;
+    const shape = { goals: 6, objectives: 4, subobjectives: 8 };
+    const plain = generatePlan(shape);
+    const tidy = generatePlan({ ...shape, tidy: true });
+    assert.ok(checkStyle(parseFull(plain.text), every).length > plain.items / 2);
+    assert.deepStrictEqual(checkStyle(parseFull(tidy.text), every), []);
+    assert.deepStrictEqual(parseSize('63k:tidy'), { name: '63k:tidy', shape: SIZES['63k'], tidy: true });
   });
 });

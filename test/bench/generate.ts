@@ -28,9 +28,16 @@ export interface GenerateOptions extends PlanShape {
    * same text with or without them.
    */
   measuresPerObjective?: number;
+  /**
+   * A plan that passes the style rules (checks/style.ts), as a finished plan would: every item
+   * has a description (a sub-objective one line of it) and a title of its own (the same titles,
+   * each with its region's number). The extra text is drawn from its own PRNG.
+   */
+  tidy?: boolean;
 }
 
 export interface GeneratedPlan {
+  tidy?: boolean;
   text: string;
   lineCount: number;
   shape: PlanShape;
@@ -45,8 +52,10 @@ export const SIZES: Record<string, PlanShape> = {
   '250k': { goals: 800, objectives: 10, subobjectives: 8 },
 };
 
-/** '15k' | '63k' | '250k' | 'GxOxS' (e.g. 400x10x8). */
-export function parseSize(s: string): { name: string; shape: PlanShape } {
+/** '15k' | '63k' | '250k' | 'GxOxS' (e.g. 400x10x8), with `:tidy` for a plan that passes the style rules (GenerateOptions.tidy). */
+export function parseSize(s: string): { name: string; shape: PlanShape; tidy?: boolean } {
+  const tidy = /:tidy$/i.exec(s.trim());
+  if (tidy) return { ...parseSize(s.trim().slice(0, tidy.index)), name: s.trim().toLowerCase(), tidy: true };
   const named = SIZES[s.trim().toLowerCase()];
   if (named) return { name: s.trim().toLowerCase(), shape: named };
   const m = /^(\d+)x(\d+)x(\d+)$/i.exec(s.trim());
@@ -114,7 +123,10 @@ export function generatePlan(opts: GenerateOptions): GeneratedPlan {
   const mrnd = prng((opts.seed ?? 20250611) + 1);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
   const int = (n: number) => Math.floor(rnd() * n);
-  const title = () => `${pick(VERBS)} ${pick(OBJECTS)} ${pick(ENDS)}`;
+  let region = 0;
+  const title = () => `${pick(VERBS)} ${pick(OBJECTS)} ${pick(ENDS)}${opts.tidy ? ` in Region ${++region}` : ''}`;
+  const trnd = prng((opts.seed ?? 20250611) + 2);
+  const tpick = <T>(a: readonly T[]): T => a[Math.floor(trnd() * a.length)];
   const sentence = () => `${pick(SUBJECTS)} ${pick(ACTIONS)} ${pick(THINGS)} ${pick(PURPOSES)}.`;
   /** Whole sentences wrapped at 88 columns into at most `n` lines (n when the sentences allow), indented by `indent`. */
   const prose = (w: Writer, indent: string, n: number) => {
@@ -239,19 +251,20 @@ export function generatePlan(opts: GenerateOptions): GeneratedPlan {
         if (sdEvery && (s + o) % sdEvery === 0) {
           w.line('            description: >-');
           prose(w, '              ', sdl);
-        }
+        } else if (opts.tidy) w.line(`            description: ${tpick(SUBJECTS)} ${tpick(ACTIONS)} ${tpick(THINGS)}.`);
         if (s === 2 && rnd() < 0.5) w.line(`            lead: ${pick(unitIds)}`);
         if (s === 3 && rnd() < 0.5) w.line(`            related: "${anyItem(sid)}"`);
       }
     }
   }
-  return { text: w.text(), lineCount: w.count, shape: { goals: G, objectives: O, subobjectives: S }, items: G + G * O + G * O * S, units: unitIds };
+  return { tidy: opts.tidy, text: w.text(), lineCount: w.count, shape: { goals: G, objectives: O, subobjectives: S }, items: G + G * O + G * O * S, units: unitIds };
 }
 
 if (require.main === module) {
   // node out/test/bench/generate.js 63k out.plan.yaml [measures per objective]
   const [size = '15k', file, measures] = process.argv.slice(2);
-  const plan = generatePlan({ ...parseSize(size).shape, measuresPerObjective: measures ? Number(measures) : 0 });
+  const { shape, tidy } = parseSize(size);
+  const plan = generatePlan({ ...shape, tidy, measuresPerObjective: measures ? Number(measures) : 0 });
   if (file) {
     fs.writeFileSync(file, plan.text);
     console.error(`${file}: ${plan.lineCount} lines, ${plan.items} items`);

@@ -8,6 +8,7 @@ import { alignmentLenses } from './features/alignment';
 import { provideCompletion } from './features/completion';
 import { provideDefinition } from './features/definition';
 import { planDiagnostics, provideDiagnostics } from './features/diagnostics';
+import type { PlanDiagnostic } from './model';
 import { provideDocumentSymbols } from './features/documentSymbols';
 import { provideFoldingRanges } from './features/folding';
 import { formatPlan, provideFormatting, provideRangeFormatting, type FormatOutcome } from './features/format';
@@ -49,6 +50,8 @@ export interface PlanLanguageService {
   update(uri: string, text: string, version: number | undefined, change: TextChange | undefined, deadline: number): PlanDocument | undefined;
   remove(uri: string): void;
   getDiagnostics(uri: string): Diagnostic[];
+  /** The same findings before they are made LSP diagnostics: the same array while nothing changed (for the server's compare with what it published, `sameFindings`). */
+  getFindings(uri: string): readonly PlanDiagnostic[];
   getHover(uri: string, position: Position): Hover | null;
   getDefinition(uri: string, position: Position): Location[];
   getReferences(uri: string, position: Position, includeDeclaration: boolean): Location[];
@@ -159,6 +162,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
       deadline === undefined ? workspace.update(uri, text, version, change) : workspace.update(uri, text, version, change, deadline)) as PlanLanguageService['update'],
     remove: (uri: string) => workspace.remove(uri),
     getDiagnostics: (uri: string) => on(uri, [], (d) => provideDiagnostics(workspace, d)),
+    getFindings: (uri: string) => on(uri, [], (d) => planDiagnostics(workspace, d)),
     getHover: (uri: string, p: Position) => on(uri, null, (d) => provideHover(workspace, d, p)),
     getDefinition: (uri: string, p: Position) => on(uri, [], (d) => provideDefinition(workspace, d, p)),
     getReferences: (uri: string, p: Position, decl: boolean) => on(uri, [], (d) => provideReferences(workspace, d, p, decl)),

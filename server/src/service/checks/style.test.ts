@@ -1,10 +1,13 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { readRuleConfig } from '../config';
 import { createLanguageService } from '..';
 import { applyEdits } from '../edits';
 import { planDiagnostics } from '../features/diagnostics';
+import type { PlanModel } from '../model';
+import { parseFull, PlanParser } from '../parse';
 import { ICE, lines, load } from '../test-util';
-import { restyle, STYLE_CODES, titleStyle } from './style';
+import { checkStyle, restyle, STYLE_CODES, styleStats, titleStyle } from './style';
 
 function found(text: string, rules: string) {
   const { ws, doc } = load(text, 'file:///w/p.plan.yaml');
@@ -128,4 +131,62 @@ describe('style rules (checks/style.ts)', () => {
     assert.ok(f.length > 0);
     for (const [code, , text] of f) assert.ok(text, `${code} has an empty range`);
   });
+
+  describe('findings kept with reused goals', () => {
+    const every = readRuleConfig(`rules:\n${STYLE_CODES.map((c) => `  ${c}: warning`).join('\n')}\n`).settings;
+    /** Every finding with its place, words and data, in order. */
+    const seen = (m: PlanModel) =>
+      checkStyle(m, every)
+        .map((d) => JSON.stringify([d.span.start, d.span.end, d.code, d.severity, d.message, d.related?.map((r) => [r.span.start, r.span.end, r.message]), d.anchor, d.data]))
+        .sort();
+    const FRAGMENTS = [
+      ' ', '\n', 'a', 'Z', '1', '"', ':', '-', 'TBD', ' todo ', 'lorem ipsum', 'é', '😀', '\r\n',
+      '  - id: "9"\n    title: New goal to do\n', '      - id: "1.9"\n        title: Protect The Homeland\n',
+      '        title: enhance the workforce\n', '    description: XXX\n', '        lead: OPS\n', 'title: Dup\n',
+    ];
+    const edit = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      del: fc.nat({ max: 30 }),
+      insert: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 })),
+      lineStart: fc.boolean(),
+    });
+    const apply = (text: string, e: { at: number; del: number; insert: string; lineStart: boolean }) => {
+      let pos = Math.floor(e.at * text.length);
+      if (e.lineStart) pos = text.lastIndexOf('\n', pos - 1) + 1;
+      return text.slice(0, pos) + e.insert + text.slice(Math.min(text.length, pos + e.del));
+    };
+
+    it('equal a fresh check of a full parse after every edit of a random edit sequence on the ICE plan (property)', function () {
+      this.timeout(120000);
+      let reused = 0;
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
+          const parser = new PlanParser();
+          let text = ICE;
+          seen(parser.parse(text));
+          for (const e of edits) {
+            text = apply(text, e);
+            const kept = seen(parser.parse(text));
+            reused += styleStats.reused;
+            assert.deepStrictEqual(kept, seen(parseFull(text)));
+          }
+        }),
+        { numRuns: Number(process.env.PLANWRIGHT_PROPERTY_RUNS ?? 60), seed: 20261201 },
+      );
+      // The property is about the cache: most goals must have been taken from it.
+      assert.ok(reused > 20, `only ${reused} goals reused`);
+    });
+
+    it('a goal inserted above the others checks only that goal and moves the findings of those below to their new place', () => {
+      const parser = new PlanParser();
+      seen(parser.parse(ICE));
+      const at = ICE.indexOf('  - id: "1"');
+      const text = ICE.slice(0, at) + '  - id: "0"\n    title: A New goal TBD\n' + ICE.slice(at);
+      const after = seen(parser.parse(text));
+      assert.strictEqual(styleStats.checked, 1);
+      assert.ok(styleStats.reused > 1);
+      assert.deepStrictEqual(after, seen(parseFull(text)));
+    });
+  });
 });
+

@@ -28,25 +28,150 @@ export function anyStyleRuleOn(settings: RuleSettings): boolean {
   return settings.size > 0 && STYLE_CODES.some((c) => levelOf(c, settings) !== 'off');
 }
 
+/** The rules turned on, and their levels, per settings object (settings are kept while a config file is). */
+interface On {
+  lead?: Severity;
+  tooLong?: Severity;
+  max: number;
+  description?: Severity;
+  single?: Severity;
+  placeholder?: Severity;
+  duplicate?: Severity;
+  caps?: Severity;
+}
+const onFor = new WeakMap<RuleSettings, On>();
+
+function rulesOn(settings: RuleSettings): On {
+  let on = onFor.get(settings);
+  if (!on) {
+    const level = (code: DiagnosticCode): Severity | undefined => {
+      const l = levelOf(code, settings);
+      return l === 'off' ? undefined : l;
+    };
+    on = {
+      lead: level('objective-lead-missing'),
+      tooLong: level('title-too-long'),
+      max: optionOf('title-too-long', 'max', settings),
+      description: level('description-missing'),
+      single: level('goal-single-objective'),
+      placeholder: level('placeholder-text'),
+      duplicate: level('title-duplicate'),
+      caps: level('title-capitalization'),
+    };
+    onFor.set(settings, on);
+  }
+  return on;
+}
+
+/**
+ * A goal's own findings (the rules that look at one item, placeholders in its items' text) and
+ * its items' title styles, kept while the goal object is: the parser reuses an unchanged goal's
+ * objects between versions, moving their spans in place (parse.ts `rebase`). The findings' spans
+ * are the cache's own objects, so they are moved here by the goal's move since they were found.
+ */
+interface GoalStyle {
+  settings: RuleSettings;
+  /** The goal's offset when the findings were found (or last moved). */
+  base: number;
+  /** The goal's place in the list: an item without an id is named by it ("the 3rd goal"). */
+  index: number;
+  /** Items of the goal (itself included) in document order. */
+  count: number;
+  findings: PlanDiagnostic[];
+  /** Titled items with their normalized title, for title-duplicate. */
+  titled: { item: PlanItem; key: string }[];
+  /** Items in each title style, for title-capitalization. */
+  title: PlanItem[];
+  sentence: PlanItem[];
+  /** Capitalization findings of the goal, for the plan-wide counts they were worded with. */
+  caps?: { words: string; findings: PlanDiagnostic[] };
+}
+const goalStyles = new WeakMap<PlanItem, GoalStyle>();
+
+/** Test hook: how many goals were checked afresh (not taken from the cache) by the last call. */
+export const styleStats = { checked: 0, reused: 0 };
+
 export function checkStyle(model: PlanModel, settings: RuleSettings): PlanDiagnostic[] {
   const out: PlanDiagnostic[] = [];
   if (!anyStyleRuleOn(settings)) return out;
-  const on = (code: DiagnosticCode): Severity | undefined => {
-    const l = levelOf(code, settings);
-    return l === 'off' ? undefined : l;
-  };
-  const push = (severity: Severity | undefined, code: DiagnosticCode, s: Span, message: string, extra: Partial<PlanDiagnostic> = {}) => {
-    if (severity) out.push({ span: s, severity, code, message, ...extra });
-  };
-  const where = (item: PlanItem): Span => item.id?.span ?? firstLine(model.text, item.span);
-  const Label = (item: PlanItem) => capitalize(itemLabel(item));
+  const on = rulesOn(settings);
+  styleStats.checked = 0;
+  styleStats.reused = 0;
+  if (on.placeholder) sectionPlaceholders(model, on.placeholder, out);
+  const goals: GoalStyle[] = [];
+  const items = model.items;
+  for (let i = 0; i < items.length; ) {
+    const item = items[i];
+    const g = item.kind === 'goal' && !item.parent ? goalStyle(model.text, item, settings, on) : undefined;
+    if (g && items[i + g.count - 1] === lastOf(item)) {
+      for (const d of g.findings) out.push(d);
+      goals.push(g);
+      i += g.count;
+    } else {
+      // Not a goal's subtree as the model lists it (never seen in practice): checked on its own, uncached.
+      const one = itemStyle(model.text, [item], on, []);
+      for (const d of one.findings) out.push(d);
+      goals.push(one);
+      i++;
+    }
+  }
+  if (on.duplicate) duplicateTitles(goals, on.duplicate, out);
+  if (on.caps) capitalization(goals, on.caps, out);
+  return out;
+}
 
-  const lead = on('objective-lead-missing');
-  const tooLong = on('title-too-long');
-  const max = optionOf('title-too-long', 'max', settings);
-  const description = on('description-missing');
-  const single = on('goal-single-objective');
-  for (const item of model.items) {
+function lastOf(item: PlanItem): PlanItem {
+  while (item.children.length) item = item.children[item.children.length - 1];
+  return item;
+}
+
+function goalStyle(text: string, goal: PlanItem, settings: RuleSettings, on: On): GoalStyle {
+  const known = goalStyles.get(goal);
+  if (known && known.settings === settings && (goal.id !== undefined || known.index === goal.index)) {
+    const delta = goal.span.start - known.base;
+    if (delta) {
+      const moved = new Set<Span>();
+      for (const d of known.findings) {
+        if (!moved.has(d.span)) {
+          moved.add(d.span);
+          (d.span as { start: number }).start += delta;
+          (d.span as { end: number }).end += delta;
+        }
+        if (d.anchor !== undefined) d.anchor += delta;
+      }
+      known.base = goal.span.start;
+    }
+    styleStats.reused++;
+    return known;
+  }
+  styleStats.checked++;
+  const items: PlanItem[] = [];
+  const walk = (item: PlanItem) => {
+    items.push(item);
+    for (const c of item.children) walk(c);
+  };
+  walk(goal);
+  const g = itemStyle(text, items, on, []);
+  g.settings = settings;
+  g.base = goal.span.start;
+  g.index = goal.index;
+  goalStyles.set(goal, g);
+  return g;
+}
+
+/** The one-item rules and placeholders of `items`, each finding with a span of its own. */
+function itemStyle(text: string, items: PlanItem[], on: On, out: PlanDiagnostic[]): GoalStyle {
+  const own = (s: Span): Span => ({ start: s.start, end: s.end });
+  const push = (severity: Severity | undefined, code: DiagnosticCode, s: Span, message: string) => {
+    if (severity) out.push({ span: own(s), severity, code, message });
+  };
+  const where = (item: PlanItem): Span => item.id?.span ?? firstLine(text, item.span);
+  const Label = (item: PlanItem) => capitalize(itemLabel(item));
+  const titled: GoalStyle['titled'] = [];
+  const title: PlanItem[] = [];
+  const sentence: PlanItem[] = [];
+  const { lead, tooLong, max, description, single } = on;
+  for (const item of items) {
     if (lead && item.kind === 'objective' && !item.fields.some((f) => f.key === 'lead')) {
       push(lead, 'objective-lead-missing', where(item), `${Label(item)} names no lead unit. Add \`lead:\` with the id of the unit accountable for it.`);
     }
@@ -60,39 +185,62 @@ export function checkStyle(model: PlanModel, settings: RuleSettings): PlanDiagno
       const only = item.children[0];
       push(single, 'goal-single-objective', where(item), `${Label(item)} has a single ${kindWord(only.kind)}${only.id ? ` (${only.id.text})` : ''}. Split it in two, or merge it into the goal.`);
     }
+    if (on.placeholder) {
+      scanPlaceholders(text, item.fields, on.placeholder, out);
+      for (const m of item.measures ?? []) scanPlaceholders(text, m.fields, on.placeholder, out);
+      for (const m of item.milestones ?? []) scanPlaceholders(text, m.fields, on.placeholder, out);
+    }
+    if (item.title && item.titleSpan) {
+      if (on.duplicate) {
+        const key = titleKey(item.title);
+        if (key) titled.push({ item, key });
+      }
+      if (on.caps) {
+        const style = titleStyle(item.title);
+        if (style === 'title') title.push(item);
+        else if (style === 'sentence') sentence.push(item);
+      }
+    }
   }
-  const duplicate = on('title-duplicate');
-  if (duplicate) duplicateTitles(model, duplicate, out);
-  const placeholder = on('placeholder-text');
-  if (placeholder) placeholders(model, placeholder, out);
-  const caps = on('title-capitalization');
-  if (caps) capitalization(model, caps, out);
-  return out;
+  return { settings: undefined as unknown as RuleSettings, base: 0, index: 0, count: items.length, findings: out, titled, title, sentence };
 }
 
 function capitalize(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
-function duplicateTitles(model: PlanModel, severity: Severity, out: PlanDiagnostic[]): void {
+function duplicateTitles(goals: readonly GoalStyle[], severity: Severity, out: PlanDiagnostic[]): void {
   const first = new Map<string, PlanItem>();
-  for (const item of model.items) {
-    if (!item.title || !item.titleSpan) continue;
-    const key = titleKey(item.title);
-    if (!key) continue;
-    const before = first.get(key);
-    if (!before) {
-      first.set(key, item);
-      continue;
+  for (const g of goals) {
+    for (const { item, key } of g.titled) {
+      const before = first.get(key);
+      if (!before) {
+        first.set(key, item);
+        continue;
+      }
+      out.push(duplicateOf(item, before, severity));
     }
-    out.push({
-      span: item.titleSpan,
-      severity,
-      code: 'title-duplicate',
-      message: `${capitalize(itemLabel(item))} has the same title as ${itemLabel(before)} ("${item.title.trim()}"). Give each item a title of its own.`,
-      related: [{ span: before.titleSpan!, message: `The title of ${itemLabel(before)}` }],
-    });
   }
+}
+
+/**
+ * A title-duplicate finding, kept while the item, the item it repeats and the level are: its
+ * spans are the items' title spans, which the parser moves in place with their goals.
+ */
+const duplicates = new WeakMap<PlanItem, { before: PlanItem; severity: Severity; finding: PlanDiagnostic }>();
+
+function duplicateOf(item: PlanItem, before: PlanItem, severity: Severity): PlanDiagnostic {
+  const known = duplicates.get(item);
+  if (known && known.before === before && known.severity === severity && known.finding.span === item.titleSpan && known.finding.related![0].span === before.titleSpan) return known.finding;
+  const finding: PlanDiagnostic = {
+    span: item.titleSpan!,
+    severity,
+    code: 'title-duplicate',
+    message: `${capitalize(itemLabel(item))} has the same title as ${itemLabel(before)} ("${item.title!.trim()}"). Give each item a title of its own.`,
+    related: [{ span: before.titleSpan!, message: `The title of ${itemLabel(before)}` }],
+  };
+  duplicates.set(item, { before, severity, finding });
+  return finding;
 }
 
 let keys = new Map<string, string>();
@@ -137,43 +285,32 @@ function placeholdersOf(text: string, f: Field): Found[] {
   return found;
 }
 
-function placeholders(model: PlanModel, severity: Severity, out: PlanDiagnostic[]): void {
-  const text = model.text;
-  const scan = (fields: readonly Field[]) => {
-    for (const f of fields) {
-      if (NESTED.has(f.key) || f.valueSpan.end <= f.valueSpan.start) continue;
-      for (const m of placeholdersOf(text, f)) {
-        const at = f.valueSpan.start + m.at;
-        out.push({
-          span: span(at, at + m.length),
-          severity,
-          code: 'placeholder-text',
-          message: `"${m.word}" is placeholder text left in \`${f.key}\`. Write what it stands for before the plan is shared.`,
-          // A word inside multi-line text: a disable comment goes above its key.
-          anchor: m.later ? f.keySpan.start : undefined,
-        });
-      }
+function scanPlaceholders(text: string, fields: readonly Field[], severity: Severity, out: PlanDiagnostic[]): void {
+  for (const f of fields) {
+    if (NESTED.has(f.key) || f.valueSpan.end <= f.valueSpan.start) continue;
+    for (const m of placeholdersOf(text, f)) {
+      const at = f.valueSpan.start + m.at;
+      out.push({
+        span: span(at, at + m.length),
+        severity,
+        code: 'placeholder-text',
+        message: `"${m.word}" is placeholder text left in \`${f.key}\`. Write what it stands for before the plan is shared.`,
+        // A word inside multi-line text: a disable comment goes above its key.
+        anchor: m.later ? f.keySpan.start : undefined,
+      });
     }
-  };
-  for (const s of model.sections) {
-    if (MODEL_SECTIONS.has(s.key)) continue;
-    scan([{ key: s.key, keySpan: s.keySpan, valueSpan: s.valueSpan }]);
-  }
-  for (const v of model.values) scan(v.fields);
-  for (const u of model.units) scan(u.fields);
-  for (const item of model.items) {
-    // Most items hold none: known per item (kept while the item is), their fields are not looked at again.
-    if (clean.has(item)) continue;
-    const before = out.length;
-    scan(item.fields);
-    for (const m of item.measures ?? []) scan(m.fields);
-    for (const m of item.milestones ?? []) scan(m.fields);
-    if (out.length === before) clean.add(item);
   }
 }
 
-/** Items with no placeholder in any of their own values (a reused goal keeps its items and their text). */
-const clean = new WeakSet<PlanItem>();
+/** Placeholders outside the goals: the plan's own sections, its values and units (items are checked with their goals). */
+function sectionPlaceholders(model: PlanModel, severity: Severity, out: PlanDiagnostic[]): void {
+  for (const s of model.sections) {
+    if (MODEL_SECTIONS.has(s.key)) continue;
+    scanPlaceholders(model.text, [{ key: s.key, keySpan: s.keySpan, valueSpan: s.valueSpan }], severity, out);
+  }
+  for (const v of model.values) scanPlaceholders(model.text, v.fields, severity, out);
+  for (const u of model.units) scanPlaceholders(model.text, u.fields, severity, out);
+}
 
 /** Words that stay lower case inside a title in Title Case (Chicago's short words). */
 export const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'onto', 'over', 'than']);
@@ -234,42 +371,43 @@ export function restyle(title: string, style: TitleStyle): string {
   return out + title.slice(last);
 }
 
-/** Each item's title style, kept while the item and its title are (reused goals keep their items). */
-const styles = new WeakMap<PlanItem, { title: string; style: TitleStyle | undefined }>();
+const STYLE_NAME = (s: TitleStyle) => (s === 'title' ? 'Title Case' : 'Sentence case');
 
-function styleOf(item: PlanItem & { title: string }): TitleStyle | undefined {
-  const known = styles.get(item);
-  if (known && known.title === item.title) return known.style;
-  const style = titleStyle(item.title);
-  styles.set(item, { title: item.title, style });
-  return style;
-}
-
-function capitalization(model: PlanModel, severity: Severity, out: PlanDiagnostic[]): void {
-  const styled: { item: PlanItem; style: TitleStyle }[] = [];
+/**
+ * Titles not in the plan's prevailing style. The counts are sums of each goal's (kept with the
+ * goal); a goal's findings are kept while the counts they are worded with stay the same.
+ */
+function capitalization(goals: readonly GoalStyle[], severity: Severity, out: PlanDiagnostic[]): void {
   let title = 0;
   let sentence = 0;
-  for (const item of model.items) {
-    if (!item.title || !item.titleSpan) continue;
-    const style = styleOf(item as PlanItem & { title: string });
-    if (!style) continue;
-    styled.push({ item, style });
-    if (style === 'title') title++;
-    else sentence++;
+  for (const g of goals) {
+    title += g.title.length;
+    sentence += g.sentence.length;
   }
   if (title === sentence) return; // no prevailing style
   const prevailing: TitleStyle = title > sentence ? 'title' : 'sentence';
-  const name = (s: TitleStyle) => (s === 'title' ? 'Title Case' : 'Sentence case');
+  const style: TitleStyle = prevailing === 'title' ? 'sentence' : 'title';
   const most = Math.max(title, sentence);
-  for (const { item, style } of styled) {
-    if (style === prevailing) continue;
-    const fixed = restyle(item.title!, prevailing);
-    out.push({
-      span: item.titleSpan!,
-      severity,
-      code: 'title-capitalization',
-      message: `Most titles of this plan are in ${name(prevailing)} (${most} of ${title + sentence}); this one is in ${name(style)}. Write it as "${fixed}".`,
-      data: { title: fixed },
-    });
+  const words = `${severity} ${prevailing} ${most} ${title + sentence}`;
+  for (const g of goals) {
+    const odd = prevailing === 'title' ? g.sentence : g.title;
+    if (!odd.length) continue;
+    if (!g.caps || g.caps.words !== words) {
+      g.caps = {
+        words,
+        // Spans are the items' title spans (moved in place with their goal).
+        findings: odd.map((item) => {
+          const fixed = restyle(item.title!, prevailing);
+          return {
+            span: item.titleSpan!,
+            severity,
+            code: 'title-capitalization' as const,
+            message: `Most titles of this plan are in ${STYLE_NAME(prevailing)} (${most} of ${title + sentence}); this one is in ${STYLE_NAME(style)}. Write it as "${fixed}".`,
+            data: { title: fixed },
+          };
+        }),
+      };
+    }
+    for (const d of g.caps.findings) out.push(d);
   }
 }

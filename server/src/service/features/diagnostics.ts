@@ -68,6 +68,30 @@ export function toLspDiagnostic(doc: Pick<PlanDocument, 'uri' | 'lines'>, d: Pla
   };
 }
 
+/**
+ * Whether two lists of findings of the same text say the same: same places (offsets), codes,
+ * levels, words, related places and data. Linear, and most findings are the same objects (kept
+ * with their goals), so the server compares what it last published without serializing it.
+ */
+export function sameFindings(a: readonly PlanDiagnostic[], b: readonly PlanDiagnostic[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x.span.start !== y.span.start || x.span.end !== y.span.end || x.code !== y.code || x.severity !== y.severity || x.message !== y.message || x.anchor !== y.anchor) return false;
+    if ((x.related?.length ?? 0) !== (y.related?.length ?? 0)) return false;
+    for (let j = 0; j < (x.related?.length ?? 0); j++) {
+      const r = x.related![j];
+      const q = y.related![j];
+      if (r.span.start !== q.span.start || r.span.end !== q.span.end || r.message !== q.message) return false;
+    }
+    if (x.data !== y.data && JSON.stringify(x.data) !== JSON.stringify(y.data)) return false;
+  }
+  return true;
+}
+
 export function provideDiagnostics(ws: PlanWorkspace, doc: PlanDocument): Diagnostic[] {
   return planDiagnostics(ws, doc).map((d) => toLspDiagnostic(doc, d));
 }
