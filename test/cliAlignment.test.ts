@@ -48,16 +48,16 @@ describe('planwright alignment', () => {
       '  Goal 5 Strengthen Preparedness and Resilience: not supported',
       '  Goal 6 Champion the DHS Workforce and Strengthen the Department: CMP 2',
       // The sample has one objective (2.1): the summary counts objectives once a plan has them.
-      'DHS 2020–2024: 0 of 1 objective supported by 1 plan',
+      'DHS 2020–2024: 3 of 6 goals and 0 of 1 objective supported by 1 plan',
     ]);
   });
 
   it('writes the same report as Markdown and as JSON', () => {
     const md = run('alignment', '--format', 'markdown', DHS, child());
-    assert.match(md.out, /^# Alignment\n\n## The DHS Strategic Plan, Fiscal Years 2020-2024\n\n\*\*DHS 2020–2024: 0 of 1 objective supported by 1 plan\*\*\n/);
+    assert.match(md.out, /^# Alignment\n\n## The DHS Strategic Plan, Fiscal Years 2020-2024\n\n\*\*DHS 2020–2024: 3 of 6 goals and 0 of 1 objective supported by 1 plan\*\*\n/);
     assert.match(md.out, /\| 2 \| \*\*Secure U\.S\. Borders and Approaches\*\* \| \*not supported\* \|/);
     const json = JSON.parse(run('alignment', '--format', 'json', DHS, child()).out);
-    assert.deepStrictEqual([json.length, json[0].supported, json[0].total, json[0].summary], [1, 0, 1, 'DHS 2020–2024: 0 of 1 objective supported by 1 plan']);
+    assert.deepStrictEqual([json.length, json[0].supported, json[0].total, json[0].summary], [1, 0, 1, 'DHS 2020–2024: 3 of 6 goals and 0 of 1 objective supported by 1 plan']);
   });
 
   it('checks a child given with its parent clean, alone unresolved, and alone clean again when `parents:` names the parent\'s file', () => {

@@ -10,7 +10,7 @@ export const ALIGNMENT_USAGE = `       planwright alignment [--format text|json|
 
 export const ALIGNMENT_HELP = `alignment: for each plan that other plans align to (their \`aligns: [DHS 2.3]\` entries), lists
 its goals and objectives with the items aligned to each, marks those nothing supports, and ends
-with a summary line ("DHS 2020–2024: 19 of 27 objectives supported by 2 plans"). Give the
+with a summary line ("DHS 2020–2024: 6 of 6 goals and 19 of 27 objectives supported by 2 plans"). Give the
 parent plans and their children together.`;
 
 interface Output {

@@ -82,7 +82,12 @@ function coverageOf(doc: PlanDocument, support: ReturnType<typeof supportersOf>)
   const years = m.period?.start && m.period?.end ? ` ${m.period.start}–${m.period.end}` : '';
   const name = acronym ? `${acronym}${years}` : (m.title ?? fileNameOf(doc.uri));
   const n = plans.size;
-  const summary = `${name}: ${supported} of ${pool.length} ${counted}${pool.length === 1 ? '' : 's'} supported by ${n} plan${n === 1 ? '' : 's'}`;
+  const count = (k: number, of: number, word: string) => `${k} of ${of} ${word}${of === 1 ? '' : 's'}`;
+  // Goals always, objectives too when the plan has any: a parent whose objectives are not written
+  // (or not all) still shows which goals are supported.
+  const goalsSupported = m.goals.filter((i) => covered.has(i)).length;
+  const parts = [count(goalsSupported, m.goals.length, 'goal'), ...(objectives.length ? [count(supported, objectives.length, 'objective')] : [])];
+  const summary = `${name}: ${parts.join(' and ')} supported by ${n} plan${n === 1 ? '' : 's'}`;
   return { uri: doc.uri, file: fileNameOf(doc.uri), title: m.title, acronym, name, rows, counted, supported, total: pool.length, plans: [...plans].sort(), summary };
 }
 
