@@ -513,7 +513,8 @@ export const steps = [
           const h = await page.locator('.monaco-hover:not(.hidden)').first().boundingBox();
           const editor = await page.locator('.editor-instance').first().boundingBox();
           const x = Math.max(editor.x, Math.min(box.x - 120, h.x - 20));
-          const y = Math.max(editor.y, Math.min(box.y, h.y) - 12);
+          // The hover may reach above the editor (over the breadcrumbs): keep all of it in the picture.
+          const y = Math.max(0, Math.min(box.y, h.y) - 12);
           fs.mkdirSync(dir, { recursive: true });
           await page.screenshot({ path: path.join(dir, 'measure-hover.png'), clip: { x, y, width: Math.min(1400 - x, Math.max(h.x + h.width, box.x + box.width) - x + 40), height: Math.min(1000 - y, Math.max(h.y + h.height, box.y + box.height) - y + 130) } });
         }
