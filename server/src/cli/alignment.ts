@@ -43,7 +43,9 @@ export async function alignmentCommand(args: string[], io: Output, loadPlans: Lo
     io.err(`planwright: name the plan files or folders to report on: the parent plans and the plans aligned to them.\n\n${usage}`);
     return 2;
   }
-  const { service, failures } = await loadPlans(targets, io);
+  const { service, loaded, failures } = await loadPlans(targets, io);
+  // No plan read: the errors above say why; a report of nothing would only hide them.
+  if (!loaded.length) return 2;
   const report = alignmentCoverage(service.workspace);
   io.out(format === 'json' ? coverageJson(report) : format === 'markdown' ? coverageMarkdown(report) : coverageText(report));
   return failures.count ? 2 : 0;
