@@ -208,6 +208,25 @@ describe('planwright CLI', () => {
       assert.strictEqual(r.code, 0);
       assert.match(r.out, /^Exit status \(check\):\n {2}0 {2}no errors.*\n {2}1 {2}errors found\n {2}2 {2}usage error; a path that holds no plan/m);
     });
+
+    it('gives in --help the exit status of import, alignment, format and report, and import\'s --out FILE.plan.yaml', () => {
+      const r = run('--help');
+      assert.strictEqual(r.code, 0);
+      // Each block: its heading, then its statuses, each "  N  words" (continuation lines indented further).
+      const statuses = (command: string) => {
+        const block = new RegExp(`^Exit status \\(${command}\\):\n((?: {2}.*\n?)+)`, 'm').exec(r.out);
+        assert.ok(block, `no "Exit status (${command}):" block in --help`);
+        return [...block[1].matchAll(/^ {2}(\d) {2}/gm)].map((m) => Number(m[1]));
+      };
+      assert.deepStrictEqual(statuses('import'), [0, 1, 2]);
+      assert.deepStrictEqual(statuses('alignment'), [0, 2]);
+      assert.deepStrictEqual(statuses('format'), [0, 1, 2]);
+      assert.deepStrictEqual(statuses('report'), [0, 2]);
+      assert.match(r.out, /^Exit status \(import\):\n {2}0 {2}the plan was written\n {2}1 {2}no goal found in the document: nothing written\n {2}2 {2}usage error/m);
+      assert.match(r.out, /^ {2}--out FILE\.plan\.yaml\n {22}import: the plan file to write; default: beside the file imported, named after it$/m);
+      const options = r.out.slice(r.out.indexOf('\nOptions:\n'), r.out.indexOf('\nExit status'));
+      assert.match(options, /--out FILE\.plan\.yaml/, '--out FILE.plan.yaml is in the Options list');
+    });
   });
 
   it('checks goals written on the `goals:` line (flow list, anchor, tag): a missing title and a gap are reported, exit 1', () => {

@@ -69,6 +69,22 @@ describe('planwright alignment', () => {
     assert.deepStrictEqual([run('check', named).code, run('check', named).out.trim()], [0, '1 plan checked: 0 errors, 0 warnings.']);
   });
 
+  it('prints only the error, nothing on stdout, when no plan was read (a missing path)', () => {
+    const missing = path.join(os.tmpdir(), 'pw-no-such-folder', 'none.plan.yaml');
+    for (const format of ['text', 'json', 'markdown']) {
+      const r = run('alignment', '--format', format, missing);
+      assert.strictEqual(r.code, 2, r.err);
+      assert.strictEqual(r.out, '', `${format}: ${r.out}`);
+      assert.match(r.err, /none\.plan\.yaml/);
+    }
+  });
+
+  it('still reports the plans it read when another path is missing (exit 2)', () => {
+    const r = run('alignment', DHS, child(), path.join(os.tmpdir(), 'pw-no-such-folder'));
+    assert.strictEqual(r.code, 2, r.err);
+    assert.match(r.out, /supported by 1 plan/);
+  });
+
   it('refuses an unknown format', () => {
     assert.strictEqual(run('alignment', '--format', 'csv', DHS).code, 2);
   });

@@ -61,6 +61,17 @@ describe('planwright format', () => {
     assert.strictEqual(fs.readFileSync(messy, 'utf8'), CANONICAL);
   });
 
+  it('--check on a folder whose only plan has YAML errors does not say "all formatted": it names the plan and exits 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-format-'));
+    const broken = path.join(dir, 'broken.plan.yaml');
+    fs.writeFileSync(broken, 'planwright: 1\ntitle: "unclosed\ngoals:\n    - id: 1\n');
+    const r = run('format', '--check', dir);
+    assert.strictEqual(r.code, 2, r.err);
+    assert.doesNotMatch(r.out + r.err, /all formatted/);
+    assert.match(r.err, /broken\.plan\.yaml" was not formatted: it has YAML syntax errors/);
+    assert.strictEqual(r.out.trim(), '1 plan checked: 0 already formatted; 1 plan with YAML syntax errors left as it is.');
+  });
+
   it('keeps a byte order mark and CRLF line breaks', () => {
     const { messy } = folder();
     fs.writeFileSync(messy, '\ufeff' + MESSY.replace(/\n/g, '\r\n'));

@@ -48,15 +48,36 @@ describe('planwright import (documents)', () => {
     assert.ok(fs.existsSync(out));
   });
 
-  it('writes nothing and exits 1 for a document with no goals, or garbage, saying what it looks for', () => {
+  it('writes nothing and exits 1 for a document with no goals, saying what it looks for', () => {
     const dir = tempDir();
-    for (const [name, content] of [['memo.txt', 'Memo\n\nThe team meets on Tuesday. Bring the budget.\n'], ['empty.md', ''], ['noise.txt', Buffer.from([0, 1, 2, 3, 255, 254, 0, 9])], ['broken.docx', 'not a zip']] as const) {
+    for (const [name, content] of [['memo.txt', 'Memo\n\nThe team meets on Tuesday. Bring the budget.\n'], ['empty.md', '']] as const) {
       const doc = path.join(dir, name);
       fs.writeFileSync(doc, content);
       const r = run('import', doc);
       assert.strictEqual(r.code, 1, `${name}: ${r.out}${r.err}`);
       assert.match(r.err, /found no goals in .*: nothing written\./);
       assert.ok(!/at .*\.js:\d+/.test(r.err), 'no stack trace');
+      assert.ok(!fs.existsSync(path.join(dir, name.replace(/\.\w+$/, '.plan.yaml'))));
+    }
+  });
+
+  it('refuses a .docx that is not a Word document, and a .txt or .md that is binary, with one error and status 2, writing nothing', () => {
+    const dir = tempDir();
+    const cases = [
+      ['broken.docx', 'not a zip', /it is not a Word document \(a \.docx is a zip of XML parts; if it is an old \.doc, save it as \.docx in Word first\)\.$/],
+      ['noise.txt', Buffer.from([0, 1, 2, 3, 255, 254, 0, 9]), /it is not text in UTF-8 or UTF-16 \(save it as UTF-8 text and import it again\)\.$/],
+      ['noise.md', Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0]), /it is not text in UTF-8 or UTF-16/],
+    ] as const;
+    for (const [name, content, words] of cases) {
+      const doc = path.join(dir, name);
+      fs.writeFileSync(doc, content);
+      const r = run('import', doc);
+      assert.strictEqual(r.code, 2, `${name}: ${r.out}${r.err}`);
+      assert.strictEqual(r.out, '', `${name}: nothing on stdout`);
+      const lines = r.err.trim().split('\n');
+      assert.strictEqual(lines.length, 1, r.err);
+      assert.ok(lines[0].startsWith(`planwright: cannot import "${doc}": `), lines[0]);
+      assert.match(lines[0], words);
       assert.ok(!fs.existsSync(path.join(dir, name.replace(/\.\w+$/, '.plan.yaml'))));
     }
   });

@@ -9,9 +9,9 @@ import { createLanguageService } from './service';
 import { EXPORT_EXTENSION as EXTENSION, exportDocument, type ExportFormat } from './service/document/exportDocument';
 import { stripBom } from './service/text';
 import { report, REPORT_EXIT, REPORT_HELP, REPORT_OPTIONS, REPORT_USAGE } from './cli/report';
-import { IMPORT_USAGE, importCommand } from './cli/import';
+import { IMPORT_EXIT, IMPORT_OPTIONS, IMPORT_USAGE, importCommand } from './cli/import';
 import { exportStratml } from './service/stratml/export';
-import { ALIGNMENT_HELP, ALIGNMENT_USAGE, alignmentCommand, loadParents } from './cli/alignment';
+import { ALIGNMENT_EXIT, ALIGNMENT_HELP, ALIGNMENT_OPTIONS, ALIGNMENT_USAGE, alignmentCommand, loadParents } from './cli/alignment';
 import { applyRuleConfigs, configReports, type FileReport } from './cli/configReport';
 import { toSarif } from './cli/sarif';
 import { FORMAT_EXIT, FORMAT_HELP, FORMAT_USAGE, formatCommand } from './cli/format';
@@ -38,7 +38,8 @@ import: reads a plan written in another format (StratML: FILE.xml; a Word docume
 Markdown: FILE.md; the text of a PDF: FILE.txt) and writes it as a plan, FILE.plan.yaml beside it
 or the file named by --out; an existing file is never replaced unless --force is given. Prints
 what was read, then one line per thing not carried over as it was (FILE:LINE, or the paragraph of
-a Word document). A document in which no goal is found writes nothing (exit 1).
+a Word document). A document in which no goal is found writes nothing (exit 1); a file that is
+not what its name says (a .docx that is not a Word document) writes nothing (exit 2).
 
 ${ALIGNMENT_HELP}
 
@@ -54,7 +55,9 @@ Options:
   --to FORMAT         export: html, markdown (or md), docx or stratml
   --out DIR           export: the folder to write into (made if missing); default: beside each plan
 ${REPORT_OPTIONS}
+${IMPORT_OPTIONS}
   --force             import: replace the plan file if it exists
+${ALIGNMENT_OPTIONS}
   --check             format: change nothing; list the plans that would change
   -h, --help          show this help
   -v, --version       show the version
@@ -72,6 +75,10 @@ Exit status (export):
      written); or a file that could not be written
 
 ${REPORT_EXIT}
+
+${IMPORT_EXIT}
+
+${ALIGNMENT_EXIT}
 
 ${FORMAT_EXIT}`;
 

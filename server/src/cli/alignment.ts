@@ -13,6 +13,13 @@ its goals and objectives with the items aligned to each, marks those nothing sup
 with a summary line ("DHS 2020–2024: 6 of 6 goals and 19 of 27 objectives supported by 2 plans"). Give the
 parent plans and their children together.`;
 
+export const ALIGNMENT_OPTIONS = `  --format FORMAT     alignment: text (default), json or markdown`;
+
+export const ALIGNMENT_EXIT = `Exit status (alignment):
+  0  the report was printed
+  2  usage error; or a path that holds no plan or cannot be read (named; the plans read are still
+     reported; when none could be read, only the errors are printed)`;
+
 interface Output {
   out: (s: string) => void;
   err: (s: string) => void;
@@ -43,7 +50,9 @@ export async function alignmentCommand(args: string[], io: Output, loadPlans: Lo
     io.err(`planwright: name the plan files or folders to report on: the parent plans and the plans aligned to them.\n\n${usage}`);
     return 2;
   }
-  const { service, failures } = await loadPlans(targets, io);
+  const { service, loaded, failures } = await loadPlans(targets, io);
+  // No plan read: the errors above say why; a report of nothing would only hide them.
+  if (!loaded.length) return 2;
   const report = alignmentCoverage(service.workspace);
   io.out(format === 'json' ? coverageJson(report) : format === 'markdown' ? coverageMarkdown(report) : coverageText(report));
   return failures.count ? 2 : 0;

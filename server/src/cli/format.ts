@@ -73,8 +73,9 @@ export async function formatCommand(args: string[], io: Output, loadPlans: Loade
   }
   const words = [...failures.words];
   if (broken) words.push(`${plural(broken, 'plan')} with YAML syntax errors left as ${broken === 1 ? 'it is' : 'they are'}`);
+  // "all formatted" only when every plan read could be: a plan with YAML errors was not looked at.
   const summary = check
-    ? `${plural(loaded.length, 'plan')} checked: ${changed ? `${changed} would be reformatted (run planwright format to write them)` : 'all formatted'}`
+    ? `${plural(loaded.length, 'plan')} checked: ${changed ? `${changed} would be reformatted (run planwright format to write them)` : broken ? `${loaded.length - broken} already formatted` : 'all formatted'}`
     : `${plural(loaded.length, 'plan')}: ${changed} formatted, ${loaded.length - changed - broken} already formatted`;
   (check && changed ? io.err : io.out)(`${summary}${words.length ? `; ${words.join(', ')}` : ''}.`);
   if (failed || broken) return 2;

@@ -41,6 +41,17 @@ const DOCUMENTS: Record<string, string> = { '.docx': 'Word document', '.md': 'Ma
 
 export const IMPORT_USAGE = `       planwright import FILE [--out FILE.plan.yaml] [--force]`;
 
+export const IMPORT_OPTIONS = `  --out FILE.plan.yaml
+                      import: the plan file to write; default: beside the file imported, named after it`;
+
+export const IMPORT_EXIT = `Exit status (import):
+  0  the plan was written
+  1  no goal found in the document: nothing written
+  2  usage error (one file to import); a file that cannot be read, of a kind that cannot be
+     imported, or that is not what its name says (a .xml that is not StratML, a .docx that is not
+     a Word document, a .txt or .md that is not text); a plan file that exists (without --force);
+     or a file that could not be written. Nothing is written`;
+
 function titleFromFile(file: string): string {
   return path.basename(file).replace(/\.[^.]*$/, '').replace(/[-_]+/g, ' ').trim() || 'Imported plan';
 }

@@ -38,6 +38,10 @@ export async function importDocumentFile(file: string, out: string | undefined, 
     return 2;
   }
   const result = await importDocument(file, bytes);
+  if (result.unreadable) {
+    io.err(`planwright: cannot import "${file}": it is ${result.unreadable}.`);
+    return 2;
+  }
   for (const r of result.report) io.out(`${file}:${result.place === 'line' ? r.at : placeOf(r, result.place)}  ${r.message}`);
   if (!result.counts.goals) {
     io.err(`planwright: found no goals in "${file}": nothing written.`);

@@ -7,7 +7,7 @@
 import { URI, Utils } from 'vscode-uri';
 import type { PlanDocument, PlanWorkspace } from './documents';
 import { refKind } from './fields';
-import type { PlanItem, PlanModel, Reference } from './model';
+import type { ParentLink, PlanItem, PlanModel, Reference, ScalarText } from './model';
 import type { Span } from './text';
 
 /** An acronym (as a unit id: a letter, then letters, digits, &, ., _ or -), spaces, a dotted number. */
@@ -62,9 +62,19 @@ export function parentUri(childUri: string, path: string): string | undefined {
   }
 }
 
+/**
+ * Whether a `parents:` entry is one the schema accepts (a path: text of at least one character,
+ * `schemas/plan.schema.json`); an entry it rejects (`Z: ""`, `Z: 3`, `Z:`) is the schema's error
+ * alone: it names no file, the acronym alone names the plan, and the alignment check says nothing
+ * more about the entries it would have resolved (one mistake, one diagnostic).
+ */
+export function schemaAcceptsParent(link: ParentLink): link is ParentLink & { path: ScalarText } {
+  return link.path !== undefined && link.path.text.length > 0;
+}
+
 /** The plan `acronym` names for `child`: the file `parents:` gives, or the one plan with that acronym. */
 export function parentPlan(ws: PlanWorkspace, child: PlanDocument, acronym: string): ParentPlan {
-  const link = child.model.parents?.find((p) => p.acronym === acronym);
+  const link = child.model.parents?.find((p) => p.acronym === acronym && schemaAcceptsParent(p));
   if (link?.path) {
     const uri = parentUri(child.uri, link.path.text);
     const doc = uri !== undefined && uri !== child.uri ? ws.get(uri) : undefined;
@@ -119,7 +129,7 @@ export function supportersOf(ws: PlanWorkspace, parent: PlanDocument): Map<PlanI
       let mine = verdicts.get(entry.acronym);
       if (mine === undefined) {
         // Named by `parents:`, or by the acronym alone: either way it must be this plan.
-        const link = child.model.parents?.find((p) => p.acronym === entry.acronym);
+        const link = child.model.parents?.find((p) => p.acronym === entry.acronym && schemaAcceptsParent(p));
         if (link?.path) mine = parentUri(child.uri, link.path.text) === parent.uri;
         else mine = entry.acronym === acronym && (ws.plansByAcronym().get(entry.acronym) ?? []).filter((d) => d.uri !== child.uri).length === 1;
         verdicts.set(entry.acronym, mine);

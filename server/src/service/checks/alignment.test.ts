@@ -80,6 +80,35 @@ describe('alignment checks', () => {
     });
   });
 
+  describe('a `parents:` entry the schema rejects', () => {
+    /** Every diagnostic of the child plan (schema ones too), as [code, text at the range]. */
+    function all(child: string, plans: [string, string][]) {
+      const ws = new PlanWorkspace();
+      for (const [uri, text] of plans) ws.update(uri, text, 1);
+      return planDiagnostics(ws, ws.update(CHILD_URI, child, 1)).map((d) => [d.code, child.slice(d.span.start, d.span.end)]);
+    }
+
+    it('is one mistake with one diagnostic, the schema\'s: an empty or non-text path adds no alignment error', () => {
+      for (const value of ['""', "''", '3', '[a]']) {
+        const child = componentPlan('Z 1').replace('goals:', `parents: { Z: ${value} }\ngoals:`);
+        const found = all(child, [[DEPT_URI, DEPT]]);
+        assert.deepStrictEqual(found.map((d) => d[0]), ['schema'], `${value}: ${JSON.stringify(found)}`);
+      }
+    });
+
+    it('leaves the acronym alone to name the plan: one DHS plan resolves the entry, two are not reported again', () => {
+      const child = componentPlan('DHS 1', 'DHS 9').replace('goals:', 'parents: { DHS: "" }\ngoals:');
+      assert.deepStrictEqual(all(child, [[DEPT_URI, DEPT]]).map((d) => d[0]), ['schema', 'alignment-unresolved']);
+      assert.deepStrictEqual(all(child, [[DEPT_URI, DEPT]])[1][1], 'DHS 9');
+      assert.deepStrictEqual(all(child, [[DEPT_URI, DEPT], [DHS_URI, DHS]]).map((d) => d[0]), ['schema']);
+    });
+
+    it('still reports a path that is text but names no plan', () => {
+      const child = componentPlan('Z 1').replace('goals:', 'parents: { Z: " " }\ngoals:');
+      assert.deepStrictEqual(all(child, [[DEPT_URI, DEPT]]).map((d) => d[0]), ['alignment-unresolved']);
+    });
+  });
+
   describe('alignment-ambiguous', () => {
     const both: [string, string][] = [[DEPT_URI, DEPT], [DHS_URI, DHS]];
 

@@ -2,7 +2,7 @@
 // acronym and a number naming an item of exactly one other plan of the workspace (alignment.ts).
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { fileNameOf } from '../documents';
-import { alignmentRefs, resolveAlignment } from '../alignment';
+import { alignmentRefs, resolveAlignment, schemaAcceptsParent } from '../alignment';
 import type { PlanDiagnostic } from '../model';
 import { closest } from '../text';
 
@@ -12,9 +12,13 @@ export function checkAlignments(ws: PlanWorkspace, doc: PlanDocument): PlanDiagn
   const refs = alignmentRefs(doc.model);
   if (!refs.length) return [];
   const out: PlanDiagnostic[] = [];
+  // Acronyms whose `parents:` entry the schema rejects: that entry is the mistake, and the schema
+  // says so; which plan the acronym would name is not reported again on the `aligns` entries.
+  const rejected = new Set((doc.model.parents ?? []).filter((l) => !schemaAcceptsParent(l)).map((l) => l.acronym));
   for (const { ref } of refs) {
     const t = ref.target;
     const r = resolveAlignment(ws, doc, ref);
+    if ((r.kind === 'none' || r.kind === 'ambiguous' || r.kind === 'missing-file') && rejected.has(r.entry.acronym)) continue;
     switch (r.kind) {
       case 'item':
         break;

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { applyEdits } from '../edits';
-import { DETENTION, ERRORS, ICE, ICE_URI, lines, load, textAt } from '../test-util';
+import { componentPlan, DEPT, DETENTION, ERRORS, ICE, ICE_URI, lines, load, textAt } from '../test-util';
 import { improves, provideCodeActions } from './codeActions';
 import { provideDiagnostics } from './diagnostics';
 
@@ -139,6 +139,23 @@ describe('code actions', () => {
     assert.strictEqual(actions[0].isPreferred, false, 'a gap or a typo: either is as likely');
     assert.strictEqual(applied(doc, actions[0]), doc.text.replace('"3"', '"2"').replace('"3.1"', '"2.1"'));
     assert.strictEqual(applied(doc, actions[1]), doc.text.replace('"3"', '"2"').replace('"3.1"', '"2.1"'));
+  });
+
+  it('renumbers the children\'s `aligns` entries with the plan: the group and whole-plan quick fixes give the Renumber Plan command\'s workspace edit', () => {
+    // Objective 2.2 of the department's plan (acronym DHS) mistyped as 2.5; a component's plan aligns to it by that number.
+    const parentText = DEPT.replace('id: "2.2"', 'id: "2.5"');
+    const { ws, doc: parent } = load(parentText, 'file:///work/dept.plan.yaml');
+    const child = load(componentPlan('DHS 2.5', 'DHS 2.3', 'DHS 1.1'), 'file:///work/cmp.plan.yaml', ws).doc;
+    const line = parent.lines.positionAt(parentText.indexOf('"2.5"')).line;
+    const { actions } = actionsOnLine(ws, parent, line, 'numbering-sequence');
+    const renumbers = actions.filter((a) => /^Renumber /.test(a.title));
+    assert.deepStrictEqual(renumbers.map((a) => a.title), ['Renumber the objectives of goal 2', 'Renumber the whole plan']);
+    for (const a of renumbers) {
+      const changes = a.edit!.changes!;
+      assert.deepStrictEqual(Object.keys(changes).sort(), [child.uri, parent.uri].sort(), a.title);
+      assert.strictEqual(applyEdits(child.text, changes[child.uri]), componentPlan('DHS 2.2', 'DHS 2.3', 'DHS 1.1'), a.title);
+      assert.strictEqual(applied(parent, a), parentText.replace('id: "2.5"', 'id: "2.2"'), a.title);
+    }
   });
 
   it('quotes a plain number in a CRLF plan, keeping its line breaks and comments', () => {

@@ -3,7 +3,7 @@
 // id or number, rename a misspelled field, repair a YAML mistake (a tab, an open quote, a missing
 // colon, a line indented off its neighbours: see recover.ts). "Renumber the whole plan" is offered whenever the
 // plan has a numbering problem, wherever the cursor is.
-import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { checkUnitRefs } from '../checks/references';
 import { applyEdits, checkedEdits, EditConflict, eolOf, quote, scalarEdit, writeScalar } from '../edits';
@@ -12,7 +12,7 @@ import { finishDiagnostics, planDiagnostics } from './diagnostics';
 import { itemLabel, type Field, type PlanItem, type PlanModel, type ScalarText } from '../model';
 import { itemAt, targetAt } from '../locate';
 import { contains } from '../text';
-import { renumberEdits } from './renumber';
+import { renumberWorkspaceEdit, type RenumberScope } from './renumber';
 import { ignoreFixes } from './ignoreFixes';
 import { createUnitCommand, INSERT_SNIPPET } from './unitSnippet';
 
@@ -76,19 +76,25 @@ export function provideCodeActions(ws: PlanWorkspace, doc: PlanDocument, range: 
     const command = e && canRun(INSERT_SNIPPET) ? createUnitCommand(ws, doc, e, id) : undefined;
     if (e) actions.push({ title: `Create unit ${id} under \`units:\``, kind: 'quickfix', diagnostics: diags, edit: { changes: { [doc.uri]: [e] } }, ...(command ? { command } : {}) });
   }
+  // Renumbering, as the Renumber Plan command does it (renumberWorkspaceEdit, checked by
+  // checkedWorkspaceEdit): the `aligns` entries of the plans aligned to a renumbered item follow it.
+  const renumbering = (scope?: RenumberScope): WorkspaceEdit | undefined => {
+    const r = renumberWorkspaceEdit(ws, doc, scope);
+    return 'edit' in r && r.edit.changes?.[doc.uri]?.length ? r.edit : undefined;
+  };
   for (const [parent, diags] of groups) {
-    const edits = renumberEdits(doc, parent ? { parent } : { goalsOnly: true });
-    if (!edits.length) continue;
-    actions.push({ title: groupTitle(parent), kind: 'quickfix', diagnostics: diags, edit: { changes: { [doc.uri]: edits } } });
+    const edit = renumbering(parent ? { parent } : { goalsOnly: true });
+    if (!edit) continue;
+    actions.push({ title: groupTitle(parent), kind: 'quickfix', diagnostics: diags, edit });
   }
   if (numbering.length || doc.model.diagnostics.some((d) => d.code.startsWith('numbering-'))) {
-    const edits = renumberEdits(doc);
-    if (edits.length) {
+    const edit = renumbering();
+    if (edit) {
       // On a numbering problem it is one of its fixes; elsewhere, a source action of the plan.
       actions.push(
         numbering.length
-          ? { title: RENUMBER_PLAN_TITLE, kind: 'quickfix', diagnostics: numbering, edit: { changes: { [doc.uri]: edits } } }
-          : { title: RENUMBER_PLAN_TITLE, kind: 'source', edit: { changes: { [doc.uri]: edits } } },
+          ? { title: RENUMBER_PLAN_TITLE, kind: 'quickfix', diagnostics: numbering, edit }
+          : { title: RENUMBER_PLAN_TITLE, kind: 'source', edit },
       );
     }
   }
@@ -115,8 +121,10 @@ export function improves(ws: PlanWorkspace, doc: PlanDocument, action: CodeActio
     if (e instanceof EditConflict) return false;
     throw e;
   }
-  if (uris.some((u) => u !== doc.uri)) return true; // only edits of this plan are made here
+  // The problems counted are this plan's: an edit of other plans alone (none is made here) passes;
+  // one that edits this plan too (a renumbering whose children follow) is judged by this plan's edits.
   const edits = changes[doc.uri];
+  if (!edits?.length) return true;
   const key = `${ws.unitGeneration}\u0000${action.title}\u0000${edits.length}\u0000${JSON.stringify(edits[0])}\u0000${JSON.stringify(edits[edits.length - 1])}`;
   let known = verdicts.get(doc.model);
   if (!known) verdicts.set(doc.model, (known = new Map()));

@@ -1,10 +1,11 @@
 // Quick fixes of the rule machinery: "Ignore CODE on this line" (a disable comment above the
 // line, at its indentation, or the code added to the comment already there), "Remove the unused
 // comment" (unused-disable), and a style rule's rewrite where one is obvious
-// (title-capitalization). Each is a plain edit; codeActions.ts offers it if it leaves fewer problems.
+// (title-capitalization). Each is a plain edit, handed out through documentEdit (checkedEdits, as
+// every edit list is); codeActions.ts offers it if it leaves fewer problems.
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { PlanDocument } from '../documents';
-import { eolOf, scalarEdit } from '../edits';
+import { documentEdit, eolOf, scalarEdit } from '../edits';
 import { itemAt } from '../locate';
 import type { ScalarText } from '../model';
 import { isRuleCode } from '../rules';
@@ -22,17 +23,17 @@ export function ignoreFixes(doc: PlanDocument, diagnostics: readonly Diagnostic[
     const data = (d.data ?? {}) as Record<string, unknown>;
     if (code === 'unused-disable') {
       const e = removeDirectiveEdit(doc, d);
-      if (e) out.push({ title: 'Remove the unused planwright-disable comment', kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: { changes: { [doc.uri]: [e] } } });
+      if (e) out.push({ title: 'Remove the unused planwright-disable comment', kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: documentEdit(doc.uri, [e]) });
       continue;
     }
     if (code === 'title-capitalization' && typeof data.title === 'string') {
       const e = titleEdit(doc, d, data.title);
-      if (e) out.push({ title: `Write the title as "${data.title}"`, kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: { changes: { [doc.uri]: [e] } } });
+      if (e) out.push({ title: `Write the title as "${data.title}"`, kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: documentEdit(doc.uri, [e]) });
     }
     if (!isRuleCode(code) || NOT_IGNORED.has(code)) continue;
     const line = typeof data.anchor === 'number' ? doc.lines.positionAt(data.anchor).line : d.range.start.line;
     const e = ignoreEdit(doc, line, code);
-    out.push({ title: `Ignore ${code} on this line`, kind: 'quickfix', diagnostics: [d], isPreferred: false, edit: { changes: { [doc.uri]: [e] } } });
+    out.push({ title: `Ignore ${code} on this line`, kind: 'quickfix', diagnostics: [d], isPreferred: false, edit: documentEdit(doc.uri, [e]) });
   }
   return out;
 }

@@ -18,6 +18,12 @@ export interface DocumentImport {
   /** What `report[].at` counts: lines (text, Markdown) or paragraphs (Word). */
   place: Place;
   counts: { goals: number; objectives: number; subobjectives: number };
+  /**
+   * Set when the file could not be read as its kind at all (a .docx that is not a zip of XML
+   * parts; a .txt or .md that is not UTF-8 or UTF-16 text): what it is not and what to do, in words
+   * that follow "it is ". The report then holds the same words as a sentence, for readers of it.
+   */
+  unreadable?: string;
 }
 
 /** The document formats read, by file extension. */
@@ -34,12 +40,12 @@ export async function importDocument(fileName: string, bytes: Uint8Array): Promi
     try {
       blocks = await blocksFromDocx(bytes);
     } catch {
-      return empty('paragraph', 'This file is not a Word document that can be read (.docx: a zip of XML parts). If it is an old .doc, save it as .docx in Word first.');
+      return empty('paragraph', 'This file is not a Word document that can be read (.docx: a zip of XML parts). If it is an old .doc, save it as .docx in Word first.', 'not a Word document (a .docx is a zip of XML parts; if it is an old .doc, save it as .docx in Word first)');
     }
     return finish(findStructure(blocks, 'paragraph'), 'paragraph');
   }
   const text = decode(bytes);
-  if (text === undefined) return empty('line', 'This file is not text in UTF-8 (or UTF-16): save it as UTF-8 text and import it again.');
+  if (text === undefined) return empty('line', 'This file is not text in UTF-8 (or UTF-16): save it as UTF-8 text and import it again.', 'not text in UTF-8 or UTF-16 (save it as UTF-8 text and import it again)');
   const blocks = lower.endsWith('.md') || lower.endsWith('.markdown') ? blocksFromMarkdown(text) : blocksFromText(text);
   return finish(findStructure(blocks, 'line'), 'line');
 }
@@ -56,8 +62,8 @@ function decode(bytes: Uint8Array): string | undefined {
   }
 }
 
-function empty(place: Place, message: string): DocumentImport {
-  return { plan: { planwright: 1, title: 'Imported Strategic Plan', goals: [] }, report: [{ at: 1, message }], place, counts: { goals: 0, objectives: 0, subobjectives: 0 } };
+function empty(place: Place, message: string, unreadable: string): DocumentImport {
+  return { plan: { planwright: 1, title: 'Imported Strategic Plan', goals: [] }, report: [{ at: 1, message }], place, counts: { goals: 0, objectives: 0, subobjectives: 0 }, unreadable };
 }
 
 function finish(r: ReturnType<typeof findStructure>, place: Place): DocumentImport {
