@@ -40,6 +40,10 @@ async function importDocument(client: Promise<LanguageClient>, target?: vscode.U
     void vscode.window.showErrorMessage(`Planwright could not import ${name}: the language server failed to read it (see the Planwright output).`);
     return undefined;
   }
+  if (result.unreadable) {
+    void vscode.window.showErrorMessage(`Planwright cannot import ${name}: it is ${result.unreadable}.`);
+    return undefined;
+  }
   if (result.text === null) {
     void vscode.window.showWarningMessage(`No goals found in ${name}: nothing was written. ${result.notes[result.notes.length - 1] ?? ''}`);
     return undefined;

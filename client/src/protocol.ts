@@ -113,4 +113,6 @@ export interface ImportDocumentResult {
   text: string | null;
   notes: string[];
   counts: { goals: number; objectives: number; subobjectives: number };
+  /** Set when the file is not what its name says (a .docx that is no Word document, binary "text"). */
+  unreadable?: string;
 }

@@ -21,6 +21,11 @@ describe('language server over stdio: Import Plan from Document', () => {
     const none = await client.request('planwright/importDocument', { name: 'memo.md', base64: Buffer.from('# Memo\n\nNothing here.\n').toString('base64') });
     assert.strictEqual(none.text, null);
     assert.match(none.notes.join('\n'), /No goals found/);
+    assert.strictEqual(none.unreadable, undefined);
+    // A file that is not what its name says: the editor is told why, in words, and gets no plan.
+    const broken = await client.request('planwright/importDocument', { name: 'plan.docx', base64: Buffer.from('this is not a zip').toString('base64') });
+    assert.strictEqual(broken.text, null);
+    assert.match(broken.unreadable, /not a Word document/);
     assert.strictEqual(await client.request('planwright/importDocument', { name: 3 }), null);
   });
 });

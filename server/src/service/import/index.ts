@@ -98,10 +98,12 @@ export interface EditorImport {
   text: string | null;
   notes: string[];
   counts: DocumentImport['counts'];
+  /** Why the file is not what its name says (a .docx that is no Word document), in the writer's words. */
+  unreadable?: string;
 }
 
 export async function importForEditor(fileName: string, bytes: Uint8Array): Promise<EditorImport> {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   const r = await importDocument(base, bytes);
-  return { text: r.counts.goals ? importedPlanText(r, base) : null, notes: r.report.map((l) => `${placeOf(l, r.place)}: ${l.message}`), counts: r.counts };
+  return { text: r.counts.goals ? importedPlanText(r, base) : null, notes: r.report.map((l) => `${placeOf(l, r.place)}: ${l.message}`), counts: r.counts, ...(r.unreadable ? { unreadable: r.unreadable } : {}) };
 }
