@@ -3,6 +3,7 @@
 // `planwright/importDocument`); the plan is written beside the document, unless a file is
 // already there, and opened.
 import * as vscode from 'vscode';
+import { exists } from './commands';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ImportDocumentRequest, type ImportDocumentParams, type ImportDocumentResult } from './protocol';
 
@@ -55,13 +56,4 @@ async function importDocument(client: Promise<LanguageClient>, target?: vscode.U
   const notes = result.notes.length ? ` ${n(result.notes.length, 'note')} about what it could not place or overrode ${result.notes.length === 1 ? 'is' : 'are'} at the top of the plan.` : '';
   void vscode.window.showInformationMessage(`Imported ${n(goals, 'goal')}, ${n(objectives, 'objective')} and ${n(subobjectives, 'sub-objective')} from ${name}.${notes}`);
   return planUri;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,6 @@
 // `planwright check`: the editor's checks on the command line, for CI. Reads files, hands their
 // text to the same language service the server uses, prints what it finds.
+import { readFormatAndPaths } from './cli/options';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
@@ -115,26 +116,9 @@ export async function main(argv: string[], io: Output = PROCESS_OUTPUT): Promise
 }
 
 async function check(args: string[], io: Output): Promise<number> {
-  let format: 'text' | 'json' | 'sarif' = 'text';
-  const targets: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') {
-        io.err(`planwright: --format must be text, json or sarif, not ${v === undefined ? 'nothing' : `"${v}"`}.`);
-        return 2;
-      }
-      format = v;
-    } else if (a.startsWith('-') && a !== '-') {
-      io.err(`planwright: unknown option "${a}".\n\n${USAGE}`);
-      return 2;
-    } else targets.push(a);
-  }
-  if (!targets.length) {
-    io.err(`planwright: name the plan files or folders to check.\n\n${USAGE}`);
-    return 2;
-  }
+  const read = readFormatAndPaths(args, ['text', 'json', 'sarif'] as const, io, USAGE, 'name the plan files or folders to check.');
+  if (typeof read === 'number') return read;
+  const { format, targets } = read;
 
   const { service, loaded, failures, configs } = await loadPlans(targets, io);
 

@@ -1,6 +1,7 @@
 // `planwright alignment [--format text|json|markdown] <files or folders...>`: for each plan the
 // others align to, its goals and objectives with the child items aligned to each, those nothing
 // supports marked, and a summary line. The plans given resolve each other's `aligns` entries.
+import { readFormatAndPaths } from './options';
 import { URI } from 'vscode-uri';
 import type { PlanLanguageService } from '../service';
 import { parentUri } from '../service/alignment';
@@ -29,27 +30,9 @@ type Loader = (targets: string[], io: Output) => Promise<{ service: PlanLanguage
 
 /** Exit status: 0 printed; 2 usage error, or a path that holds no plan or cannot be read (the others are still reported). */
 export async function alignmentCommand(args: string[], io: Output, loadPlans: Loader, usage: string): Promise<number> {
-  let format: 'text' | 'json' | 'markdown' = 'text';
-  const targets: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      const f = v === 'md' ? 'markdown' : v;
-      if (f !== 'text' && f !== 'json' && f !== 'markdown') {
-        io.err(`planwright: --format must be text, json or markdown, not ${v === undefined ? 'nothing' : `"${v}"`}.`);
-        return 2;
-      }
-      format = f;
-    } else if (a.startsWith('-') && a !== '-') {
-      io.err(`planwright: unknown option "${a}".\n\n${usage}`);
-      return 2;
-    } else targets.push(a);
-  }
-  if (!targets.length) {
-    io.err(`planwright: name the plan files or folders to report on: the parent plans and the plans aligned to them.\n\n${usage}`);
-    return 2;
-  }
+  const read = readFormatAndPaths(args, ['text', 'json', 'markdown'] as const, io, usage, 'name the plan files or folders to report on: the parent plans and the plans aligned to them.', { md: 'markdown' });
+  if (typeof read === 'number') return read;
+  const { format, targets } = read;
   const { service, loaded, failures } = await loadPlans(targets, io);
   // No plan read: the errors above say why; a report of nothing would only hide them.
   if (!loaded.length) return 2;

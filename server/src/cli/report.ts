@@ -1,6 +1,7 @@
 // `planwright report`: the annual performance report of each plan given: every measure with its
 // baseline, targets, results and status per fiscal year, and a summary per goal. The computation
 // is the service's (service/document/report.ts); this is its command line.
+import { readFormatAndPaths } from './options';
 import type { PlanLanguageService } from '../service';
 import { performanceReport, reportJson, reportMarkdown, reportText } from '../service/document/report';
 
@@ -26,27 +27,9 @@ interface Output {
 type LoadPlans = (targets: string[], io: Output) => Promise<{ service: PlanLanguageService; loaded: { file: string; uri: string }[]; failures: { count: number; words: string[] } }>;
 
 export async function report(args: string[], io: Output, loadPlans: LoadPlans, usage: string): Promise<number> {
-  let format: 'text' | 'json' | 'markdown' = 'text';
-  const targets: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      const f = v === 'md' ? 'markdown' : v;
-      if (f !== 'text' && f !== 'json' && f !== 'markdown') {
-        io.err(`planwright: --format must be text, json or markdown, not ${v === undefined ? 'nothing' : `"${v}"`}.`);
-        return 2;
-      }
-      format = f;
-    } else if (a.startsWith('-') && a !== '-') {
-      io.err(`planwright: unknown option "${a}".\n\n${usage}`);
-      return 2;
-    } else targets.push(a);
-  }
-  if (!targets.length) {
-    io.err(`planwright: name the plan files or folders to report on.\n\n${usage}`);
-    return 2;
-  }
+  const read = readFormatAndPaths(args, ['text', 'json', 'markdown'] as const, io, usage, 'name the plan files or folders to report on.', { md: 'markdown' });
+  if (typeof read === 'number') return read;
+  const { format, targets } = read;
   const { service, loaded, failures } = await loadPlans(targets, io);
   const json: unknown[] = [];
   const texts: string[] = [];

@@ -23,6 +23,7 @@ import { CHILDREN_KEY, isRefField, REF_FIELDS, refKind } from '../fields';
 import { alignmentCompletions } from './alignment';
 import { contains } from '../text';
 import { measureCompletion } from './measureCompletion';
+import { lineInfo, lineText, type LineInfo } from './lines';
 import { workspaceUnitKinds } from './unitSnippet';
 
 /** At most this many item numbers are offered inside `related`; typing more narrows and asks again. */
@@ -60,16 +61,6 @@ interface Cursor {
   list: CompletionList;
 }
 
-/** A non-blank, non-comment line: where its content starts after any `- ` list markers. */
-interface LineInfo {
-  line: number;
-  start: number;
-  indent: number;
-  dash: boolean;
-  /** Column of the content after the list markers. */
-  content: number;
-  body: string;
-}
 
 /** `key:` alone on its line (a comment may follow): the head of a nested mapping or list. */
 const KEY_ONLY = /^([A-Za-z_$][\w$.-]*)[ \t]*:[ \t]*(?:#.*)?$/;
@@ -77,24 +68,6 @@ const KEY_ONLY = /^([A-Za-z_$][\w$.-]*)[ \t]*:[ \t]*(?:#.*)?$/;
 const KEY_START = /^(?:[A-Za-z_$][\w$.-]*|"[^"]*"|'[^']*')[ \t]*:(?:[ \t]|$)/;
 const REF_KEYS: ReadonlySet<string> = new Set(Object.keys(REF_FIELDS));
 
-function lineText(doc: PlanDocument, line: number): string {
-  return doc.text.slice(doc.lines.lineStart(line), doc.lines.lineEnd(line));
-}
-
-function lineInfo(doc: PlanDocument, line: number): LineInfo | undefined {
-  const text = lineText(doc, line);
-  let indent = 0;
-  while (indent < text.length && text.charCodeAt(indent) === 32) indent++;
-  if (indent === text.length || text[indent] === '#') return undefined;
-  let content = indent;
-  let dash = false;
-  while (text[content] === '-' && (content + 1 === text.length || text[content + 1] === ' ')) {
-    dash = true;
-    content++;
-    while (text[content] === ' ') content++;
-  }
-  return { line, start: doc.lines.lineStart(line), indent, dash, content, body: text.slice(content) };
-}
 
 function* linesAbove(doc: PlanDocument, line: number): Generator<LineInfo> {
   for (let n = line - 1; n >= 0; n--) {

@@ -7,6 +7,7 @@
 // As completion.ts does, it reads the cursor's line and the lines above it with less indentation
 // to learn which list or mapping a half-typed line belongs to; what is already there comes from
 // the model.
+import { lineInfo, type LineInfo } from './lines';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { itemAt } from '../locate';
@@ -16,15 +17,6 @@ import { yearOf } from '../checks/measures';
 import { contains } from '../text';
 import { measuresById } from './definition';
 
-interface Line {
-  line: number;
-  start: number;
-  indent: number;
-  dash: boolean;
-  /** Column after the `- ` markers. */
-  content: number;
-  body: string;
-}
 
 interface Here {
   ws: PlanWorkspace;
@@ -113,31 +105,16 @@ export function measureCompletion(ws: PlanWorkspace, doc: PlanDocument, offset: 
 // ---------------------------------------------------------------------------------------------
 // Lines
 
-function lineAt(doc: PlanDocument, line: number): Line | undefined {
-  const start = doc.lines.lineStart(line);
-  const text = doc.text.slice(start, doc.lines.lineEnd(line));
-  let indent = 0;
-  while (indent < text.length && text.charCodeAt(indent) === 32) indent++;
-  if (indent === text.length || text[indent] === '#') return undefined;
-  let content = indent;
-  let dash = false;
-  while (text[content] === '-' && (content + 1 === text.length || text[content + 1] === ' ')) {
-    dash = true;
-    content++;
-    while (text[content] === ' ') content++;
-  }
-  return { line, start, indent, dash, content, body: text.slice(content) };
-}
 
-function* above(doc: PlanDocument, line: number): Generator<Line> {
+function* above(doc: PlanDocument, line: number): Generator<LineInfo> {
   for (let n = line - 1; n >= 0; n--) {
-    const l = lineAt(doc, n);
+    const l = lineInfo(doc, n);
     if (l) yield l;
   }
 }
 
 /** The `key:` line a block mapping whose keys sit at column `col` hangs from (`targets:` above `2026: 4`). */
-function headAbove(h: Here, col: number): { key: string; info: Line } | undefined {
+function headAbove(h: Here, col: number): { key: string; info: LineInfo } | undefined {
   for (const l of above(h.doc, h.line)) {
     if (l.indent > col) continue;
     if (l.indent === col && !l.dash) continue; // another key of the same mapping
@@ -157,7 +134,7 @@ function parentKey(h: Here, col: number, from = h.line): string | undefined {
   // The entry's `- ` is on the key's own line, or on a line above whose content is at `col`.
   let dashCol: number | undefined;
   const own = from === h.line ? /^( *)- +/.exec(h.prefix) : undefined;
-  const first = from === h.line ? undefined : lineAt(h.doc, from);
+  const first = from === h.line ? undefined : lineInfo(h.doc, from);
   if (own && own[0].length === col) dashCol = own[1].length;
   else if (first?.dash && first.content === col) dashCol = first.indent;
   else {
@@ -180,7 +157,7 @@ function parentKey(h: Here, col: number, from = h.line): string | undefined {
 }
 
 /** The `key:` line of the block list whose `- ` markers sit (or would sit) at column `col`. */
-function listHead(h: Here, col: number, marked: boolean): { key: string; info: Line } | undefined {
+function listHead(h: Here, col: number, marked: boolean): { key: string; info: LineInfo } | undefined {
   let entries = false;
   for (const l of above(h.doc, h.line)) {
     if (l.indent > col) continue;
@@ -270,7 +247,7 @@ function blockYears(h: Here, head: number, col: number): number[] {
   const out: number[] = [];
   for (let n = head + 1; n < h.doc.lines.lineCount; n++) {
     if (n === h.line) continue;
-    const l = lineAt(h.doc, n);
+    const l = lineInfo(h.doc, n);
     if (!l) continue;
     if (l.indent < col) break;
     const y = l.indent === col ? /^([0-9]{4})[ \t]*:/.exec(l.body)?.[1] : undefined;
