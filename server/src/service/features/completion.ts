@@ -23,7 +23,7 @@ import { CHILDREN_KEY, isRefField, REF_FIELDS, refKind } from '../fields';
 import { alignmentCompletions } from './alignment';
 import { contains } from '../text';
 import { measureCompletion } from './measureCompletion';
-import { lineInfo, lineText, type LineInfo } from './lines';
+import { KEY_ONLY, lineInfo, linesAbove, lineText, listParent, type LineInfo } from './lines';
 import { workspaceUnitKinds } from './unitSnippet';
 
 /** At most this many item numbers are offered inside `related`; typing more narrows and asks again. */
@@ -62,19 +62,11 @@ interface Cursor {
 }
 
 
-/** `key:` alone on its line (a comment may follow): the head of a nested mapping or list. */
-const KEY_ONLY = /^([A-Za-z_$][\w$.-]*)[ \t]*:[ \t]*(?:#.*)?$/;
 /** A line (or list item) that starts with `key:`. */
 const KEY_START = /^(?:[A-Za-z_$][\w$.-]*|"[^"]*"|'[^']*')[ \t]*:(?:[ \t]|$)/;
 const REF_KEYS: ReadonlySet<string> = new Set(Object.keys(REF_FIELDS));
 
 
-function* linesAbove(doc: PlanDocument, line: number): Generator<LineInfo> {
-  for (let n = line - 1; n >= 0; n--) {
-    const info = lineInfo(doc, n);
-    if (info) yield info;
-  }
-}
 
 function spaces(n: number): string {
   return ' '.repeat(Math.max(0, n));
@@ -138,7 +130,7 @@ function complete(ws: PlanWorkspace, doc: PlanDocument, position: Position, list
   // An entry of a block list: of `lead`/`support`/`related`, or a new goal, objective, unit...
   const dashed = LIST_VALUE_PREFIX.exec(c.prefix);
   if (dashed) {
-    const parent = listParent(c, dashed[1].length, true);
+    const parent = listParent(c.doc, c.line, dashed[1].length, true);
     if (parent && REF_KEYS.has(parent.key)) {
       return refValues(c, parent.key, parent.info.start + parent.info.content, lineStart + c.prefix.length - dashed[2].length);
     }
@@ -276,30 +268,10 @@ function ownerOfKey(c: Cursor, info: LineInfo): Owner | undefined {
   return undefined;
 }
 
-/**
- * The `key:` line that holds the block list whose `- ` markers sit (or would sit) at column
- * `col`. On a line without a marker of its own, the column must be that of the list's entries:
- * that of an entry above, or deeper than the key when the list has no entry yet.
- */
-function listParent(c: Cursor, col: number, marked: boolean): { key: string; info: LineInfo } | undefined {
-  let entries = false;
-  for (const info of linesAbove(c.doc, c.line)) {
-    if (info.indent > col) continue;
-    if (info.indent === col && info.dash) {
-      entries = true; // an earlier entry of the same list
-      continue;
-    }
-    const key = KEY_ONLY.exec(info.body)?.[1];
-    if (key === undefined || info.content > col) return undefined;
-    if (!marked && !entries && info.content === col) return undefined;
-    return { key, info };
-  }
-  return undefined;
-}
 
 /** What kind of entries the block list with `- ` markers at column `col` holds. */
 function listAt(c: Cursor, col: number, marked: boolean): ListOwner | undefined {
-  const parent = listParent(c, col, marked);
+  const parent = listParent(c.doc, c.line, col, marked);
   if (!parent) return undefined;
   const m = c.doc.model;
   const { key, info } = parent;

@@ -32,3 +32,35 @@ export function lineInfo(doc: PlanDocument, line: number): LineInfo | undefined 
   }
   return { line, start: doc.lines.lineStart(line), indent, dash, content, body: text.slice(content) };
 }
+
+/** `key:` alone on its line (a comment may follow): the head of a nested mapping or list. */
+export const KEY_ONLY = /^([A-Za-z_$][\w$.-]*)[ \t]*:[ \t]*(?:#.*)?$/;
+
+/** The non-blank, non-comment lines above `line`, nearest first. */
+export function* linesAbove(doc: PlanDocument, line: number): Generator<LineInfo> {
+  for (let n = line - 1; n >= 0; n--) {
+    const info = lineInfo(doc, n);
+    if (info) yield info;
+  }
+}
+
+/**
+ * The `key:` line that holds the block list whose `- ` markers sit (or would sit) at column
+ * `col`. On a line without a marker of its own, the column must be that of the list's entries:
+ * that of an entry above, or deeper than the key when the list has no entry yet.
+ */
+export function listParent(doc: PlanDocument, line: number, col: number, marked: boolean): { key: string; info: LineInfo } | undefined {
+  let entries = false;
+  for (const info of linesAbove(doc, line)) {
+    if (info.indent > col) continue;
+    if (info.indent === col && info.dash) {
+      entries = true; // an earlier entry of the same list
+      continue;
+    }
+    const key = KEY_ONLY.exec(info.body)?.[1];
+    if (key === undefined || info.content > col) return undefined;
+    if (!marked && !entries && info.content === col) return undefined;
+    return { key, info };
+  }
+  return undefined;
+}

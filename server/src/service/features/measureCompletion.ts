@@ -7,7 +7,7 @@
 // As completion.ts does, it reads the cursor's line and the lines above it with less indentation
 // to learn which list or mapping a half-typed line belongs to; what is already there comes from
 // the model.
-import { lineInfo, type LineInfo } from './lines';
+import { KEY_ONLY, lineInfo, linesAbove, listParent, type LineInfo } from './lines';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { itemAt } from '../locate';
@@ -30,7 +30,6 @@ interface Here {
   eol: string;
 }
 
-const KEY_ONLY = /^([A-Za-z_$][\w$.-]*)[ \t]*:[ \t]*(?:#.*)?$/;
 /** `direction: dec`, `- kind: `, `unit: per` on the key's own line. */
 const VALUE_ON_LINE = /^( *)(?:- +)?(direction|kind|unit)[ \t]*:[ \t]*([\w-]*)$/;
 /** A year key being typed in a block mapping. */
@@ -90,7 +89,7 @@ export function measureCompletion(ws: PlanWorkspace, doc: PlanDocument, offset: 
   const entry = NEW_ENTRY.exec(h.prefix);
   if (entry && !text.slice(col).trim()) {
     const dashCol = entry[1].length;
-    const list = listHead(h, dashCol, !!entry[2]);
+    const list = listParent(h.doc, h.line, dashCol, !!entry[2]);
     if (list && (list.key === 'measures' || list.key === 'milestones')) {
       const owner = itemAt(doc.model, list.info.start + list.info.content);
       if (!owner || !owner.fields.some((f) => f.key === list.key && f.keySpan.start === list.info.start + list.info.content)) return undefined;
@@ -106,16 +105,10 @@ export function measureCompletion(ws: PlanWorkspace, doc: PlanDocument, offset: 
 // Lines
 
 
-function* above(doc: PlanDocument, line: number): Generator<LineInfo> {
-  for (let n = line - 1; n >= 0; n--) {
-    const l = lineInfo(doc, n);
-    if (l) yield l;
-  }
-}
 
 /** The `key:` line a block mapping whose keys sit at column `col` hangs from (`targets:` above `2026: 4`). */
 function headAbove(h: Here, col: number): { key: string; info: LineInfo } | undefined {
-  for (const l of above(h.doc, h.line)) {
+  for (const l of linesAbove(h.doc, h.line)) {
     if (l.indent > col) continue;
     if (l.indent === col && !l.dash) continue; // another key of the same mapping
     if (l.content >= col) return undefined; // the mapping is a list entry, not a key's value
@@ -138,7 +131,7 @@ function parentKey(h: Here, col: number, from = h.line): string | undefined {
   if (own && own[0].length === col) dashCol = own[1].length;
   else if (first?.dash && first.content === col) dashCol = first.indent;
   else {
-    for (const l of above(h.doc, from)) {
+    for (const l of linesAbove(h.doc, from)) {
       if (l.indent > col || (l.indent === col && !l.dash)) continue;
       if (l.content === col && l.dash) {
         dashCol = l.indent;
@@ -148,7 +141,7 @@ function parentKey(h: Here, col: number, from = h.line): string | undefined {
     }
   }
   if (dashCol === undefined) return undefined;
-  for (const l of above(h.doc, from)) {
+  for (const l of linesAbove(h.doc, from)) {
     if (l.indent > dashCol || (l.indent === dashCol && l.dash)) continue; // deeper lines, earlier entries
     if (l.content > dashCol) return undefined;
     return KEY_ONLY.exec(l.body)?.[1];
@@ -156,22 +149,6 @@ function parentKey(h: Here, col: number, from = h.line): string | undefined {
   return undefined;
 }
 
-/** The `key:` line of the block list whose `- ` markers sit (or would sit) at column `col`. */
-function listHead(h: Here, col: number, marked: boolean): { key: string; info: LineInfo } | undefined {
-  let entries = false;
-  for (const l of above(h.doc, h.line)) {
-    if (l.indent > col) continue;
-    if (l.indent === col && l.dash) {
-      entries = true;
-      continue;
-    }
-    const key = KEY_ONLY.exec(l.body)?.[1];
-    if (key === undefined || l.content > col) return undefined;
-    if (!marked && !entries && l.content === col) return undefined;
-    return { key, info: l };
-  }
-  return undefined;
-}
 
 /** The measure of the model whose mapping holds the offset. */
 function measureAt(h: Here, offset: number): Measure | undefined {
