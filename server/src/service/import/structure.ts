@@ -7,26 +7,11 @@
 // of contents and a banner, a heading's number and its place), every reading of an item's number
 // is a vote: the number most of them give wins, and each reading it overrides is reported.
 import type { Block, ReportLine } from './blocks';
+import type { ItemJson, PlanJson } from '../planValue';
 
-export interface ImportedItem {
-  id: string;
-  title: string;
-  description?: string;
-  objectives?: ImportedItem[];
-  subobjectives?: ImportedItem[];
-}
-
-export interface ImportedPlan {
-  planwright: 1;
-  title: string;
-  organization?: { name: string; acronym?: string };
-  period?: { start: number; end: number };
-  mission?: string;
-  vision?: string;
-  values?: { name: string; description?: string }[];
-  units?: { id: string; name: string; kind?: string; description?: string }[];
-  goals: ImportedItem[];
-}
+/** An item and a plan as the document importer builds them: the plan's value (planValue.ts). */
+export type ImportedItem = ItemJson;
+export type ImportedPlan = PlanJson;
 
 export interface StructureResult {
   plan: ImportedPlan;

@@ -9,59 +9,8 @@
 import { kid, kids, readXml, type XmlElement } from './xml';
 import { LABELS, parseLabelled, unitLabel } from './conventions';
 
-export interface MeasureJson {
-  id: string;
-  name: string;
-  unit?: string;
-  direction?: string;
-  kind?: string;
-  lead?: string | string[];
-  baseline?: { year: number; value: number | string };
-  targets?: Record<string, number | string>;
-  results?: Record<string, number | string>;
-  source?: string;
-  priority?: boolean;
-}
-
-export interface MilestoneJson {
-  title: string;
-  due?: string;
-  done?: boolean;
-}
-
-export interface ItemJson {
-  id: string;
-  title: string;
-  description?: string;
-  lead?: string | string[];
-  support?: string | string[];
-  related?: string[];
-  measures?: MeasureJson[];
-  milestones?: MilestoneJson[];
-  notes?: string;
-  objectives?: ItemJson[];
-  subobjectives?: ItemJson[];
-}
-
-export interface UnitJson {
-  id: string;
-  name: string;
-  kind?: string;
-  description?: string;
-}
-
-export interface PlanJson {
-  planwright: 1;
-  title: string;
-  organization?: { name: string; acronym?: string };
-  period?: { start: number; end: number };
-  mission?: string;
-  vision?: string;
-  values?: { name: string; description?: string }[];
-  units?: UnitJson[];
-  notes?: string;
-  goals: ItemJson[];
-}
+export type { ItemJson, MeasureJson, MilestoneJson, PlanJson, UnitJson } from '../planValue';
+import type { ItemJson, MeasureJson, MilestoneJson, PlanJson, UnitJson } from '../planValue';
 
 export interface ReportLine {
   /** 1-based line in the XML, when the line is about one place. */
