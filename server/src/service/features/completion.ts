@@ -23,7 +23,7 @@ import { CHILDREN_KEY, isRefField, REF_FIELDS, refKind } from '../fields';
 import { alignmentCompletions } from './alignment';
 import { contains } from '../text';
 import { measureCompletion } from './measureCompletion';
-import { KEY_ONLY, lineInfo, linesAbove, lineText, listParent, type LineInfo } from './lines';
+import { cursorLine, KEY_ONLY, lineInfo, linesAbove, lineText, listParent, type CursorLine, type LineInfo } from './lines';
 import { workspaceUnitKinds } from './unitSnippet';
 
 /** At most this many item numbers are offered inside `related`; typing more narrows and asks again. */
@@ -43,20 +43,7 @@ export function provideCompletion(ws: PlanWorkspace, doc: PlanDocument, position
 // ---------------------------------------------------------------------------------------------
 // The cursor's line and the lines above it
 
-interface Cursor {
-  ws: PlanWorkspace;
-  doc: PlanDocument;
-  offset: number;
-  line: number;
-  lineStart: number;
-  /** The cursor's line, without its line break. */
-  text: string;
-  /** Column of the cursor (UTF-16). */
-  col: number;
-  prefix: string;
-  suffix: string;
-  /** Line break to use in multi-line insertions. */
-  eol: string;
+interface Cursor extends CursorLine {
   /** The list being answered: marked incomplete when items were left out. */
   list: CompletionList;
 }
@@ -87,27 +74,11 @@ const KIND_ON_LINE = /^( *)(?:- +)?kind[ \t]*:((?:[ \t][^#]*)?)$/;
 const FLOW_VALUE = new RegExp(`[{,][ \\t]*(${[...Object.keys(REF_FIELDS), 'kind'].join('|')})[ \\t]*:((?:[^,{}\\[\\]"'#]|"[^"]*"|'[^']*')*|[ \\t]*\\[[^\\]]*)$`);
 
 function complete(ws: PlanWorkspace, doc: PlanDocument, position: Position, list: CompletionList): CompletionItem[] {
-  const offset = doc.lines.offsetAt(position);
-  const pos = doc.lines.positionAt(offset);
-  const lineStart = doc.lines.lineStart(pos.line);
-  const text = lineText(doc, pos.line);
-  const col = offset - lineStart;
-  const c: Cursor = {
-    ws,
-    doc,
-    offset,
-    line: pos.line,
-    lineStart,
-    text,
-    col,
-    prefix: text.slice(0, col),
-    suffix: text.slice(col),
-    eol: doc.text.includes('\r\n') ? '\r\n' : '\n',
-    list,
-  };
+  const c: Cursor = { ...cursorLine(ws, doc, doc.lines.offsetAt(position)), list };
+  const { lineStart, text, col } = c;
   if (inBlockScalar(c)) return [];
   // Years, values and new entries inside measures and milestones (measureCompletion.ts).
-  const inMeasure = measureCompletion(ws, doc, offset);
+  const inMeasure = measureCompletion(c);
   if (inMeasure) return inMeasure;
 
   // A value inside a flow mapping: `- { id: "1.4", lead: |, related: [|] }` (see flowValue).

@@ -1,7 +1,7 @@
 // The lines of a plan as completion reads them (completion.ts, measureCompletion.ts): a line's
 // indentation, its `- ` list markers and what follows, read from the text around the cursor,
 // which is often not valid YAML while it is being typed.
-import type { PlanDocument } from '../documents';
+import type { PlanDocument, PlanWorkspace } from '../documents';
 
 /** A non-blank, non-comment line: where its content starts after any `- ` list markers. */
 export interface LineInfo {
@@ -63,4 +63,29 @@ export function listParent(doc: PlanDocument, line: number, col: number, marked:
     return { key, info };
   }
   return undefined;
+}
+
+/** Where completion was asked: the cursor's line, read once for completion.ts and measureCompletion.ts. */
+export interface CursorLine {
+  ws: PlanWorkspace;
+  doc: PlanDocument;
+  offset: number;
+  line: number;
+  lineStart: number;
+  /** The cursor's line, without its line break. */
+  text: string;
+  /** Column of the cursor (UTF-16). */
+  col: number;
+  prefix: string;
+  suffix: string;
+  /** Line break to use in multi-line insertions. */
+  eol: string;
+}
+
+export function cursorLine(ws: PlanWorkspace, doc: PlanDocument, offset: number): CursorLine {
+  const line = doc.lines.positionAt(offset).line;
+  const lineStart = doc.lines.lineStart(line);
+  const text = lineText(doc, line);
+  const col = offset - lineStart;
+  return { ws, doc, offset, line, lineStart, text, col, prefix: text.slice(0, col), suffix: text.slice(col), eol: doc.text.includes('\r\n') ? '\r\n' : '\n' };
 }

@@ -7,9 +7,9 @@
 // As completion.ts does, it reads the cursor's line and the lines above it with less indentation
 // to learn which list or mapping a half-typed line belongs to; what is already there comes from
 // the model.
-import { KEY_ONLY, lineInfo, linesAbove, listParent, type LineInfo } from './lines';
+import { KEY_ONLY, lineInfo, linesAbove, listParent, type CursorLine, type LineInfo } from './lines';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
-import type { PlanDocument, PlanWorkspace } from '../documents';
+import type { PlanDocument } from '../documents';
 import { itemAt } from '../locate';
 import { kindWord, type Measure, type PlanItem } from '../model';
 import { PLAN_SCHEMA } from '../schema';
@@ -18,17 +18,7 @@ import { contains } from '../text';
 import { measuresById } from './definition';
 
 
-interface Here {
-  ws: PlanWorkspace;
-  doc: PlanDocument;
-  offset: number;
-  line: number;
-  lineStart: number;
-  text: string;
-  col: number;
-  prefix: string;
-  eol: string;
-}
+type Here = CursorLine;
 
 /** `direction: dec`, `- kind: `, `unit: per` on the key's own line. */
 const VALUE_ON_LINE = /^( *)(?:- +)?(direction|kind|unit)[ \t]*:[ \t]*([\w-]*)$/;
@@ -43,12 +33,9 @@ const BASELINE_BLOCK = /^( *)year[ \t]*:[ \t]*([0-9]{0,4})$/;
 const NEW_ENTRY = /^( *)(- +)?([A-Za-z]*)$/;
 
 /** Completions for a place inside a measure or a milestone, or undefined when the cursor is elsewhere. */
-export function measureCompletion(ws: PlanWorkspace, doc: PlanDocument, offset: number): CompletionItem[] | undefined {
-  const pos = doc.lines.positionAt(offset);
-  const lineStart = doc.lines.lineStart(pos.line);
-  const text = doc.text.slice(lineStart, doc.lines.lineEnd(pos.line));
-  const col = offset - lineStart;
-  const h: Here = { ws, doc, offset, line: pos.line, lineStart, text, col, prefix: text.slice(0, col), eol: doc.text.includes('\r\n') ? '\r\n' : '\n' };
+/** `h`: the cursor's line, as completion.ts read it. */
+export function measureCompletion(h: CursorLine): CompletionItem[] | undefined {
+  const { doc, offset, lineStart, text, col } = h;
   if (/^[ -]*#/.test(h.prefix)) return undefined;
 
   const v = VALUE_ON_LINE.exec(h.prefix);
