@@ -59,6 +59,7 @@ async function startClient(context: vscode.ExtensionContext, channels: Pick<Lang
       // The server's settings, at start and on every change (workspace/didChangeConfiguration).
       initializationOptions: {
         maxItemsComputed: vscode.workspace.getConfiguration('planwright').get<number>('maxItemsComputed'),
+        maxNumberOfProblems: vscode.workspace.getConfiguration('planwright').get<number>('maxNumberOfProblems'),
         inlayHints: { enabled: vscode.workspace.getConfiguration('planwright').get<boolean>('inlayHints.enabled') },
         codeLens: { enabled: vscode.workspace.getConfiguration('planwright').get<boolean>('codeLens.enabled', true) },
       },

@@ -288,8 +288,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 function configure(settings: unknown): void {
   if (settings && typeof settings === 'object') {
     const lensesBefore = service.codeLensEnabled();
+    const limitBefore = service.maxNumberOfProblems();
     service.configure(settings as Parameters<typeof service.configure>[0]);
     if (canRefreshLenses && lensesBefore !== service.codeLensEnabled()) void connection.sendRequest(CodeLensRefreshRequest.type);
+    // The same findings, cut at another number: every plan is published again (lastSent compares findings).
+    if (limitBefore !== service.maxNumberOfProblems()) {
+      lastSent.clear();
+      scheduleAll();
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
+import { STYLE_CODES } from '../../server/src/service/checks/style';
 import { TestClient, ROOT } from './lspClient';
 
 const ERRORS = fs.readFileSync(path.join(ROOT, 'samples/with-errors.plan.yaml'), 'utf8');
@@ -71,5 +72,27 @@ describe('the server applies config files and disable comments', function () {
     const after = await client.waitForDiagnostics(uri, (p) => p.version === 2, 20000);
     assert.ok(!after.some((d) => d.code === 'numbering-sequence'), JSON.stringify(after.map((d) => d.code)));
     assert.strictEqual(after.length, before.length - 1);
+  });
+
+  it('sends at most planwright.maxNumberOfProblems diagnostics, the most serious first with a notice of the rest, and every one when the setting becomes 0', async () => {
+    fs.writeFileSync(path.join(ws, '.planwright.yaml'), `rules:\n${STYLE_CODES.map((c) => `  ${c}: hint`).join('\n')}\n`);
+    const file = path.join(ws, 'errors.plan.yaml');
+    fs.writeFileSync(file, ERRORS);
+    const uri = URI.file(file).toString();
+    await client.initialize(URI.file(ws).toString(), WATCHING, { maxNumberOfProblems: 6 });
+    client.open(uri, ERRORS);
+    const capped = await client.waitForDiagnostics(uri, undefined, 20000);
+    assert.strictEqual(capped.length, 6);
+    const notice = capped[5];
+    assert.strictEqual(notice.code, 'problems-limit');
+    assert.match(notice.message, /^\d+ more problems are not shown: this plan has (\d+), and the editor shows the 5 most serious\./);
+    assert.ok(capped.slice(0, 5).every((d) => d.severity === 1 || d.severity === 2), JSON.stringify(capped.map((d) => [d.code, d.severity])));
+
+    // Changed in the settings: the same findings are published again, all of them.
+    client.notify('workspace/didChangeConfiguration', { settings: { planwright: { maxNumberOfProblems: 0 } } });
+    const all = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 6, 20000);
+    assert.strictEqual(all.length, Number(/has (\d+)/.exec(notice.message)![1]));
+    assert.ok(!all.some((d) => d.code === 'problems-limit'));
+    assert.ok(all.some((d) => d.severity === 4), 'the style hints left out before are sent');
   });
 });

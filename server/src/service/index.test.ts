@@ -29,3 +29,18 @@ describe('language service caches', () => {
     assert.deepStrictEqual(service.getPreview(uri)!.problems, { errors: 0, warnings: 1 });
   });
 });
+
+describe('the planwright.maxNumberOfProblems setting', () => {
+  it('starts at 1,000 (as many as VS Code shows of one file), takes a whole number ≥ 0 from any editor, and ignores anything else', () => {
+    const service = createLanguageService();
+    assert.strictEqual(service.maxNumberOfProblems(), 1000);
+    service.configure({ maxNumberOfProblems: 25.7 });
+    assert.strictEqual(service.maxNumberOfProblems(), 25);
+    for (const bad of [-1, '3', null, Number.NaN, Number.POSITIVE_INFINITY]) {
+      service.configure({ maxNumberOfProblems: bad as unknown as number });
+      assert.strictEqual(service.maxNumberOfProblems(), 25, String(bad));
+    }
+    service.configure({ maxNumberOfProblems: 0 });
+    assert.strictEqual(service.maxNumberOfProblems(), 0);
+  });
+});

@@ -7,7 +7,7 @@ import { provideCodeLenses } from './features/codeLens';
 import { alignmentLenses } from './features/alignment';
 import { provideCompletion } from './features/completion';
 import { provideDefinition } from './features/definition';
-import { planDiagnostics, provideDiagnostics } from './features/diagnostics';
+import { planDiagnostics, provideDiagnostics, publishedDiagnostics } from './features/diagnostics';
 import type { PlanDiagnostic } from './model';
 import { provideDocumentSymbols } from './features/documentSymbols';
 import { provideFoldingRanges } from './features/folding';
@@ -49,6 +49,7 @@ export interface PlanLanguageService {
    */
   update(uri: string, text: string, version: number | undefined, change: TextChange | undefined, deadline: number): PlanDocument | undefined;
   remove(uri: string): void;
+  /** The diagnostics to publish: at most `maxNumberOfProblems`, the most serious first (publishedDiagnostics). */
   getDiagnostics(uri: string): Diagnostic[];
   /** The same findings before they are made LSP diagnostics: the same array while nothing changed (for the server's compare with what it published, `sameFindings`). */
   getFindings(uri: string): readonly PlanDiagnostic[];
@@ -101,11 +102,18 @@ export interface PlanLanguageService {
   configure(options: Partial<Omit<ServiceOptions, 'inlayHints'>> & { inlayHints?: boolean | { enabled?: unknown } }): void;
   /** Whether code lenses are given (the `planwright.codeLens.enabled` setting). */
   codeLensEnabled(): boolean;
+  /** The most diagnostics published for one plan (the `planwright.maxNumberOfProblems` setting; 0: all). */
+  maxNumberOfProblems(): number;
 }
 
 export interface ServiceOptions {
   /** Most symbols listed in a plan's outline; 0 for no limit (the `planwright.maxItemsComputed` setting). */
   maxItemsComputed: number;
+  /**
+   * Most diagnostics sent for one plan, the most serious first, and a last one saying how many
+   * more there are; 0 for no limit (the `planwright.maxNumberOfProblems` setting).
+   */
+  maxNumberOfProblems: number;
   /** Inlay hints shown (the `planwright.inlayHints.enabled` setting). */
   inlayHints: boolean;
   /** Code lenses at all (the `planwright.codeLens.enabled` setting, `{ codeLens: { enabled } }` as the editor sends it). */
@@ -118,7 +126,8 @@ export interface ServiceOptions {
   clientCommands?: readonly string[];
 }
 
-export const DEFAULT_OPTIONS: ServiceOptions = { maxItemsComputed: 5000, inlayHints: true, codeLens: { enabled: true } };
+// 1,000: VS Code shows no more of one file (its extension host drops the rest).
+export const DEFAULT_OPTIONS: ServiceOptions = { maxItemsComputed: 5000, maxNumberOfProblems: 1000, inlayHints: true, codeLens: { enabled: true } };
 
 /**
  * Remembers a feature's answer for one version of a document (editors ask for symbols and
@@ -161,7 +170,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     update: ((uri: string, text: string, version?: number, change?: TextChange, deadline?: number) =>
       deadline === undefined ? workspace.update(uri, text, version, change) : workspace.update(uri, text, version, change, deadline)) as PlanLanguageService['update'],
     remove: (uri: string) => workspace.remove(uri),
-    getDiagnostics: (uri: string) => on(uri, [], (d) => provideDiagnostics(workspace, d)),
+    getDiagnostics: (uri: string) => on(uri, [], (d) => publishedDiagnostics(workspace, d, options.maxNumberOfProblems)),
     getFindings: (uri: string) => on(uri, [], (d) => planDiagnostics(workspace, d)),
     getHover: (uri: string, p: Position) => on(uri, null, (d) => provideHover(workspace, d, p)),
     getDefinition: (uri: string, p: Position) => on(uri, [], (d) => provideDefinition(workspace, d, p)),
@@ -197,6 +206,7 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getPreview: (uri: string, known?: readonly string[]) => on(uri, null, (d) => providePreview(planDocument(d), known)),
     getCompletion: (uri: string, p: Position) => on(uri, { isIncomplete: false, items: [] }, (d) => provideCompletion(workspace, d, p, canRun)),
     codeLensEnabled: () => options.codeLens.enabled,
+    maxNumberOfProblems: () => options.maxNumberOfProblems,
     getAlignmentMarkdown: () => coverageMarkdown(alignmentCoverage(workspace)),
     getFormattingEdits: (uri: string) => on(uri, [], provideFormatting),
     getRangeFormattingEdits: (uri: string, range: Range) => on(uri, [], (d) => provideRangeFormatting(d, range)),
@@ -212,6 +222,8 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
         options.maxItemsComputed = Math.floor(max);
         symbols = perVersion((d) => provideDocumentSymbols(d, options.maxItemsComputed));
       }
+      const problems = o.maxNumberOfProblems;
+      if (typeof problems === 'number' && Number.isFinite(problems) && problems >= 0) options.maxNumberOfProblems = Math.floor(problems);
       const lens = (o as { codeLens?: { enabled?: unknown } }).codeLens;
       if (lens && typeof lens === 'object' && typeof lens.enabled === 'boolean') options.codeLens = { enabled: lens.enabled };
       const commands = (o as { clientCommands?: unknown }).clientCommands;

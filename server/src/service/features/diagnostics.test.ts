@@ -3,8 +3,8 @@ import { readRuleConfig } from '../config';
 import type { PlanDiagnostic } from '../model';
 import { parseFull } from '../parse';
 import { STYLE_CODES } from '../checks/style';
-import { ICE } from '../test-util';
-import { finishDiagnostics, sameFindings } from './diagnostics';
+import { ICE, ICE_URI, load } from '../test-util';
+import { finishDiagnostics, planDiagnostics, publishedDiagnostics, sameFindings, toLspDiagnostic } from './diagnostics';
 
 describe('sameFindings (the server publishes a plan again only when its findings differ)', () => {
   const every = readRuleConfig(`rules:\n${STYLE_CODES.map((c) => `  ${c}: warning`).join('\n')}\n`).settings;
@@ -42,6 +42,72 @@ describe('sameFindings (the server publishes a plan again only when its findings
       const b = copy(a);
       change(b);
       assert.ok(!sameFindings(a, b), String(change));
+    }
+  });
+});
+
+describe('publishedDiagnostics (at most planwright.maxNumberOfProblems are sent, the most serious first)', () => {
+  // ICE with a misspelt field in each objective (errors) and every style rule on, at three levels.
+  const settings = readRuleConfig(
+    `rules:\n${STYLE_CODES.map((c, i) => `  ${c}: ${['warning', 'information', 'hint'][i % 3]}`).join('\n')}\n`,
+  ).settings;
+  const text = ICE.replace(/\n        title: /g, '\n        titel: ');
+  const setup = () => {
+    const { ws, doc } = load(text, ICE_URI);
+    ws.rulesFor = () => settings;
+    return { ws, doc, all: planDiagnostics(ws, doc) };
+  };
+  const rank = { 1: 0, 2: 1, 3: 2, 4: 3 } as Record<number, number>;
+
+  it('sends every diagnostic, in the order of the text, when there are no more than the limit, or the limit is 0', () => {
+    const { ws, doc, all } = setup();
+    const levels = new Set(all.map((d) => d.severity));
+    assert.ok(all.length > 20 && levels.size === 4, `${all.length} findings at ${[...levels]}`);
+    assert.deepStrictEqual(publishedDiagnostics(ws, doc, 0), all.map((d) => toLspDiagnostic(doc, d)));
+    assert.deepStrictEqual(publishedDiagnostics(ws, doc, all.length), all.map((d) => toLspDiagnostic(doc, d)));
+  });
+
+  it('keeps the errors and warnings and as many of the next level as fit, in the order of the text, then says how many are not shown', () => {
+    const { ws, doc, all } = setup();
+    const errors = all.filter((d) => d.severity === 'error').length;
+    const warnings = all.filter((d) => d.severity === 'warning').length;
+    const infos = all.filter((d) => d.severity === 'information').length;
+    assert.ok(errors >= 1 && warnings >= 2 && infos >= 3, `${errors}/${warnings}/${infos}`);
+    const max = errors + warnings + 2 + 1; // two of the information findings fit, and the notice
+    const sent = publishedDiagnostics(ws, doc, max);
+    assert.strictEqual(sent.length, max);
+    const notice = sent[sent.length - 1];
+    const shown = sent.slice(0, -1);
+    assert.deepStrictEqual(
+      shown.map((d) => d.severity),
+      all.filter((d) => d.severity === 'error' || d.severity === 'warning' || (d.severity === 'information' && all.filter((x) => x.severity === 'information').indexOf(d) < 2)).map((d) => ({ error: 1, warning: 2, information: 3, hint: 4 })[d.severity]),
+      'the most serious, in the order of the text',
+    );
+    const lines = shown.map((d) => d.range.start.line);
+    assert.deepStrictEqual(lines, [...lines].sort((a, b) => a - b));
+    assert.ok(shown.some((d) => d.code === 'schema' || d.severity === 1), 'the error is among them');
+    assert.deepStrictEqual(notice.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.strictEqual(notice.severity, 3);
+    assert.strictEqual(notice.code, 'problems-limit');
+    const hidden = all.length - shown.length;
+    assert.strictEqual(
+      notice.message,
+      `${hidden} more problems are not shown: this plan has ${all.length}, and the editor shows the ${max - 1} most serious. ` +
+        'To see every one, run `planwright check` on the file, or raise the setting planwright.maxNumberOfProblems (0 shows all).',
+    );
+  });
+
+  it('cuts into the errors themselves when there are more errors than the limit, and never sends more than the limit', () => {
+    const { ws, doc, all } = setup();
+    assert.ok(all.filter((d) => d.severity === 'error').length >= 4);
+    for (const max of [1, 2, 5]) {
+      const sent = publishedDiagnostics(ws, doc, max);
+      assert.strictEqual(sent.length, max);
+      assert.strictEqual(sent[sent.length - 1].code, 'problems-limit');
+      const firstErrors = all.filter((d) => d.severity === 'error').slice(0, max - 1).map((d) => toLspDiagnostic(doc, d));
+      const levels = sent.slice(0, -1).map((d) => rank[d.severity!]);
+      assert.deepStrictEqual(levels, [...levels].sort(), `max ${max}: the most serious first`);
+      assert.deepStrictEqual(sent.slice(0, -1), firstErrors);
     }
   });
 });

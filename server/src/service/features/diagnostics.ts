@@ -95,3 +95,42 @@ export function sameFindings(a: readonly PlanDiagnostic[], b: readonly PlanDiagn
 export function provideDiagnostics(ws: PlanWorkspace, doc: PlanDocument): Diagnostic[] {
   return planDiagnostics(ws, doc).map((d) => toLspDiagnostic(doc, d));
 }
+
+const RANK: Record<PlanDiagnostic['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * The diagnostics an editor is sent: at most `max` (0: all), the most severe first, as VS Code
+ * keeps them (it shows at most 1,000 per file and drops the rest): errors, then warnings, then
+ * information, then hints, each in the order of the text; and, when some are left out, a last
+ * one at the top of the plan that says how many and where to see them all. A plan whose style
+ * rules find something on most of its 20,000 items would otherwise send ~10 MB per keystroke for
+ * the editor to throw away.
+ */
+export function publishedDiagnostics(ws: PlanWorkspace, doc: PlanDocument, max: number): Diagnostic[] {
+  const all = planDiagnostics(ws, doc);
+  if (!max || all.length <= max) return all.map((d) => toLspDiagnostic(doc, d));
+  const room = max - 1; // one place for the notice
+  // The least severe level that still fits in part, and how many of it fit: one pass, no sort.
+  const counts = [0, 0, 0, 0];
+  for (const d of all) counts[RANK[d.severity]]++;
+  let cut = 0;
+  let left = room;
+  while (cut < 3 && counts[cut] < left) left -= counts[cut++];
+  const shown: Diagnostic[] = [];
+  for (const d of all) {
+    const rank = RANK[d.severity];
+    if (rank < cut || (rank === cut && left-- > 0)) shown.push(toLspDiagnostic(doc, d));
+  }
+  const hidden = all.length - shown.length;
+  shown.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 3,
+    code: 'problems-limit',
+    source: 'planwright',
+    message:
+      `${hidden.toLocaleString('en-US')} more problem${hidden === 1 ? ' is' : 's are'} not shown: this plan has ${all.length.toLocaleString('en-US')}, and the editor shows ` +
+      `the ${room.toLocaleString('en-US')} most serious. To see every one, run \`planwright check\` on the file, or raise the setting ` +
+      'planwright.maxNumberOfProblems (0 shows all).',
+  });
+  return shown;
+}
