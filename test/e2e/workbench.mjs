@@ -266,6 +266,9 @@ export const steps = [
         return text.replace(/\s+/g, ' ').includes('by enforcing immigration and customs laws.') || `(hover: ${JSON.stringify(text.slice(0, 200))})`;
       }, 15_000);
       await page.mouse.move(1, 500);
+      // The README's picture of the Plan view (its sections and icons), once the tooltip is gone.
+      await until('the tooltip gone', async () => !(await page.locator('.monaco-hover:not(.hidden), .workbench-hover').first().isVisible()) || '(tooltip still shown)', 5_000).catch(() => undefined);
+      await docShot(page, 'plan-view.png');
     },
   },
   {
