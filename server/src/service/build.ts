@@ -205,6 +205,7 @@ export class NodeReader {
       case 'title':
       case 'mission':
       case 'vision':
+      case 'notes':
         head[as] = this.string(v);
         break;
       case 'organization':
@@ -253,6 +254,7 @@ export interface HeadParts {
   title?: string;
   mission?: string;
   vision?: string;
+  notes?: string;
   organization?: PlanModel['organization'];
   parents?: ParentLink[];
   period?: { start?: string; end?: string };

@@ -207,6 +207,8 @@ export interface PlanModel {
   readonly title?: string;
   readonly mission?: string;
   readonly vision?: string;
+  /** The plan's own `notes:` (what an import found no field for; StratML export writes it back). */
+  readonly notes?: string;
   /** `acronymText`: the acronym as written, for renaming it (children's `aligns` entries follow). */
   readonly organization?: { name?: string; acronym?: string; acronymText?: ScalarText };
   /** `parents:`: which file each acronym of `aligns` entries names (when several plans have it). */

@@ -207,6 +207,7 @@ function* assembleSteps(
     title: head.title,
     mission: head.mission,
     vision: head.vision,
+    notes: head.notes,
     organization: head.organization,
     parents: head.parents,
     period: head.period,
@@ -595,6 +596,7 @@ function mergeHead(into: HeadParts, from: HeadParts): void {
   if (from.title !== undefined) into.title = from.title;
   if (from.mission !== undefined) into.mission = from.mission;
   if (from.vision !== undefined) into.vision = from.vision;
+  if (from.notes !== undefined) into.notes = from.notes;
   if (from.organization !== undefined) into.organization = from.organization;
   if (from.parents !== undefined) into.parents = from.parents;
   if (from.period !== undefined) into.period = from.period;

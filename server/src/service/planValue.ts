@@ -9,6 +9,7 @@ export interface MeasureJson {
   direction?: string;
   kind?: string;
   lead?: string | string[];
+  aligns?: string[];
   baseline?: { year: number; value: number | string };
   targets?: Record<string, number | string>;
   results?: Record<string, number | string>;
@@ -29,6 +30,7 @@ export interface ItemJson {
   lead?: string | string[];
   support?: string | string[];
   related?: string[];
+  aligns?: string[];
   measures?: MeasureJson[];
   milestones?: MilestoneJson[];
   notes?: string;

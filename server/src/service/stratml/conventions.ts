@@ -7,6 +7,7 @@
 /** The labels of the lines of `OtherInformation` that carry a field. */
 export const LABELS = {
   related: 'Related',
+  aligns: 'Aligns',
   milestone: 'Milestone',
   direction: 'Direction',
   kind: 'Kind',
@@ -17,7 +18,7 @@ export const LABELS = {
   notes: 'Notes',
 } as const;
 
-const FIELD_LINE = new RegExp(`^(${[LABELS.related, LABELS.milestone, LABELS.direction, LABELS.kind, LABELS.lead, LABELS.source, LABELS.priority].join('|')}): (.+)$`);
+const FIELD_LINE = new RegExp(`^(${[LABELS.related, LABELS.aligns, LABELS.milestone, LABELS.direction, LABELS.kind, LABELS.lead, LABELS.source, LABELS.priority].join('|')}): (.+)$`);
 
 /** Splits an OtherInformation text into its labelled lines, the narrative, and the notes after a `Notes:` line. */
 export function parseLabelled(text: string): { fields: [string, string][]; rest: string; notes: string } {

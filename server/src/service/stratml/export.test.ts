@@ -43,6 +43,16 @@ describe('StratML export', () => {
     assert.strictEqual(invalidity(xml, 2), '');
   });
 
+  it("writes the plan's own notes as its OtherInformation, and aligns entries as an Aligns: line, valid in both parts", () => {
+    const notes = 'notes: |\n  Imported from the 2021 PDF.\n  Goal 5 was printed as GOAL 3.\n';
+    for (const [text, part] of [[ICE, 1], [MEASURES, 2]] as const) {
+      const { xml } = exportText(text.replace(/^goals:/m, `${notes}goals:`));
+      assert.match(xml, /<\/Name>\n  <OtherInformation>Imported from the 2021 PDF.\nGoal 5 was printed as GOAL 3.<\/OtherInformation>\n  <StrategicPlanCore>/);
+      assert.strictEqual(invalidity(xml, part), '');
+    }
+    assert.match(exportText(ICE).xml, /<OtherInformation>Aligns: DHS 6<\/OtherInformation>/);
+  });
+
   it('gives the same file for two exports of the same plan: identifiers come from the plan (kind and number)', () => {
     assert.strictEqual(exportText(ICE).xml, exportText(ICE).xml);
     assert.match(exportText(ICE).xml, /<Identifier>objective-1\.1<\/Identifier>/);
@@ -75,7 +85,7 @@ describe('StratML export', () => {
     });
   }
 
-  it('round trip: for generated plans, import(export(plan)) gives the same goals, objectives, sub-objectives, titles, descriptions, notes, units, references, measures and milestones', () => {
+  it('round trip: for generated plans, import(export(plan)) gives the same goals, objectives, sub-objectives, titles, descriptions, notes (the plan\'s own too), units, references, aligns entries, measures and milestones', () => {
     fc.assert(
       fc.property(planArb, (plan) => {
         assert.deepStrictEqual(normalize(roundTrip(plan)), normalize(plan));
@@ -100,7 +110,8 @@ function importedShape(m: import('../model').PlanModel): PlanJson {
     unit: ms.unit,
     direction: ms.direction,
     kind: ms.kind,
-    lead: ms.owner.refs.filter((r) => r.measure === ms).map((r) => r.target.text),
+    lead: ms.owner.refs.filter((r) => r.measure === ms && r.field === 'lead').map((r) => r.target.text),
+    aligns: ms.owner.refs.filter((r) => r.measure === ms && r.field === 'aligns').map((r) => r.target.text),
     baseline: ms.baseline ? { year: Number(ms.baseline.year!.text), value: scalar(ms.baseline.value)! } : undefined,
     targets: years(ms.targets),
     results: years(ms.results),
@@ -114,6 +125,7 @@ function importedShape(m: import('../model').PlanModel): PlanJson {
     lead: refs(it, 'lead'),
     support: refs(it, 'support'),
     related: refs(it, 'related'),
+    aligns: refs(it, 'aligns'),
     measures: it.measures?.map(measure),
     milestones: it.milestones?.map((x) => ({ title: x.title!, due: x.due?.text, done: x.done })),
     [it.kind === 'goal' ? 'objectives' : 'subobjectives']: it.children.map(item),
@@ -126,6 +138,7 @@ function importedShape(m: import('../model').PlanModel): PlanJson {
     period: m.period ? { start: Number(m.period.start), end: Number(m.period.end) } : undefined,
     mission: m.mission,
     vision: m.vision,
+    notes: m.notes,
     values: m.values.map((v) => ({ name: v.name!, description: v.description })),
     units: m.units.map((u) => ({ id: u.id!.text, name: u.name!, kind: u.kind, description: u.description })),
     goals: m.goals.map(item),
@@ -136,7 +149,7 @@ function importedShape(m: import('../model').PlanModel): PlanJson {
 function normalize(p: PlanJson): unknown {
   const text = (s: string | undefined) => (s ? s.replace(/\s+/g, ' ').trim() : undefined);
   const list = (v: string | string[] | undefined) => [v ?? []].flat().map(String);
-  const measure = (m: MeasureJson) => ({ ...strip(m), lead: list(m.lead), source: text(m.source) });
+  const measure = (m: MeasureJson) => ({ ...strip(m), lead: list(m.lead), aligns: list(m.aligns), source: text(m.source) });
   const item = (it: ItemJson): unknown => ({
     id: String(it.id),
     title: text(it.title),
@@ -145,6 +158,7 @@ function normalize(p: PlanJson): unknown {
     lead: list(it.lead),
     support: list(it.support),
     related: list(it.related),
+    aligns: list(it.aligns),
     measures: (it.measures ?? []).map(measure),
     milestones: (it.milestones ?? []).map((m) => strip({ ...m, title: text(m.title) })),
     children: (it.objectives ?? it.subobjectives ?? []).map(item),
@@ -155,6 +169,7 @@ function normalize(p: PlanJson): unknown {
     period: p.period,
     mission: text(p.mission),
     vision: text(p.vision),
+    notes: text(p.notes),
     values: (p.values ?? []).map((v) => strip({ name: v.name, description: text(v.description) })),
     units: (p.units ?? []).map((u) => strip({ ...u, description: text(u.description) })),
     goals: p.goals.map(item),
@@ -185,8 +200,9 @@ const measureArb = fc.record({
   source: opt(phrase),
   priority: opt(fc.boolean()),
   lead: fc.boolean(),
+  aligns: fc.nat(2),
 });
-const itemArb = fc.record({ title: phrase, description: opt(narrative), notes: opt(narrative), lead: fc.nat(3), support: fc.nat(3), related: fc.nat(2), measures: fc.array(measureArb, { maxLength: 2 }), milestone: fc.boolean() });
+const itemArb = fc.record({ title: phrase, description: opt(narrative), notes: opt(narrative), lead: fc.nat(3), support: fc.nat(3), related: fc.nat(2), aligns: fc.nat(3), measures: fc.array(measureArb, { maxLength: 2 }), milestone: fc.boolean() });
 type ItemGen = typeof itemArb extends fc.Arbitrary<infer T> ? T : never;
 const planArb: fc.Arbitrary<PlanJson> = fc
   .record({
@@ -195,6 +211,7 @@ const planArb: fc.Arbitrary<PlanJson> = fc
     period: fc.boolean(),
     mission: opt(narrative),
     vision: opt(narrative),
+    notes: opt(narrative),
     values: fc.array(fc.record({ name: phrase, description: opt(narrative) }), { maxLength: 2 }),
     units: fc.array(unitArb, { maxLength: 3 }),
     goals: fc.array(fc.record({ goal: itemArb, objectives: fc.array(fc.record({ o: itemArb, subs: fc.array(itemArb, { maxLength: 2 }) }), { maxLength: 3 }) }), { minLength: 1, maxLength: 3 }),
@@ -217,6 +234,9 @@ const planArb: fc.Arbitrary<PlanJson> = fc
         const related = pick(x.related, ids);
         if (related.length) it.related = related;
       }
+      // Entries naming a parent plan's items (not checked here: the parent is not exported).
+      const aligns = ['DHS 1', 'DHS 2.3', 'DHS 6.1.2'].slice(0, x.aligns);
+      if (aligns.length) it.aligns = aligns;
       if (x.measures.length)
         it.measures = x.measures.map((m) => {
           const q = m.unit === 'qualitative';
@@ -226,6 +246,7 @@ const planArb: fc.Arbitrary<PlanJson> = fc
           if (m.direction) out.direction = m.direction;
           if (m.kind) out.kind = m.kind;
           if (m.lead && units.length) out.lead = units[0].id;
+          if (m.aligns) out.aligns = ['DHS 2', 'DHS 4.1'].slice(0, m.aligns);
           if (m.baseline) out.baseline = { year: 2020, value: v(0) };
           if (m.targets.length) out.targets = Object.fromEntries(m.targets.map((y, i) => [String(y), v(i + 1)]));
           if (m.results.length) out.results = Object.fromEntries(m.results.map((y, i) => [String(y), v(i + 7)]));
@@ -242,6 +263,7 @@ const planArb: fc.Arbitrary<PlanJson> = fc
     if (g.period) plan.period = { start: 2021, end: 2024 };
     if (g.mission) plan.mission = g.mission;
     if (g.vision) plan.vision = g.vision;
+    if (g.notes) plan.notes = g.notes;
     if (g.values.length) plan.values = g.values.map((v) => ({ name: v.name, ...(v.description && { description: v.description }) }));
     if (units.length) plan.units = units;
     g.goals.forEach((gg, gi) => {

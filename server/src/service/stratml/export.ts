@@ -40,6 +40,8 @@ class Writer {
     if (this.part === 1) this.open('StrategicPlan', ` xmlns="${PART1_NS}"`);
     else this.open('PerformancePlanOrReport', ` xmlns="${PART2_NS}" Type="Strategic_Plan"`);
     this.leaf('Name', m.title?.trim() || fallbackTitle);
+    // The plan's own notes (import reads the plan's OtherInformation back into them).
+    if (m.notes?.trim()) this.leaf('OtherInformation', m.notes.trim());
     this.open('StrategicPlanCore');
     if (m.organization || m.units.length) {
       this.open('Organization');
@@ -147,11 +149,13 @@ class Writer {
     this.close('Objective');
   }
 
-  /** `related` and milestones, as labelled lines (conventions.ts). */
+  /** `related`, `aligns` and milestones, as labelled lines (conventions.ts). */
   private otherInformation(it: PlanItem): void {
     const lines: string[] = [];
-    const related = it.refs.filter((r) => r.field === 'related').map((r) => r.target.text);
+    const related = it.refs.filter((r) => r.field === 'related' && !r.measure).map((r) => r.target.text);
     if (related.length) lines.push(`${LABELS.related}: ${related.join(', ')}`);
+    const aligns = it.refs.filter((r) => r.field === 'aligns' && !r.measure).map((r) => r.target.text);
+    if (aligns.length) lines.push(`${LABELS.aligns}: ${aligns.join(', ')}`);
     for (const ms of it.milestones ?? []) {
       if (!ms.title) continue;
       const when = [ms.due ? `due ${ms.due.text}` : '', ms.done === true ? 'done' : ms.done === false ? 'not done' : ''].filter(Boolean).join(', ');
@@ -214,6 +218,8 @@ class Writer {
     if (ms.kind && !stage) lines.push(`${LABELS.kind}: ${ms.kind}`);
     const lead = ms.owner.refs.filter((r) => r.measure === ms && r.field === 'lead').map((r) => r.target.text);
     if (lead.length) lines.push(`${LABELS.lead}: ${lead.join(', ')}`);
+    const aligns = ms.owner.refs.filter((r) => r.measure === ms && r.field === 'aligns').map((r) => r.target.text);
+    if (aligns.length) lines.push(`${LABELS.aligns}: ${aligns.join(', ')}`);
     if (ms.source) lines.push(`${LABELS.source}: ${ms.source.replace(/\s+/g, ' ').trim()}`);
     if (ms.priority !== undefined) lines.push(`${LABELS.priority}: ${ms.priority ? 'yes' : 'no'}`);
     if (lines.length) this.leaf('OtherInformation', lines.join('\n'));

@@ -8,6 +8,7 @@
 // No I/O: the text is handed in; the CLI and the server write the plan (writePlan.ts).
 import { kid, kids, readXml, type XmlElement } from './xml';
 import { LABELS, parseLabelled, unitLabel } from './conventions';
+import { MEASURE_FIELDS } from '../fields';
 
 export type { ItemJson, MeasureJson, MilestoneJson, PlanJson, UnitJson } from '../planValue';
 import type { ItemJson, MeasureJson, MilestoneJson, PlanJson, UnitJson } from '../planValue';
@@ -388,6 +389,9 @@ class Importer {
       if (label === LABELS.related) {
         const ids = value.split(/[,;]\s*/).map((s) => s.trim()).filter(Boolean);
         if (ids.length) item.related = [...(item.related ?? []), ...ids];
+      } else if (label === LABELS.aligns) {
+        const entries = value.split(/[,;]\s*/).map((s) => s.trim()).filter(Boolean);
+        if (entries.length) item.aligns = [...(item.aligns ?? []), ...entries];
       } else if (label === LABELS.milestone) {
         const m = parseMilestone(value);
         (item.milestones ??= []).push(m);
@@ -461,6 +465,9 @@ class Importer {
           else if (label === LABELS.lead) {
             const ids = value.split(/,\s*/).filter(Boolean);
             m.lead = ids.length === 1 ? ids[0] : ids;
+          } else if (label === LABELS.aligns) {
+            const entries = value.split(/[,;]\s*/).map((s) => s.trim()).filter(Boolean);
+            if (entries.length) m.aligns = [...(m.aligns ?? []), ...entries];
           } else if (label === LABELS.source) m.source = value;
           else if (label === LABELS.priority) m.priority = /^(yes|true)$/i.test(value);
           else this.note(notes, `Indicator ${id} ${label}`, value);
@@ -529,7 +536,8 @@ function resultValue(r: XmlElement): { value: number | string | undefined; extra
   return { value: undefined, extra: [n, dName].filter(Boolean).join(' ') };
 }
 
-const MEASURE_ORDER = ['id', 'name', 'unit', 'direction', 'kind', 'lead', 'baseline', 'targets', 'results', 'source', 'priority'] as const;
+/** The format's order of a measure's fields (fields.ts). */
+const MEASURE_ORDER = Object.keys(MEASURE_FIELDS) as (keyof MeasureJson)[];
 function orderMeasure(m: MeasureJson): MeasureJson {
   const out: Record<string, unknown> = {};
   for (const k of MEASURE_ORDER) if (m[k] !== undefined) out[k] = m[k];
