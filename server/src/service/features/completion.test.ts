@@ -435,6 +435,37 @@ describe('completion', () => {
       const kinds = provideCompletion(units.ws, units.doc, units.doc.lines.positionAt(at));
       assert.deepStrictEqual(kinds.items.map((i) => [i.label, i.detail]), [['division', 'used by 2 units'], ['office', 'used by 1 unit']]);
     });
+
+    it('completes the field names a flow mapping does not have yet, after its `{` or a comma, as `key: ` on the same line', () => {
+      const plan = (unit: string, objective: string) => lines(
+        'planwright: 1',
+        'title: Border Plan',
+        'organization: { name: Border Agency, | }',
+        'units:',
+        `  ${unit}`,
+        'goals:',
+        '  - id: "1"',
+        '    title: Secure the Border',
+        '    objectives:',
+        `      ${objective}`,
+      );
+      const objective = completeAt(plan('- { id: ERO, name: Removal }', '- { id: "1.1", title: "Detect, {Crossings}", le| }').replace('Border Agency, | }', 'Border Agency }'));
+      assert.deepStrictEqual(labels(objective), ['description', 'lead', 'support', 'related', 'aligns', 'measures', 'milestones', 'notes', 'subobjectives']);
+      assert.deepStrictEqual(edit(find(objective, 'lead')), { range: range(9, 51, 53), newText: 'lead: ' });
+      assert.strictEqual(find(objective, 'lead').command?.command, 'editor.action.triggerSuggest', 'the unit ids are offered next');
+      const unit = completeAt(plan('- { id: ERO, | }', '- { id: "1.1", title: x }').replace('Border Agency, | }', 'Border Agency }'));
+      assert.deepStrictEqual(labels(unit), ['name', 'kind', 'description']);
+      const organization = completeAt(plan('- { id: ERO, name: Removal }', '- { id: "1.1", title: x }'));
+      assert.deepStrictEqual(labels(organization), ['acronym']);
+      // Before a colon already typed, only the name is replaced.
+      const renamed = completeAt(plan('- { id: ERO, nam|: Removal }', '- { id: "1.1", title: x }').replace('Border Agency, | }', 'Border Agency }'));
+      assert.deepStrictEqual(edit(find(renamed, 'name')), { range: range(4, 15, 18), newText: 'name' });
+      // Not inside a flow list, a quoted string or a comment.
+      for (const objective of ['- { id: "1.1", title: x, related: ["1", | ] }', '- { id: "1.1", title: "a, |" }', '- { id: "1.1", title: x } # { a, |']) {
+        const items = completeAt(plan('- { id: ERO, name: Removal }', objective).replace('Border Agency, | }', 'Border Agency }'));
+        assert.ok(!items.some((i) => i.label === 'description'), `${objective}: ${labels(items).join(', ')}`);
+      }
+    });
   });
 
   it('offers at most a few hundred numbers in a large plan, those starting with what is typed, and says the list is incomplete', () => {

@@ -84,6 +84,9 @@ function complete(ws: PlanWorkspace, doc: PlanDocument, position: Position, list
   // A value inside a flow mapping: `- { id: "1.4", lead: |, related: [|] }` (see flowValue).
   const flow = flowValue(c);
   if (flow) return flow;
+  // A key inside a flow mapping: `- { id: "1.4", ti| }`, `organization: { name: X, | }`.
+  const flowKeyItems = flowKey(c);
+  if (flowKeyItems) return flowKeyItems;
   // The kind of a unit: the kinds the workspace's units use.
   const kind = KIND_ON_LINE.exec(c.prefix);
   if (kind) {
@@ -221,8 +224,12 @@ function planOwner(c: Cursor): Owner {
 /** The model's owner of the key that starts the line `info`. */
 function ownerOfKey(c: Cursor, info: LineInfo): Owner | undefined {
   if (info.content === 0) return planOwner(c);
+  return ownerAt(c, info.start + info.content);
+}
+
+/** The item, measure, milestone, unit, value, `organization` or `period` whose mapping holds `offset`. */
+function ownerAt(c: Cursor, offset: number): Owner | undefined {
   const m = c.doc.model;
-  const offset = info.start + info.content;
   const item = itemAt(m, offset);
   // A key of a measure or a milestone of the item.
   const measure = item?.measures?.find((x) => contains(x.span, offset));
@@ -418,17 +425,18 @@ function describe(prop: Schema): string | undefined {
   return resolve(prop)?.description;
 }
 
-function keyItems(c: Cursor, owner: Owner, keyCol: number, word: { start: number; end: number }, hasColon: boolean): CompletionItem[] {
+/** Field names for `owner`'s mapping; `flow`: inside `{ ... }`, where a key is followed by `key: ` only (no snippet of lines). */
+function keyItems(c: Cursor, owner: Owner, keyCol: number, word: { start: number; end: number }, hasColon: boolean, flow = false): CompletionItem[] {
   const schema = schemaOf(owner.kind);
   const props: Record<string, Schema> = schema?.properties ?? {};
   const lineEnd = c.lineStart + c.text.length;
-  const present = new Set(owner.fields.filter((f) => f.keySpan.start < c.lineStart || f.keySpan.start > lineEnd).map((f) => f.key));
+  const present = new Set((flow ? owner.fields : owner.fields.filter((f) => f.keySpan.start < c.lineStart || f.keySpan.start > lineEnd)).map((f) => f.key));
   const out: CompletionItem[] = [];
   Object.keys(props).forEach((key, i) => {
     if (key === '$schema' || present.has(key)) return;
     const prop = props[key];
     const doc = describe(prop);
-    const snippet = hasColon ? undefined : keySnippet(c, owner, key, keyCol);
+    const snippet = hasColon || flow ? undefined : keySnippet(c, owner, key, keyCol);
     const text = hasColon ? key : snippet ?? `${key}: `;
     const item: CompletionItem = {
       label: key,
@@ -585,6 +593,49 @@ function refValues(c: Cursor, key: string, keyOffset: number, valueStart: number
 
 // ---------------------------------------------------------------------------------------------
 // Flow mappings, unit kinds, new entries at any indentation
+
+/** A key, or the start of one, typed right after the `{` or a `,` of a flow mapping on the cursor's line. */
+const FLOW_KEY = /[{,][ \t]*([A-Za-z_$][\w$-]*)?$/;
+
+/**
+ * The fields a flow mapping may have (`- { id: "1.4", title: x, le| }`), less those it has:
+ * the owner is the item, unit, measure... the model reads at the mapping's `{`.
+ */
+function flowKey(c: Cursor): CompletionItem[] | undefined {
+  const m = FLOW_KEY.exec(c.prefix);
+  if (!m) return undefined;
+  const brace = openFlowMapping(c.prefix.slice(0, m.index + 1));
+  if (brace === undefined) return undefined;
+  const owner = ownerAt(c, c.lineStart + brace + 1);
+  if (!owner) return undefined;
+  const typed = m[1] ?? '';
+  const wordEnd = c.col + /^[\w$-]*/.exec(c.suffix)![0].length;
+  const word = { start: c.lineStart + c.col - typed.length, end: c.lineStart + wordEnd };
+  const hasColon = /^[ \t]*:/.test(c.text.slice(wordEnd));
+  // Every key of the mapping is on this line: the one being typed is not "present".
+  const others: Owner = { ...owner, fields: owner.fields.filter((f) => f.keySpan.start !== word.start) };
+  return keyItems(c, others, 0, word, hasColon, true);
+}
+
+/**
+ * The column of the `{` of the flow mapping open at the end of `prefix` (the innermost open
+ * bracket is a `{`), skipping quoted text; undefined when there is none or a comment starts.
+ */
+function openFlowMapping(prefix: string): number | undefined {
+  const open: number[] = [];
+  for (let i = 0; i < prefix.length; i++) {
+    const ch = prefix[i];
+    if (ch === '"' || ch === "'") {
+      const close = prefix.indexOf(ch, i + 1);
+      if (close < 0) return undefined;
+      i = close;
+    } else if (ch === '{' || ch === '[') open.push(i);
+    else if (ch === '}' || ch === ']') open.pop();
+    else if (ch === '#' && (i === 0 || /\s/.test(prefix[i - 1]))) return undefined;
+  }
+  const last = open[open.length - 1];
+  return last !== undefined && prefix[last] === '{' ? last : undefined;
+}
 
 /** A value of `lead`, `support`, `related` or `kind` typed inside `{ ... }` on the cursor's line. */
 function flowValue(c: Cursor): CompletionItem[] | undefined {
