@@ -33,6 +33,23 @@ describe('Diagnostics in the editor', () => {
     }
   });
 
+  it('shows at most planwright.maxNumberOfProblems problems, the most serious first with a note of how many are left out, and all of them once it is reset', async () => {
+    const { doc } = await openSample(ERRORS);
+    const config = () => vscode.workspace.getConfiguration('planwright');
+    const all = await waitFor(`the problems of ${ERRORS}`, () => planwrightDiagnostics(doc.uri), (ds) => ALL_CODES.every((c) => ds.some((d) => codeOf(d) === c)));
+    try {
+      await config().update('maxNumberOfProblems', 4, vscode.ConfigurationTarget.Global);
+      const capped = await waitFor('4 problems, the last saying how many more there are', () => planwrightDiagnostics(doc.uri), (ds) => ds.length === 4);
+      const note = capped.find((d) => codeOf(d) === 'problems-limit');
+      assert.ok(note, JSON.stringify(capped.map(codeOf)));
+      assert.strictEqual(note.message, `${all.length - 3} more problems are not shown: this plan has ${all.length}, and the editor shows the 3 most serious. To see every one, run \`planwright check\` on the file, or raise the setting planwright.maxNumberOfProblems (0 shows all).`);
+      assert.ok(capped.filter((d) => d !== note).every((d) => d.severity === vscode.DiagnosticSeverity.Error), 'errors before warnings');
+    } finally {
+      await config().update('maxNumberOfProblems', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('every problem again', () => planwrightDiagnostics(doc.uri), (ds) => ds.length === all.length && !ds.some((d) => codeOf(d) === 'problems-limit'));
+  });
+
   it('shows a numbering error as soon as an objective gets a wrong number, and drops it on undo', async () => {
     const { doc, editor } = await openSample(ICE);
     const original = doc.getText();
