@@ -1,7 +1,7 @@
 // The client's decisions that need no VS Code: which Plan view item follows the cursor, how
 // problem counts read in the view and the status bar, and the New Plan snippet.
 import * as assert from 'assert';
-import { containing, innermost, problemsText, renumberedText } from '../client/src/outline';
+import { containing, innermost, problemCounts, problemsText, renumberedText } from '../client/src/outline';
 import * as fs from 'fs';
 import * as path from 'path';
 import { planFileName, templateSnippet, templateText } from '../client/src/snippet';
@@ -80,6 +80,21 @@ describe('Problem counts as words', () => {
       [problemsText(2, 1), problemsText(1, 0), problemsText(0, 3), problemsText(0, 0)],
       ['2 errors, 1 warning', '1 error', '3 warnings', ''],
     );
+  });
+});
+
+describe('Problem counts in the status bar', () => {
+  const pw = (level: 'error' | 'warning' | 'other', code = 'schema', data?: unknown) => ({ level, source: 'planwright', code, data });
+  it('counts the errors and warnings VS Code has for the plan, of every source', () => {
+    assert.deepStrictEqual(problemCounts([pw('error'), pw('warning'), pw('other'), { level: 'error', source: 'cSpell' }]), { errors: 2, warnings: 1 });
+    assert.deepStrictEqual(problemCounts([]), { errors: 0, warnings: 0 });
+  });
+
+  it("takes Planwright's counts from its note when it sent only the most serious problems, and adds the other sources'", () => {
+    const note = pw('other', 'problems-limit', { errors: 2, warnings: 28_000, information: 5, hints: 0 });
+    assert.deepStrictEqual(problemCounts([pw('error'), pw('error'), pw('warning'), note, { level: 'warning', source: 'cSpell' }]), { errors: 2, warnings: 28_001 });
+    // A note without counts (an older server) leaves the counting as it is.
+    assert.deepStrictEqual(problemCounts([pw('error'), pw('other', 'problems-limit')]), { errors: 1, warnings: 0 });
   });
 });
 

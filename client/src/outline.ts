@@ -13,6 +13,32 @@ export function problemsText(errors: number, warnings: number): string {
   return parts.join(', ');
 }
 
+/** A diagnostic as the status bar counts it. */
+export interface CountedDiagnostic {
+  level: 'error' | 'warning' | 'other';
+  source?: string;
+  code?: string;
+  data?: unknown;
+}
+
+/**
+ * The errors and warnings of a plan: counted, except that when the server sent only the most
+ * serious of Planwright's problems (planwright.maxNumberOfProblems), its note of how many are not
+ * shown (problems-limit) carries the counts of them all.
+ */
+export function problemCounts(diagnostics: readonly CountedDiagnostic[]): { errors: number; warnings: number } {
+  const limit = diagnostics.find((d) => d.source === 'planwright' && d.code === 'problems-limit')?.data as { errors?: unknown; warnings?: unknown } | undefined;
+  const whole = limit && typeof limit.errors === 'number' && typeof limit.warnings === 'number' ? { errors: limit.errors, warnings: limit.warnings } : undefined;
+  let errors = whole?.errors ?? 0;
+  let warnings = whole?.warnings ?? 0;
+  for (const d of diagnostics) {
+    if (whole && d.source === 'planwright') continue;
+    if (d.level === 'error') errors++;
+    else if (d.level === 'warning') warnings++;
+  }
+  return { errors, warnings };
+}
+
 /** "Renumbered 7 items; 3 links followed", or that nothing needed it. */
 export function renumberedText(r: { edits: number; items?: number; links?: number } | null | undefined): string {
   if (!r || !r.edits) return 'The plan is already numbered in order: nothing to change.';

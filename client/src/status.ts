@@ -1,7 +1,8 @@
 // The status bar entry for the active plan: its error and warning counts at a glance, one click
-// from the Problems panel. Counts come from VS Code's diagnostics, so they always match that panel.
+// from the Problems panel. Counts come from VS Code's diagnostics, so they match that panel, or
+// from the server's note of them all when it sent only the most serious (problemCounts).
 import * as vscode from 'vscode';
-import { PLAN_LANGUAGE, problemsText } from './outline';
+import { PLAN_LANGUAGE, problemCounts, problemsText } from './outline';
 
 export class PlanStatus implements vscode.Disposable {
   // On the right, beside the language mode: it is about this file, unlike the workspace-wide
@@ -31,12 +32,15 @@ export class PlanStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    let errors = 0;
-    let warnings = 0;
-    for (const d of vscode.languages.getDiagnostics(doc.uri)) {
-      if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
-      else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
-    }
+    const { errors, warnings } = problemCounts(
+      vscode.languages.getDiagnostics(doc.uri).map((d) => ({
+        level: d.severity === vscode.DiagnosticSeverity.Error ? 'error' : d.severity === vscode.DiagnosticSeverity.Warning ? 'warning' : 'other',
+        source: d.source,
+        code: typeof d.code === 'object' && d.code !== null ? String(d.code.value) : d.code === undefined ? undefined : String(d.code),
+        // vscode-languageclient keeps the LSP diagnostic's `data` on the object it hands VS Code.
+        data: (d as { data?: unknown }).data,
+      })),
+    );
     const problems = problemsText(errors, warnings);
     this.item.text = problems ? `$(error) ${errors} $(warning) ${warnings}` : '$(check) Plan OK';
     this.item.tooltip = problems ? `This plan has ${problems}. Click to open the Problems panel.` : 'No problems found in this plan. Click to open the Problems panel.';

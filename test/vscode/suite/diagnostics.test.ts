@@ -44,6 +44,10 @@ describe('Diagnostics in the editor', () => {
       assert.ok(note, JSON.stringify(capped.map(codeOf)));
       assert.strictEqual(note.message, `${all.length - 3} more problems are not shown: this plan has ${all.length}, and the editor shows the 3 most serious. To see every one, run \`planwright check\` on the file, or raise the setting planwright.maxNumberOfProblems (0 shows all).`);
       assert.ok(capped.filter((d) => d !== note).every((d) => d.severity === vscode.DiagnosticSeverity.Error), 'errors before warnings');
+      // The counts of them all reach the extension (its status bar counts with them).
+      const errors = all.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+      const warnings = all.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+      assert.deepStrictEqual((note as { data?: { errors?: number; warnings?: number } }).data && { errors: (note as any).data.errors, warnings: (note as any).data.warnings }, { errors, warnings });
     } finally {
       await config().update('maxNumberOfProblems', undefined, vscode.ConfigurationTarget.Global);
     }

@@ -89,6 +89,8 @@ describe('publishedDiagnostics (at most planwright.maxNumberOfProblems are sent,
     assert.deepStrictEqual(notice.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     assert.strictEqual(notice.severity, 3);
     assert.strictEqual(notice.code, 'problems-limit');
+    const count = (l: string) => all.filter((d) => d.severity === l).length;
+    assert.deepStrictEqual(notice.data, { errors: count('error'), warnings: count('warning'), information: count('information'), hints: count('hint') }, 'the counts of them all');
     const hidden = all.length - shown.length;
     assert.strictEqual(
       notice.message,

@@ -127,6 +127,8 @@ export function publishedDiagnostics(ws: PlanWorkspace, doc: PlanDocument, max: 
     severity: 3,
     code: 'problems-limit',
     source: 'planwright',
+    // The counts of them all, for the editor's own count of the plan's problems (the VS Code status bar).
+    data: { errors: counts[0], warnings: counts[1], information: counts[2], hints: counts[3] },
     message:
       `${hidden.toLocaleString('en-US')} more problem${hidden === 1 ? ' is' : 's are'} not shown: this plan has ${all.length.toLocaleString('en-US')}, and the editor shows ` +
       `the ${room.toLocaleString('en-US')} most serious. To see every one, run \`planwright check\` on the file, or raise the setting ` +
