@@ -130,16 +130,14 @@ export function readSequence(slots: readonly Slot[]): { cost: number; labels: La
       if (keepCost[i]) disputed.push(i);
     }
   }
-  const changeCost = (k: number, x: number) => (x === a(k) ? keepCost[k] : keepCost[k] - ((slots[k - 1] as { children?: ReadonlyMap<number, number> }).children?.get(x) ?? 0));
-  // The children-cost of the disputed siblings on the two kinds of long join, without walking them:
-  // from the start to i, sibling d is given number d (prefix sums); from j to the end, number
-  // d + c with c = a(j) - j: their keep costs, less the children naming d + c, grouped by c.
-  const fromStart = new Float64Array(n + 1);
-  const keepAfter = new Float64Array(n + 1);
+  // The children-cost of the disputed siblings between two kept ones, without walking them:
+  // between j and i, sibling d is given number d + c, with c = a(j) - j. That is the sum of their
+  // keep costs, less the children naming d + c: prefix sums, and for each offset c, the disputed
+  // siblings with children naming d + c (not their own number), in order, with prefix sums.
+  const keepUpTo = new Float64Array(n + 1);
   const byOffset = new Map<number, { at: number[]; upTo: number[] }>();
   if (disputed.length) {
-    for (let i = 1; i <= n; i++) fromStart[i] = fromStart[i - 1] + (keepCost[i] ? changeCost(i, i) : 0);
-    for (let j = n - 1; j >= 0; j--) keepAfter[j] = keepAfter[j + 1] + keepCost[j + 1];
+    for (let i = 1; i <= n; i++) keepUpTo[i] = keepUpTo[i - 1] + keepCost[i];
     for (const d of disputed) {
       for (const [x, count] of (slots[d - 1] as { children: ReadonlyMap<number, number> }).children) {
         if (x === a(d)) continue;
@@ -154,17 +152,9 @@ export function readSequence(slots: readonly Slot[]): { cost: number; labels: La
   /** Children-cost of the disputed siblings strictly between j and i, numbered on from j. */
   const disputedBetween = (j: number, i: number) => {
     if (!disputed.length) return 0;
-    if (i === END) {
-      const g = byOffset.get(a(j) - j);
-      if (!g) return keepAfter[j];
-      const t = firstAbove(g.at, j);
-      return keepAfter[j] - (g.upTo[g.at.length] - g.upTo[t]);
-    }
-    if (j === 0) return fromStart[i - 1];
-    // j is at most WINDOW + 1 siblings before i.
-    let sum = 0;
-    for (let d = firstAbove(disputed, j); d < disputed.length && disputed[d] < i; d++, steps++) sum += changeCost(disputed[d], a(j) + disputed[d] - j);
-    return sum;
+    const keep = keepUpTo[i - 1] - keepUpTo[j];
+    const g = byOffset.get(a(j) - j);
+    return g ? keep - (g.upTo[firstAbove(g.at, i - 1)] - g.upTo[firstAbove(g.at, j)]) : keep;
   };
   /** Cost of keeping j and i with every sibling between corrected; undefined when they cannot both be kept. */
   const edge = (j: number, i: number): { w: number; gap: boolean; skips: number } | undefined => {
