@@ -72,10 +72,6 @@ const WINDOW = 32;
 
 const KEEP: Label = { t: 'keep' };
 
-function labelKey(l: Label): string {
-  return l.t === 'change' || l.t === 'free' ? `${l.t}:${l.to ?? ''}` : l.t;
-}
-
 /**
  * Steps taken by readSequence and the numbering check (edges weighed, labels written, the scans
  * of the messages), counted for tests: they must grow with the number of siblings, not its square.
@@ -156,47 +152,50 @@ export function readSequence(slots: readonly Slot[]): { cost: number; labels: La
     const g = byOffset.get(a(j) - j);
     return g ? keep - (g.upTo[firstAbove(g.at, i - 1)] - g.upTo[firstAbove(g.at, j)]) : keep;
   };
-  /** Cost of keeping j and i with every sibling between corrected; undefined when they cannot both be kept. */
-  const edge = (j: number, i: number): { w: number; gap: boolean; skips: number } | undefined => {
+  // The last edge weighed: whether it leaves a gap, and how many siblings between stay out.
+  let edgeGap = false;
+  let edgeSkips = 0;
+  /** Cost of keeping j and i with every sibling between corrected (edgeGap, edgeSkips); -1 when they cannot both be kept. */
+  const edge = (j: number, i: number): number => {
     steps++;
     const m = i - j - 1;
     const between = costly[i - 1] - costly[j] + disputedBetween(j, i);
-    if (i === END) return { w: between, gap: false, skips: 0 };
+    if (i === END) return ((edgeGap = false), (edgeSkips = 0), between);
     const room = a(i) - a(j) - 1;
-    if (room < 0) return undefined;
+    if (room < 0) return -1;
     const need = m - room;
-    if (need > skippable[i - 1] - skippable[j]) return undefined;
-    const gap = room > m;
-    return { w: between + keepCost[i] + (gap ? 1 : 0), gap, skips: Math.max(0, need) };
+    if (need > skippable[i - 1] - skippable[j]) return -1;
+    edgeGap = room > m;
+    edgeSkips = Math.max(0, need);
+    return between + keepCost[i] + (edgeGap ? 1 : 0);
   };
-  const preds = function* (i: number): Generator<number> {
-    const lo = i === END ? 0 : Math.max(0, i - 1 - WINDOW);
-    for (let j = i - 1; j >= lo; j--) if (keepable(j)) yield j;
-    if (lo > 0) yield 0;
-  };
+  // The predecessors of i: i - 1 down to lowest(i), then 0 (`for (let j = i - 1; j >= 0; j = nextPred(j, lo))`, keepable ones only).
+  const lowest = (i: number) => (i === END ? 0 : Math.max(0, i - 1 - WINDOW));
+  const nextPred = (j: number, lo: number) => (j > lo ? j - 1 : j === lo && lo > 0 ? 0 : -1);
   const INF = Number.MAX_SAFE_INTEGER;
   const F = new Array<number>(END + 1).fill(INF);
   const B = new Array<number>(END + 1).fill(INF);
   F[0] = 0;
   for (let i = 1; i <= END; i++) {
     if (!keepable(i)) continue;
-    for (const j of preds(i)) {
-      if (F[j] === INF) continue;
-      const e = edge(j, i);
-      if (e && F[j] + e.w < F[i]) F[i] = F[j] + e.w;
+    for (let j = i - 1, lo = lowest(i); j >= 0; j = nextPred(j, lo)) {
+      if (!keepable(j) || F[j] === INF) continue;
+      const w = edge(j, i);
+      if (w >= 0 && F[j] + w < F[i]) F[i] = F[j] + w;
     }
   }
   B[END] = 0;
   for (let i = END; i >= 1; i--) {
     if (!keepable(i) || B[i] === INF) continue;
-    for (const j of preds(i)) {
-      const e = edge(j, i);
-      if (e && e.w + B[i] < B[j]) B[j] = e.w + B[i];
+    for (let j = i - 1, lo = lowest(i); j >= 0; j = nextPred(j, lo)) {
+      if (!keepable(j)) continue;
+      const w = edge(j, i);
+      if (w >= 0 && w + B[i] < B[j]) B[j] = w + B[i];
     }
   }
   const cost = F[END];
   const labels: Label[][] = Array.from({ length: n }, () => []);
-  const has = (list: Label[], l: Label) => list.some((x) => labelKey(x) === labelKey(l));
+  const has = (list: Label[], l: Label) => list.some((x) => x.t === l.t && (x as { to?: number }).to === (l as { to?: number }).to);
   const add = (k: number, l: Label) => {
     steps++;
     const list = labels[k - 1];
@@ -220,19 +219,20 @@ export function readSequence(slots: readonly Slot[]): { cost: number; labels: La
   const farSkips: number[] = [];
   for (let i = 1; i <= n; i++) {
     if (!keepable(i) || F[i] === INF || B[i] === INF || F[i] + B[i] !== cost) continue;
-    const lo = Math.max(0, i - 1 - WINDOW);
-    for (const j of preds(i)) {
-      if (F[j] === INF || B[j] === INF || F[j] + B[j] !== cost) continue;
-      const e = edge(j, i);
-      if (!e || F[j] + e.w + B[i] !== cost) continue;
-      add(i, e.gap ? { t: 'gap' } : { t: 'keep' });
+    const lo = lowest(i);
+    for (let j = i - 1; j >= 0; j = nextPred(j, lo)) {
+      if (!keepable(j) || F[j] === INF || B[j] === INF || F[j] + B[j] !== cost) continue;
+      const w = edge(j, i);
+      if (w < 0 || F[j] + w + B[i] !== cost) continue;
+      const skips = edgeSkips;
+      add(i, edgeGap ? { t: 'gap' } : { t: 'keep' });
       const from = j === 0 && lo > 0 ? lo : j + 1;
       if (from > j + 1) {
         farAt.push(i);
         farA.push(a(i));
-        farSkips.push(e.skips);
+        farSkips.push(skips);
       }
-      for (let k = from; k < i; k++) add(k, between(j, i, e.skips, k));
+      for (let k = from; k < i; k++) add(k, between(j, i, skips, k));
     }
   }
   if (farAt.length) {
@@ -244,10 +244,9 @@ export function readSequence(slots: readonly Slot[]): { cost: number; labels: La
   let endFromMany = false;
   // The readings that correct every sibling after a kept j (edges j → END), in one pass.
   const endSources = new Set<number>();
-  for (const j of preds(END)) {
-    if (F[j] === INF || F[j] + B[j] !== cost) continue;
-    const e = edge(j, END)!;
-    if (F[j] + e.w === cost) endSources.add(j);
+  for (let j = END - 1; j >= 0; j--) {
+    if (!keepable(j) || F[j] === INF || F[j] + B[j] !== cost) continue;
+    if (F[j] + edge(j, END) === cost) endSources.add(j);
   }
   for (let k = 0; k <= n; k++) {
     if (k >= 1 && endFrom !== undefined) {
