@@ -154,6 +154,32 @@ describe('numbering checks', () => {
       assert.ok(r.cost > 0 && r.cost < 20000);
     });
 
+    it('reports 40 objectives all numbered 1.7 in seven problems: the six that must be 1.1 to 1.6, then the rest as one run named by its first five', () => {
+      const t = plan('  - id: "1"', '    title: G', '    objectives:', ...Array.from({ length: 40 }, (_, i) => `      - { id: "1.7", title: O${i} }`));
+      const d = all(t);
+      assert.deepStrictEqual(d.map((x) => [x[0], x[2]]), [...[6, 7, 8, 9, 10, 11].map((l) => ['numbering-duplicate', l]), ['numbering-sequence', 12]]);
+      assert.strictEqual(d[0][3], 'Number 1.7 is used 40 times: objective 1.7 ("O1") also has it. This objective should be 1.1 (it is the first objective of goal 1, before 1.7, which should be 1.2).');
+      assert.strictEqual(
+        d[6][3],
+        'Objectives 1.7, 1.7, 1.7, 1.7, 1.7 and 29 more after objective 1.7 are out of sequence, and their numbers can be corrected in more than one way. Number the objectives of goal 1 in the order they are written, or use "Renumber the objectives of goal 1".',
+      );
+      const run = parseFull(t).diagnostics[6];
+      assert.deepStrictEqual(run.related!.map((r) => t.slice(0, r.span.start).split('\n').length - 1), [13, 14, 15, 16]);
+    });
+
+    it('checks a plan of 8,000 objectives all numbered 1.7 with linear work (at most 5 times that of 2,000), in seven problems', () => {
+      const work = (n: number) => {
+        const t = plan('  - id: "1"', '    title: G', '    objectives:', ...Array.from({ length: n }, (_, i) => `      - { id: "1.7", title: O${i} }`));
+        const before = numberingWork.steps;
+        const d = parseFull(t).diagnostics;
+        assert.strictEqual(d.length, 7);
+        return numberingWork.steps - before;
+      };
+      const small = work(2000);
+      const large = work(8000);
+      assert.ok(large <= 5 * small, `2,000 objectives: ${small} steps, 8,000: ${large}`);
+    });
+
     it('reads every list of siblings as the reading before the far phase did: same cost, same labels in the same order', () => {
       fc.assert(
         fc.property(siblingLists, (slots) => {

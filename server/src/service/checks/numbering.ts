@@ -72,6 +72,9 @@ const WINDOW = 32;
 
 const KEEP: Label = { t: 'keep' };
 
+/** How many items of a run out of sequence its message names (and points to, as related information). */
+const RUN_NAMED = 5;
+
 /**
  * Steps taken by readSequence and the numbering check (edges weighed, labels written, the scans
  * of the messages), counted for tests: they must grow with the number of siblings, not its square.
@@ -485,7 +488,7 @@ export function* checkNumberingSteps(model: PlanModel, out: PlanDiagnostic[]): G
     });
     /** The nearest sibling with a certain number, as written (and what it should be, if not that). */
     const neighbour = (k: number, step: 1 | -1) => {
-      for (let i = k + step; i >= 0 && i < siblings.length; i += step) {
+      for (let i = k + step; i >= 0 && i < siblings.length; i += step, numberingWork.steps++) {
         const s = should[i];
         if (s === undefined) continue;
         const written = siblings[i].id?.text;
@@ -503,7 +506,7 @@ export function* checkNumberingSteps(model: PlanModel, out: PlanDiagnostic[]): G
     };
     /** The nearest earlier sibling with a well-formed number, as the author wrote it. */
     const writtenBefore = (k: number) => {
-      for (let i = k - 1; i >= 0; i--) if (siblings[i].own !== undefined && labels[i][0]?.t !== 'skip') return siblings[i];
+      for (let i = k - 1; i >= 0; i--, numberingWork.steps++) if (siblings[i].own !== undefined && labels[i][0]?.t !== 'skip') return siblings[i];
       return undefined;
     };
     const gapMessage = (item: PlanItem, k: number, expected: string, orChange?: string) => {
@@ -514,13 +517,18 @@ export function* checkNumberingSteps(model: PlanModel, out: PlanDiagnostic[]): G
       return `${upper(word)} ${item.id!.text} follows ${itemLabel(prev)}: ${missing} (expected ${expected}).`;
     };
     const expectedAfterGap = (k: number) => {
-      for (let i = k - 1; i >= 0; i--) {
+      for (let i = k - 1; i >= 0; i--, numberingWork.steps++) {
         const s = should[i];
         if (s !== undefined) return prefix + (Number(s.slice(s.lastIndexOf('.') + 1)) + 1);
       }
       return prefix + 1;
     };
 
+    /** "twice", or how many times (all 8,000 objectives numbered 1.7). */
+    const usedTimes = (id: string) => {
+      const uses = model.itemsById.get(id)?.length ?? 2;
+      return uses <= 2 ? 'twice' : `${uses.toLocaleString('en-US')} times`;
+    };
     let run: number[] = [];
     const flushRun = () => {
       if (!run.length) return;
@@ -535,16 +543,20 @@ export function* checkNumberingSteps(model: PlanModel, out: PlanDiagnostic[]): G
         out.push({ span: first.id!.span, severity: 'error', code: 'numbering-sequence', message: gapMessage(first, k, expectedAfterGap(k), to), data: { expected: to, change: to, certain: false } });
         return;
       }
-      const names = items.map((i) => i.id!.text);
-      const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+      // A long run (thousands of items all numbered 1.7) is named by its first few.
+      const named = items.slice(0, RUN_NAMED);
+      const names = named.map((i) => i.id!.text);
+      const more = items.length - named.length;
+      const list =
+        names.length === 1 ? names[0] : more ? `${names.join(', ')} and ${more.toLocaleString('en-US')} more` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
       const prev = writtenBefore(k);
       const whose = parent ? `${word === 'objective' ? 'objectives' : 'sub-objectives'} of ${itemLabel(parent)}` : 'goals';
       out.push({
         span: first.id!.span,
         severity: 'error',
         code: 'numbering-sequence',
-        message: `${upper(word)}${names.length > 1 ? 's' : ''} ${list}${prev ? ` after ${itemLabel(prev)}` : ''} ${names.length > 1 ? 'are' : 'is'} out of sequence, and ${names.length > 1 ? 'their numbers' : 'its number'} can be corrected in more than one way. Number the ${whose} in the order they are written, or use "Renumber the ${whose}".`,
-        related: items.slice(1).map((i) => ({ span: i.id!.span, message: `${itemLabel(i)} is out of sequence too` })),
+        message: `${upper(word)}${items.length > 1 ? 's' : ''} ${list}${prev ? ` after ${itemLabel(prev)}` : ''} ${items.length > 1 ? 'are' : 'is'} out of sequence, and ${items.length > 1 ? 'their numbers' : 'its number'} can be corrected in more than one way. Number the ${whose} in the order they are written, or use "Renumber the ${whose}".`,
+        related: named.slice(1).map((i) => ({ span: i.id!.span, message: `${itemLabel(i)} is out of sequence too` })),
       });
     };
 
@@ -565,7 +577,7 @@ export function* checkNumberingSteps(model: PlanModel, out: PlanDiagnostic[]): G
         const twin = duplicates.has(item) ? firstUse.get(text) : model.itemsById.get(text)?.find((x) => x !== item);
         const because = place(k);
         const message = twin
-          ? `Number ${text} is used twice: ${itemLabel(twin)}${twin.title ? ` ("${twin.title}")` : ''} also has it. This ${kindWord(item.kind)} should be ${to}${because}.`
+          ? `Number ${text} is used ${usedTimes(text)}: ${itemLabel(twin)}${twin.title ? ` ("${twin.title}")` : ''} also has it. This ${kindWord(item.kind)} should be ${to}${because}.`
           : `${Label} should be ${to}${because}.`;
         out.push({
           span: id.span,
@@ -583,7 +595,7 @@ export function* checkNumberingSteps(model: PlanModel, out: PlanDiagnostic[]): G
           span: id.span,
           severity: 'error',
           code: 'numbering-duplicate',
-          message: `Number ${text} is used twice: ${itemLabel(first)}${first.title ? ` ("${first.title}")` : ''} already has it. Give this ${kindWord(item.kind)} its own number.`,
+          message: `Number ${text} is used ${usedTimes(text)}: ${itemLabel(first)}${first.title ? ` ("${first.title}")` : ''} already has it. Give this ${kindWord(item.kind)} its own number.`,
           related: [{ span: first.id!.span, message: `${itemLabel(first)} is numbered ${text} here` }],
         });
         return;
