@@ -89,7 +89,8 @@ export const numberingWork = { steps: 0 };
  * it is given (so children's ids count as evidence of their parent's number). For each sibling,
  * every label it has in some fewest-corrections reading (one label: the reading is certain
  * there; more: two readings are equally short), at most three, in the order the readings are
- * met (by their next kept sibling, then by their previous one, nearest first).
+ * met: by the next sibling they keep, then by the one they keep before it (nearest first, the
+ * start last), then the readings that correct every sibling to the end.
  *
  * Kept numbers are joined to the previous kept one at most WINDOW siblings back, or to the start
  * (none kept before), so there are at most WINDOW + 2 joins per sibling. A join to the start
@@ -214,8 +215,8 @@ export function readSequence(slots: readonly Slot[]): { cost: number; labels: La
     if (slots[k - 1].own === undefined) return skips > free ? { t: 'free' } : { t: 'free', to: a(j) + k - j - skips };
     return skips > free + (i - k - 1) ? { t: 'skip' } : { t: 'change', to: a(j) + k - j - Math.min(skips, free) };
   };
-  // Joins from the start on some fewest-corrections reading, to i past the window (i > WINDOW + 1),
-  // in order: i, a(i), and their skips. They give their labels to the siblings within WINDOW + 1
+  // Joins from the start on some fewest-corrections reading that pass siblings more than WINDOW + 1
+  // before their end i (i > WINDOW + 2), in order: i, a(i), and their skips. They give their labels to the siblings within WINDOW + 1
   // before i here, and to the earlier ones in the far phase.
   const farAt: number[] = [];
   const farA: number[] = [];
