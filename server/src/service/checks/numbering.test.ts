@@ -1,7 +1,8 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { parseFull } from '../parse';
 import { ICE, lines } from '../test-util';
-import { readSequence } from './numbering';
+import { numberingWork, readSequence, type Label, type Slot } from './numbering';
 
 /** [code, severity, the text the diagnostic covers] of every diagnostic. */
 function found(text: string, code?: string) {
@@ -152,5 +153,279 @@ describe('numbering checks', () => {
       assert.strictEqual(r.labels.length, 20000);
       assert.ok(r.cost > 0 && r.cost < 20000);
     });
+
+    it('reports 40 objectives all numbered 1.7 in seven problems: the six that must be 1.1 to 1.6, then the rest as one run named by its first five', () => {
+      const t = plan('  - id: "1"', '    title: G', '    objectives:', ...Array.from({ length: 40 }, (_, i) => `      - { id: "1.7", title: O${i} }`));
+      const d = all(t);
+      assert.deepStrictEqual(d.map((x) => [x[0], x[2]]), [...[6, 7, 8, 9, 10, 11].map((l) => ['numbering-duplicate', l]), ['numbering-sequence', 12]]);
+      assert.strictEqual(d[0][3], 'Number 1.7 is used 40 times: objective 1.7 ("O1") also has it. This objective should be 1.1 (it is the first objective of goal 1, before 1.7, which should be 1.2).');
+      assert.strictEqual(
+        d[6][3],
+        'Objectives 1.7, 1.7, 1.7, 1.7, 1.7 and 29 more after objective 1.7 are out of sequence, and their numbers can be corrected in more than one way. Number the objectives of goal 1 in the order they are written, or use "Renumber the objectives of goal 1".',
+      );
+      const run = parseFull(t).diagnostics[6];
+      assert.deepStrictEqual(run.related!.map((r) => t.slice(0, r.span.start).split('\n').length - 1), [13, 14, 15, 16]);
+    });
+
+    it('checks a plan of 8,000 objectives all numbered 1.7 with linear work (at most 5 times that of 2,000), in seven problems', () => {
+      const work = (n: number) => {
+        const t = plan('  - id: "1"', '    title: G', '    objectives:', ...Array.from({ length: n }, (_, i) => `      - { id: "1.7", title: O${i} }`));
+        const before = numberingWork.steps;
+        const d = parseFull(t).diagnostics;
+        assert.strictEqual(d.length, 7);
+        return numberingWork.steps - before;
+      };
+      const small = work(2000);
+      const large = work(8000);
+      assert.ok(large <= 5 * small, `2,000 objectives: ${small} steps, 8,000: ${large}`);
+    });
+
+    it('reads every list of siblings as the reading before the far phase did: same cost, same labels in the same order', () => {
+      fc.assert(
+        fc.property(siblingLists, (slots) => {
+          assert.deepStrictEqual(readSequence(slots), quadraticReadSequence(slots), JSON.stringify(slots, (_, v) => (v instanceof Map ? [...v] : v)));
+        }),
+        { numRuns: Number(process.env.PLANWRIGHT_PROPERTY_RUNS ?? 60) * 20, seed: 4711, examples: FAR_READINGS.map((l) => [siblings(l)]) },
+      );
+    });
+
+    it('reads 8,000 siblings all numbered 1.7 with linear work: at most 5 times that of 2,000', () => {
+      const work = (n: number, slot: (i: number) => Slot) => {
+        const before = numberingWork.steps;
+        const r = readSequence(Array.from({ length: n }, (_, i) => slot(i)));
+        assert.strictEqual(r.labels.length, n);
+        return numberingWork.steps - before;
+      };
+      const shapes: [string, (i: number) => Slot][] = [
+        ['all 1.7', (i) => ({ own: 7, dup: i > 0 })],
+        ['1.7 and items without a number, in turn', (i) => (i % 2 ? {} : { own: 7, dup: i > 0 })],
+        ['all 1.7, their sub-objectives naming 1.3', (i) => ({ own: 7, dup: i > 0, children: new Map([[3, 1], [7, 1]]), childCount: 2 })],
+      ];
+      for (const [what, slot] of shapes) {
+        const small = work(2000, slot);
+        const large = work(8000, slot);
+        assert.ok(large <= 5 * small, `${what}: 2,000 siblings ${small} steps, 8,000 ${large}`);
+      }
+    });
   });
 });
+
+/** Siblings by their numbers, "-" for none; a second use of a number is marked `dup`, as the check marks it. */
+function siblings(numbers: string): Slot[] {
+  const seen = new Set<number>();
+  return numbers.split(' ').map((w) => {
+    if (w === '-') return {};
+    const own = Number(w);
+    const dup = seen.has(own);
+    seen.add(own);
+    return dup ? { own, dup } : { own };
+  });
+}
+
+/**
+ * Lists (found by random search, then reduced) where a sibling has a label that only a join from
+ * the start to a sibling more than WINDOW + 1 after it gives: `skip`; `change` to its number
+ * with the siblings without a number before it out; `free`; `free` to its own place; the same,
+ * met before the readings that correct every sibling to the end.
+ */
+const FAR_READINGS = [
+  '2 1 2 - - - 1 - - - - - - - - - 2 - - - - - - - - 1 - 2 1 2 1 - - - - - 3',
+  '6 10 9 3 2 5 23 - - 7 - 5 - 7 - 8 8 - - - - - - - 7 - - - - - - 7 - - 10',
+  '6 10 9 3 2 - 5 - - 9 23 - - - 7 - 5 - 7 - 8 8 - - - - - - - 7 - - - - - - 7 - - 10 - 7 - - 102 - 5 - - - 108',
+  '- 3 5 5 1 2 2 4 2 2 2 1 2 - 3 5 1 - 2 5 - 3 1 4 1 3 1 4 5 5 5 - 5 - 6',
+  '10 - 1 - - 1 - - 1 1 - 1 - 1 1 - - 1 1 - - - 1 1 - 1 1 1 1 1 1 1 - 1 1 59',
+];
+
+/**
+ * Sibling lists as the check hands them to readSequence: numbers in place, off by a little, a
+ * few small numbers used many times (a tie: all "1.7"), missing; a second use of a number marked
+ * `dup`; sometimes children naming their parent's number or another. Up to 100 siblings,
+ * so that joins from the start reach past the window (32): a few numbers in place far down a
+ * list of ties are what the far phase reads.
+ */
+const siblingLists: fc.Arbitrary<Slot[]> = fc
+  .noBias(fc.record({
+    n: fc.integer({ min: 0, max: 100 }),
+    tied: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 12 })), // how many small numbers the ties use
+    none: fc.integer({ min: 0, max: 60 }), // percent of siblings without a number
+    place: fc.oneof(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 40 })), // percent numbered in place: a few, far down a list of ties
+    near: fc.integer({ min: 0, max: 20 }), // percent off their place by up to 3
+    kids: fc.integer({ min: 0, max: 40 }), // percent with children
+  }))
+  .chain((p) =>
+    fc
+      .array(
+        fc.noBias(fc.record({
+          r: fc.integer({ min: 0, max: 99 }),
+          small: fc.integer({ min: 1, max: 12 }),
+          by: fc.integer({ min: -3, max: 3 }),
+          kids: fc.integer({ min: 0, max: 99 }),
+          children: fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 1, max: 2 })), { minLength: 1, maxLength: 2 }),
+        })),
+        { minLength: p.n, maxLength: p.n },
+      )
+      .map((specs) => {
+        const seen = new Set<number>();
+        return specs.map((s, i): Slot => {
+          const r = s.r;
+          const own =
+            r < p.none ? undefined : r < p.none + p.place ? i + 1 : r < p.none + p.place + p.near ? Math.max(0, i + 1 + s.by) : 1 + ((s.small - 1) % p.tied);
+          if (own === undefined) return {};
+          const dup = seen.has(own);
+          seen.add(own);
+          if (s.kids >= p.kids) return dup ? { own, dup } : { own };
+          const children = new Map<number, number>();
+          let childCount = 0;
+          // Children naming their parent as written (half of them), or another small number.
+          for (const [named, count] of s.children) {
+            const x = named < 4 ? own : 1 + (named % (p.tied + 3));
+            children.set(x, (children.get(x) ?? 0) + count);
+            childCount += count;
+          }
+          return { own, ...(dup ? { dup } : {}), children, childCount };
+        });
+      }),
+  );
+
+/**
+ * The reference for the property test: readSequence as it was before its far phase (copied
+ * unchanged, but for its name and the constants below). Its labels are the readings; it walks
+ * every sibling under every join from the start, quadratic when thousands of numbers tie.
+ */
+const REFERENCE_WINDOW = 32;
+const referenceKey = (l: Label) => (l.t === 'change' || l.t === 'free' ? `${l.t}:${l.to ?? ''}` : l.t);
+function quadraticReadSequence(slots: readonly Slot[]): { cost: number; labels: Label[][] } {
+  const n = slots.length;
+  // Most lists, on most keystrokes, are numbered 1, 2, 3 with children that agree.
+  let inOrder = true;
+  for (let i = 0; i < n && inOrder; i++) {
+    const s = slots[i];
+    inOrder = s.own === i + 1 && !s.dup && (!s.childCount || s.children?.get(s.own) === s.childCount);
+  }
+  if (inOrder) return { cost: 0, labels: slots.map(() => [{ t: 'keep' } as Label]) };
+  const END = n + 1;
+  // Nodes: 0 (before the first, number 0), 1..n (a kept sibling), END (after the last).
+  const a = (i: number) => (i === 0 ? 0 : slots[i - 1].own!);
+  const keepable = (i: number) => i === 0 || i === END || slots[i - 1].own !== undefined;
+  const costly = new Int32Array(n + 1); // prefix counts: numbered siblings (a correction each)
+  const skippable = new Int32Array(n + 1); // prefix counts: siblings that may stay out of the sequence
+  // Siblings some of whose children name another number than theirs (rare): kept, they cost
+  // those children; given number x, the children naming neither.
+  const keepCost = new Int32Array(n + 2);
+  const disputed: number[] = [];
+  for (let i = 1; i <= n; i++) {
+    const s = slots[i - 1];
+    costly[i] = costly[i - 1] + (s.own !== undefined ? 1 : 0);
+    skippable[i] = skippable[i - 1] + (s.own === undefined || s.dup ? 1 : 0);
+    if (s.own !== undefined && s.childCount) {
+      keepCost[i] = s.childCount - (s.children?.get(s.own) ?? 0);
+      if (keepCost[i]) disputed.push(i);
+    }
+  }
+  const changeCost = (k: number, x: number) => (x === a(k) ? keepCost[k] : keepCost[k] - ((slots[k - 1] as { children?: ReadonlyMap<number, number> }).children?.get(x) ?? 0));
+  /** Children-cost of the disputed siblings strictly between j and i, numbered on from j. */
+  const disputedBetween = (j: number, i: number) => {
+    if (!disputed.length) return 0;
+    let lo = 0;
+    let hi = disputed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (disputed[mid] <= j) lo = mid + 1;
+      else hi = mid;
+    }
+    let sum = 0;
+    for (let d = lo; d < disputed.length && disputed[d] < i; d++) sum += changeCost(disputed[d], a(j) + disputed[d] - j);
+    return sum;
+  };
+  /** Cost of keeping j and i with every sibling between corrected; undefined when they cannot both be kept. */
+  const edge = (j: number, i: number): { w: number; gap: boolean; skips: number } | undefined => {
+    const m = i - j - 1;
+    const between = costly[i - 1] - costly[j] + disputedBetween(j, i);
+    if (i === END) return { w: between, gap: false, skips: 0 };
+    const room = a(i) - a(j) - 1;
+    if (room < 0) return undefined;
+    const need = m - room;
+    if (need > skippable[i - 1] - skippable[j]) return undefined;
+    const gap = room > m;
+    return { w: between + keepCost[i] + (gap ? 1 : 0), gap, skips: Math.max(0, need) };
+  };
+  const preds = function* (i: number): Generator<number> {
+    const lo = i === END ? 0 : Math.max(0, i - 1 - REFERENCE_WINDOW);
+    for (let j = i - 1; j >= lo; j--) if (keepable(j)) yield j;
+    if (lo > 0) yield 0;
+  };
+  const INF = Number.MAX_SAFE_INTEGER;
+  const F = new Array<number>(END + 1).fill(INF);
+  const B = new Array<number>(END + 1).fill(INF);
+  F[0] = 0;
+  for (let i = 1; i <= END; i++) {
+    if (!keepable(i)) continue;
+    for (const j of preds(i)) {
+      if (F[j] === INF) continue;
+      const e = edge(j, i);
+      if (e && F[j] + e.w < F[i]) F[i] = F[j] + e.w;
+    }
+  }
+  B[END] = 0;
+  for (let i = END; i >= 1; i--) {
+    if (!keepable(i) || B[i] === INF) continue;
+    for (const j of preds(i)) {
+      const e = edge(j, i);
+      if (e && e.w + B[i] < B[j]) B[j] = e.w + B[i];
+    }
+  }
+  const cost = F[END];
+  const labels: Label[][] = Array.from({ length: n }, () => []);
+  const add = (k: number, l: Label) => {
+    const list = labels[k - 1];
+    if (list.length < 3 && !list.some((x) => referenceKey(x) === referenceKey(l))) list.push(l);
+  };
+  // Readings that end with every sibling after j corrected: j's number, then one more each.
+  let endFrom: number | undefined; // a(j) - j of the first such j (the numbers it gives)
+  let endFromMany = false;
+  for (let i = 1; i <= END; i++) {
+    if (!keepable(i) || F[i] === INF || B[i] === INF || F[i] + B[i] !== cost) continue;
+    for (const j of preds(i)) {
+      if (F[j] === INF || B[j] === INF || F[j] + B[j] !== cost) continue;
+      const e = edge(j, i);
+      if (!e || F[j] + e.w + B[i] !== cost) continue;
+      if (i === END) continue;
+      if (i <= n) add(i, e.gap ? { t: 'gap' } : { t: 'keep' });
+      // The siblings between: those without a number stay out first, then later second uses.
+      let skips = e.skips;
+      const out = new Set<number>();
+      for (let k = j + 1; k < i && skips > 0; k++) if (slots[k - 1].own === undefined) (out.add(k), skips--);
+      for (let k = i - 1; k > j && skips > 0; k--) if (slots[k - 1].own !== undefined && !out.has(k)) (out.add(k), skips--);
+      let next = a(j) + 1;
+      for (let k = j + 1; k < i; k++) {
+        const s = slots[k - 1];
+        if (out.has(k)) add(k, s.own === undefined ? { t: 'free' } : { t: 'skip' });
+        else add(k, s.own === undefined ? { t: 'free', to: next++ } : { t: 'change', to: next++ });
+      }
+    }
+  }
+  // The readings that correct every sibling after a kept j (edges j → END), in one pass.
+  const endSources = new Set<number>();
+  for (const j of preds(END)) {
+    if (F[j] === INF || F[j] + B[j] !== cost) continue;
+    const e = edge(j, END)!;
+    if (F[j] + e.w === cost) endSources.add(j);
+  }
+  for (let k = 0; k <= n; k++) {
+    if (k >= 1 && endFrom !== undefined) {
+      if (endFromMany) {
+        add(k, { t: 'change', to: -1 });
+        add(k, { t: 'change', to: -2 });
+      } else {
+        const to = endFrom + k;
+        add(k, slots[k - 1].own === undefined ? { t: 'free', to } : { t: 'change', to });
+      }
+    }
+    if (endSources.has(k)) {
+      const v = a(k) - k;
+      if (endFrom === undefined) endFrom = v;
+      else if (endFrom !== v) endFromMany = true;
+    }
+  }
+  return { cost, labels };
+}
