@@ -23,7 +23,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { findPlanFiles, PLAN_FILE, readRegularFile } from './planFiles';
+import { findPlanFiles, fsErrorReason, PLAN_FILE, readRegularFile } from './planFiles';
 import type { PlanLanguageService } from './service';
 import { parentUri } from './service/alignment';
 import { wantedParents } from './service/externalPlans';
@@ -68,8 +68,10 @@ export const PARENT_REFRESH_MS = 1000;
 type Outcome =
   | { kind: 'text'; text: string }
   | { kind: 'gone' }
-  | { kind: 'not indexed'; why: string }
-  | { kind: 'failed'; why: string };
+  /** `reason`: the same without what the index does about it. */
+  | { kind: 'not indexed'; why: string; reason: string }
+  /** `reason`: the failure in a plan writer's words ("the link loops back on itself"). */
+  | { kind: 'failed'; why: string; reason: string };
 
 interface Read {
   readonly uri: string;
@@ -100,8 +102,14 @@ export async function readPlanFile(file: string, files: PlanFileSystem = nodeFil
     let stage: 'stat' | 'read' = 'stat';
     try {
       const st = await files.stat(file);
-      if (!st.isFile()) return { kind: 'not indexed', why: 'it is not a regular file' };
-      if (st.size > MAX_INDEXED_FILE_BYTES) return { kind: 'not indexed', why: `it is larger than ${MAX_INDEXED_FILE_BYTES / 1024 / 1024} MB (it is checked when opened)` };
+      if (!st.isFile()) {
+        const why = (st as { isDirectory?(): boolean }).isDirectory?.() ? 'it is a folder, not a file' : 'it is not a regular file';
+        return { kind: 'not indexed', why, reason: why };
+      }
+      if (st.size > MAX_INDEXED_FILE_BYTES) {
+        const reason = `it is larger than ${MAX_INDEXED_FILE_BYTES / 1024 / 1024} MB, more than Planwright reads of a plan that is not open`;
+        return { kind: 'not indexed', why: `it is larger than ${MAX_INDEXED_FILE_BYTES / 1024 / 1024} MB (it is checked when opened)`, reason };
+      }
       stage = 'read';
       return { kind: 'text', text: stripBom(await files.readFile(file, 'utf8')) };
     } catch (e) {
@@ -110,7 +118,7 @@ export async function readPlanFile(file: string, files: PlanFileSystem = nodeFil
       if (missing && stage === 'stat') return { kind: 'gone' };
       // Gone between stat and read: stat again, which says whether it is really gone.
       const again = (code !== undefined && TRANSIENT.has(code)) || missing;
-      if (!again || attempt >= RETRY_DELAYS_MS.length) return { kind: 'failed', why: again ? `${message}, still after ${attempt + 1} tries` : message };
+      if (!again || attempt >= RETRY_DELAYS_MS.length) return { kind: 'failed', why: again ? `${message}, still after ${attempt + 1} tries` : message, reason: fsErrorReason(e) };
       await sleep(RETRY_DELAYS_MS[attempt]);
     }
   }
@@ -190,6 +198,7 @@ export class WorkspaceFiles {
     const wanted = new Set(uris.filter((u) => URI.parse(u).scheme === 'file'));
     const before = this.wanted;
     this.wanted = wanted;
+    for (const uri of before) if (!wanted.has(uri)) ws.setUnreadable(uri, undefined);
     for (const uri of wanted) if (!before.has(uri) && !ws.has(uri) && !this.host.isOpen(uri)) this.read(uri, true);
     if (over && !this.toldOver) this.host.log(`[warn] The plans' \`parents:\` name more than ${uris.length} plans outside the workspace: ${over} more are not read, and the \`aligns\` entries naming them are reported unresolved.`);
     this.toldOver = over > 0;
@@ -287,7 +296,7 @@ export class WorkspaceFiles {
     try {
       outcome = await readPlanFile(file, this.host.fs);
     } catch (e) {
-      outcome = { kind: 'failed', why: describe(e).message };
+      outcome = { kind: 'failed', why: describe(e).message, reason: fsErrorReason(e) };
     }
     if (!this.owns(read)) return; // opened, closed or reported again since: a newer event decides
     this.latest.delete(read.uri);
@@ -324,6 +333,8 @@ export class WorkspaceFiles {
         );
         break;
     }
+    // The entries naming a parent that cannot be read say why (a folder, too large, a link loop...).
+    if (this.wanted.has(read.uri)) service.workspace.setUnreadable(read.uri, outcome.kind === 'not indexed' ? outcome.reason : outcome.kind === 'failed' ? outcome.reason : undefined);
   }
 
   /** Takes `uri` out of the index; its diagnostics are cleared when the reads settle. */

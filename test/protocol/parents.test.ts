@@ -170,9 +170,15 @@ describe('language server over stdio: a parent plan outside the workspace', func
       await client.initialize(w.folderUri, WATCH);
       const d = await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === entries.length, 20000);
       assert.deepStrictEqual(codes({ diagnostics: d }), entries.map(() => 'alignment-unresolved'));
-      // The text that is not a plan is read (as `planwright check` reads it): it has no goal 1.
-      assert.strictEqual(d[2].message, "C has no goal 1. C's plan is notes.txt.");
-      for (const i of [0, 1, 3, 4]) assert.match(d[i].message, /^`parents:` says [ABDE]'s plan is .*, but no plan is there/);
+      // Each says why; the text that is not a plan is read (as `planwright check` reads it): it has no goal 1.
+      const how = 'Correct the path (it is relative to this plan\'s file), or the file.';
+      assert.deepStrictEqual(d.map((x) => x.message), [
+        `\`parents:\` says A's plan is ../folder.plan.yaml, but it cannot be read: it is a folder, not a file. ${how}`,
+        `\`parents:\` says B's plan is ../huge.plan.yaml, but it cannot be read: it is larger than 20 MB, more than Planwright reads of a plan that is not open. ${how}`,
+        "C has no goal 1. C's plan is notes.txt.",
+        `\`parents:\` says D's plan is ../loop-a.plan.yaml, but it cannot be read: the link loops back on itself. ${how}`,
+        "`parents:` says E's plan is cmp.plan.yaml, which is this plan's own file. Give the path of E's plan (relative to this plan's file).",
+      ]);
       const hover = await client.request('textDocument/hover', { textDocument: { uri: w.childUri }, position: { line: 7, character: 14 } });
       assert.ok(hover, 'the server answers');
       assert.strictEqual(client.proc.exitCode, null);

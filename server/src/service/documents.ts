@@ -48,6 +48,8 @@ export class PlanWorkspace {
   private parentPaths = new Map<string, readonly string[]>();
   /** Plans read only because `parents:` names them, from outside the workspace (externalPlans.ts). */
   private readonly externals = new Set<string>();
+  /** Why a file `parents:` names could not be read, by URI (the host says; see setUnreadable). */
+  private readonly unreadable = new Map<string, string>();
 
   /**
    * The rule settings of each plan (its config file's, see rules.ts): the host (server, CLI) reads
@@ -149,6 +151,23 @@ export class PlanWorkspace {
   setExternal(uri: string, external: boolean): void {
     if (external) this.externals.add(uri);
     else this.externals.delete(uri);
+  }
+
+  /**
+   * Why the file at `uri`, which a plan's `parents:` names, could not be read ("the link loops
+   * back on itself"), or undefined to forget it: the host that reads files says, and the entries
+   * naming it say so instead of "no plan is there".
+   */
+  setUnreadable(uri: string, why: string | undefined): void {
+    if (this.unreadable.get(uri) === why) return;
+    if (why === undefined) this.unreadable.delete(uri);
+    else this.unreadable.set(uri, why);
+    this.alignmentGeneration++;
+  }
+
+  /** Why the file at `uri` could not be read (setUnreadable), if it could not. */
+  unreadableWhy(uri: string): string | undefined {
+    return this.unreadable.get(uri);
   }
 
   /** Whether `uri` is a plan read only because `parents:` names it (setExternal). */
