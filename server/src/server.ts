@@ -387,9 +387,13 @@ function watchParents(uris: readonly string[]): void {
   parentWatch.catch((e) => log(`[warn] The editor could not watch the parent plans outside the workspace: ${e instanceof Error ? e.message : String(e)}. They are read again when a plan naming them is edited.`));
 }
 
-/** A file name as a glob that matches only it: each of the glob's special characters in a class of its own. */
+/**
+ * A file name as a glob: each of the glob's special characters (rare in a file name) becomes `?`,
+ * any one character, as glob syntaxes differ in how they escape. A sibling the pattern also
+ * matches is not read (workspaceFiles.ts reads only the parents named and the folders' plans).
+ */
 function globLiteral(name: string): string {
-  return name.replace(/[*?[\]{}!\\]/g, (c) => `[${c}]`);
+  return name.replace(/[*?[\]{}!\\]/g, '?');
 }
 
 connection.onInitialized(() => {

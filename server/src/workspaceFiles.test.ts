@@ -235,10 +235,12 @@ describe('parent plans outside the workspace (`parents:`)', () => {
     await done;
     assert.strictEqual(t.service.workspace.get(outside('dep/dep.yaml'))?.model.title, 'Depx');
     // A file outside the workspace that no plan names is not read, named like a plan or not.
-    t.fs.files.set(outsidePath('dep/stray.yaml'), parentPlan('Stray'));
-    t.files.reported(outside('dep/stray.yaml'));
+    for (const name of ['dep/stray.yaml', 'dep/stray.plan.yaml']) {
+      t.fs.files.set(outsidePath(name), parentPlan('Stray'));
+      t.files.reported(outside(name));
+    }
     await new Promise((r) => setTimeout(r, 10));
-    assert.strictEqual(t.service.workspace.get(outside('dep/stray.yaml')), undefined);
+    assert.deepStrictEqual([t.service.workspace.get(outside('dep/stray.yaml')), t.service.workspace.get(outside('dep/stray.plan.yaml'))], [undefined, undefined]);
   });
 
   it('reads nothing for a folder, a file too large, an unreadable file (logged) or a path back to the plan itself', async () => {

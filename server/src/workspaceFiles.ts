@@ -179,7 +179,8 @@ export class WorkspaceFiles {
     const u = URI.parse(uri);
     if (u.scheme !== 'file') return;
     if (this.wanted.has(uri)) this.read(uri, true);
-    else if (PLAN_FILE.test(u.path)) this.read(uri);
+    // (Outside the folders, only the parents named: a parent's watcher may report a sibling.)
+    else if (PLAN_FILE.test(u.path) && (!this.folders.length || this.inFolders(uri))) this.read(uri);
   }
 
   /** Whether `uri` is a parent file named by the plans and read from outside the workspace (or to be). */
