@@ -384,7 +384,11 @@ function watchParents(uris: readonly string[]): void {
     return { globPattern: { baseUri: Utils.dirname(u).toString(), pattern: globLiteral(Utils.basename(u)) } };
   });
   parentWatch = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
-  parentWatch.catch((e) => log(`[warn] The editor could not watch the parent plans outside the workspace: ${e instanceof Error ? e.message : String(e)}. They are read again when a plan naming them is edited.`));
+  parentWatch.catch((e) => {
+    // Read again as their children are edited, then, as for a client without relative patterns.
+    canWatchOutside = false;
+    log(`[warn] The editor could not watch the parent plans outside the workspace: ${e instanceof Error ? e.message : String(e)}. They are read again when a plan naming them is edited.`);
+  });
 }
 
 /**

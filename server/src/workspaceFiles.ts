@@ -183,11 +183,6 @@ export class WorkspaceFiles {
     else if (PLAN_FILE.test(u.path) && (!this.folders.length || this.inFolders(uri))) this.read(uri);
   }
 
-  /** Whether `uri` is a parent file named by the plans and read from outside the workspace (or to be). */
-  isParent(uri: string): boolean {
-    return this.wanted.has(uri);
-  }
-
   /**
    * The plans' `parents:` may have changed (the server calls this when
    * `workspace.parentsGeneration` moves): the files now named are read; those no longer named
