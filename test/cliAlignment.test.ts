@@ -69,6 +69,21 @@ describe('planwright alignment', () => {
     assert.deepStrictEqual([run('check', named).code, run('check', named).out.trim()], [0, '1 plan checked: 0 errors, 0 warnings.']);
   });
 
+  it('says why a `parents:` file cannot be read, in the words the editor uses: a folder, a link loop, the plan itself', () => {
+    const file = child('.');
+    const dir = path.dirname(file);
+    fs.symlinkSync(path.join(dir, 'b.yaml'), path.join(dir, 'a.yaml'));
+    fs.symlinkSync(path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml'));
+    const how = "Correct the path (it is relative to this plan's file), or the file.";
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text.replace('parents: { DHS: . }', 'parents: { DHS: ../ }'));
+    assert.match(run('check', file).out, new RegExp(`DHS's plan is \\.\\./, but it cannot be read: it is a folder, not a file\\. ${how.replace(/[().']/g, '\\$&')}`));
+    fs.writeFileSync(file, text.replace('parents: { DHS: . }', 'parents: { DHS: a.yaml }'));
+    assert.match(run('check', file).out, /DHS's plan is a\.yaml, but it cannot be read: the link loops back on itself\./);
+    fs.writeFileSync(file, text.replace('parents: { DHS: . }', 'parents: { DHS: cmp.plan.yaml }'));
+    assert.match(run('check', file).out, /DHS's plan is cmp\.plan\.yaml, which is this plan's own file\./);
+  });
+
   it('prints only the error, nothing on stdout, when no plan was read (a missing path)', () => {
     const missing = path.join(os.tmpdir(), 'pw-no-such-folder', 'none.plan.yaml');
     for (const format of ['text', 'json', 'markdown']) {

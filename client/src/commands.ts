@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { PLAN_LANGUAGE, PLAN_VIEW_ID, renumberedText } from './outline';
 import { PlansRequest, RenumberPlanCommand, type PlanSummary, type RenumberResult } from './protocol';
 import { planFileName, templateSnippet } from './snippet';
+import { writeNewFile } from './newFile';
 
 /** `client` resolves once the language client is loaded and started (just after activation). */
 export function registerCommands(context: vscode.ExtensionContext, client: Promise<LanguageClient>): vscode.Disposable[] {
@@ -106,6 +107,22 @@ async function untitledPlanUri(): Promise<vscode.Uri> {
     if (open.has(untitled.toString()) || (file && (open.has(file.toString()) || (await exists(file))))) continue;
     return untitled;
   }
+}
+
+/**
+ * Writes a new file, never over one (newFile.ts): 'exists' when a file is at `uri`, made before
+ * the command looked or since. A file on disk is created with O_EXCL; one of another file system
+ * (a virtual or remote workspace) through a WorkspaceEdit's `createFile` without `overwrite`,
+ * which VS Code does not apply over an existing file.
+ */
+export function createNewFile(uri: vscode.Uri, bytes: Uint8Array): Promise<'created' | 'exists'> {
+  return writeNewFile(uri, bytes, async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: bytes });
+    if (await vscode.workspace.applyEdit(edit)) return 'created';
+    if (await exists(uri)) return 'exists';
+    throw new Error(`VS Code could not create ${uri.toString(true)}.`);
+  });
 }
 
 /** Whether a file or folder is at `uri` (any file system VS Code knows). */

@@ -1,9 +1,9 @@
 // Planwright: Import Plan from Document…: pick a Word, Markdown or text document (or get its URI
 // from the Explorer or a test); the server reads the plan from it (request
 // `planwright/importDocument`); the plan is written beside the document, unless a file is
-// already there, and opened.
+// already there (or is made while the server reads: the write creates it only if new), and opened.
 import * as vscode from 'vscode';
-import { exists } from './commands';
+import { createNewFile, exists } from './commands';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ImportDocumentRequest, type ImportDocumentParams, type ImportDocumentResult } from './protocol';
 
@@ -28,12 +28,15 @@ async function importDocument(client: Promise<LanguageClient>, target?: vscode.U
     return undefined;
   }
   const planUri = vscode.Uri.joinPath(source, '..', name.replace(/\.(docx|md|markdown|txt)$/i, '') + '.plan.yaml');
-  if (await exists(planUri)) {
+  // Looked at first, to say so before the server reads the document; the write below is what
+  // guarantees it (a file made meanwhile is not overwritten either).
+  const already = () => {
     void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(planUri)} already exists: it was not overwritten. Move or rename it to import ${name} again.`, 'Open It').then((c) => {
       if (c === 'Open It') void vscode.window.showTextDocument(planUri);
     });
     return undefined;
-  }
+  };
+  if (await exists(planUri)) return already();
   const bytes = await vscode.workspace.fs.readFile(source);
   const params: ImportDocumentParams = { name, base64: Buffer.from(bytes).toString('base64') };
   const result = await (await client).sendRequest<ImportDocumentResult | null>(ImportDocumentRequest, params);
@@ -49,7 +52,7 @@ async function importDocument(client: Promise<LanguageClient>, target?: vscode.U
     void vscode.window.showWarningMessage(`No goals found in ${name}: nothing was written. ${result.notes[result.notes.length - 1] ?? ''}`);
     return undefined;
   }
-  await vscode.workspace.fs.writeFile(planUri, Buffer.from(result.text, 'utf8'));
+  if ((await createNewFile(planUri, Buffer.from(result.text, 'utf8'))) === 'exists') return already();
   await vscode.window.showTextDocument(planUri);
   const { goals, objectives, subobjectives } = result.counts;
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

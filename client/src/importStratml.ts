@@ -4,6 +4,7 @@
 // What could not be carried over is listed in the "Planwright Import" output channel.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { createNewFile, exists } from './commands';
 import { ImportStratmlRequest, type ImportStratmlParams, type ImportStratmlResult } from './protocol';
 
 export function registerImportStratml(client: Promise<LanguageClient>): vscode.Disposable {
@@ -19,8 +20,7 @@ export function registerImportStratml(client: Promise<LanguageClient>): vscode.D
       void vscode.window.showErrorMessage(result?.summary ?? `Planwright could not import ${name}.`);
       return undefined;
     }
-    const target = await freeName(vscode.Uri.joinPath(from, '..'), name.replace(/\.xml$/i, ''));
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.yaml));
+    const target = await writeFreeName(vscode.Uri.joinPath(from, '..'), name.replace(/\.xml$/i, ''), new TextEncoder().encode(result.yaml));
     channel ??= vscode.window.createOutputChannel('Planwright Import');
     channel.appendLine(`${name} → ${vscode.workspace.asRelativePath(target)}: ${result.summary}`);
     for (const line of result.report) channel.appendLine(`  ${line}`);
@@ -34,14 +34,15 @@ export function registerImportStratml(client: Promise<LanguageClient>): vscode.D
   return { dispose: () => (command.dispose(), channel?.dispose()) };
 }
 
-/** NAME.plan.yaml in the folder, or NAME-2.plan.yaml, ...: the first that does not exist. */
-async function freeName(folder: vscode.Uri, base: string): Promise<vscode.Uri> {
+/**
+ * Writes NAME.plan.yaml in the folder, or NAME-2.plan.yaml, ...: the first that does not exist
+ * when it is written (createNewFile creates it only if new: one made since it was looked at is
+ * passed over too, never overwritten).
+ */
+async function writeFreeName(folder: vscode.Uri, base: string, bytes: Uint8Array): Promise<vscode.Uri> {
   for (let n = 1; ; n++) {
     const uri = vscode.Uri.joinPath(folder, `${base}${n === 1 ? '' : `-${n}`}.plan.yaml`);
-    try {
-      await vscode.workspace.fs.stat(uri);
-    } catch {
-      return uri;
-    }
+    if (await exists(uri)) continue;
+    if ((await createNewFile(uri, bytes)) === 'created') return uri;
   }
 }

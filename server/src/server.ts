@@ -11,10 +11,11 @@ import {
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type Disposable,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import { createPlanConnection } from './protocol';
 import { Scheduler } from './scheduler';
 import { PieceTextDocument } from './textDocument';
@@ -99,6 +100,8 @@ const logError = (message: string) => connection.console.error(message);
 
 let workspaceFolders: string[] = [];
 let canWatchFiles = false;
+/** The client watches files outside the workspace folders (LSP 3.17 relative patterns with a base URI). */
+let canWatchOutside = false;
 let canRefreshInlayHints = false;
 let canShowDocument = false;
 let canRefreshLenses = false;
@@ -153,6 +156,7 @@ function currentAll(): void {
 
 let seenUnits = service.workspace.unitGeneration;
 let seenAlignment = service.workspace.alignmentGeneration;
+let seenParents = service.workspace.parentsGeneration;
 /**
  * Checks every plan again when the workspace's unit ids changed, or what `aligns` entries can
  * name (a plan's acronym, numbers or titles: a parent's edit re-checks its children), whatever
@@ -161,6 +165,11 @@ let seenAlignment = service.workspace.alignmentGeneration;
  */
 function noticeUnits(): void {
   const ws = service.workspace;
+  // `parents:` changed somewhere: the parent files outside the workspace to read (workspaceFiles.ts).
+  if (ws.parentsGeneration !== seenParents) {
+    seenParents = ws.parentsGeneration;
+    files.updateParents();
+  }
   if (ws.unitGeneration === seenUnits && ws.alignmentGeneration === seenAlignment) return;
   seenUnits = ws.unitGeneration;
   seenAlignment = ws.alignmentGeneration;
@@ -179,6 +188,11 @@ function scheduleAll(): void {
 
 /** Brings a document up to date (until `deadline` for a huge one: false, call again) and publishes it. */
 const check = guard('check', true, (uri: string, deadline: number): boolean => {
+  // A parent read from outside the workspace is not published (publish clears what was).
+  if (service.workspace.isExternal(uri) && !documents.get(uri)) {
+    publish(uri);
+    return true;
+  }
   if (!configured(uri)) return true; // checked again once its config file is read
   const open = documents.get(uri);
   if (open) {
@@ -211,6 +225,12 @@ const publish = guard('diagnostics', undefined, (uri: string) => {
   const doc = current(uri);
   if (!doc) {
     clearDiagnostics(uri);
+    return;
+  }
+  // A parent plan read from outside the workspace (`parents:`) only resolves entries: its own
+  // problems are its workspace's, as `planwright check` leaves them out (once open, it is published).
+  if (service.workspace.isExternal(uri)) {
+    if (lastSent.has(uri)) clearDiagnostics(uri);
     return;
   }
   const version = documents.get(uri) ? doc.version : undefined;
@@ -249,6 +269,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     .filter((u) => u.scheme === 'file')
     .map((u) => u.fsPath);
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canWatchOutside = canWatchFiles && !!params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
   canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   canShowDocument = !!params.capabilities.window?.showDocument?.support;
   canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
@@ -342,7 +363,42 @@ const files = new WorkspaceFiles({
     for (const uri of uris) schedule(uri);
   },
   log,
+  parentsChanged: (uris) => watchParents(uris),
 });
+
+let parentWatch: Promise<Disposable> | undefined;
+/**
+ * The parent files read from outside the workspace are watched one by one: a relative pattern
+ * (base URI: the file's folder; pattern: its name), which VS Code watches outside the workspace
+ * folders, where a plain glob is matched only inside them. A client that has no relative
+ * patterns is not asked; a plan's edit reads its parents again instead (refreshParents).
+ */
+function watchParents(uris: readonly string[]): void {
+  if (!canWatchOutside) return;
+  const before = parentWatch;
+  parentWatch = undefined;
+  void before?.then((d) => d.dispose()).catch(() => undefined);
+  if (!uris.length) return;
+  const watchers = uris.map((uri) => {
+    const u = URI.parse(uri);
+    return { globPattern: { baseUri: Utils.dirname(u).toString(), pattern: globLiteral(Utils.basename(u)) } };
+  });
+  parentWatch = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  parentWatch.catch((e) => {
+    // Read again as their children are edited, then, as for a client without relative patterns.
+    canWatchOutside = false;
+    log(`[warn] The editor could not watch the parent plans outside the workspace: ${e instanceof Error ? e.message : String(e)}. They are read again when a plan naming them is edited.`);
+  });
+}
+
+/**
+ * A file name as a glob: each of the glob's special characters (rare in a file name) becomes `?`,
+ * any one character, as glob syntaxes differ in how they escape. A sibling the pattern also
+ * matches is not read (workspaceFiles.ts reads only the parents named and the folders' plans).
+ */
+function globLiteral(name: string): string {
+  return name.replace(/[*?[\]{}!\\]/g, '?');
+}
 
 connection.onInitialized(() => {
   if (canWatchFiles) {
@@ -363,7 +419,11 @@ documents.onDidOpen(({ document }) => {
   files.opened(document.uri);
   schedule(document.uri);
 });
-documents.onDidChangeContent(({ document }) => schedule(document.uri));
+documents.onDidChangeContent(({ document }) => {
+  schedule(document.uri);
+  // Parent files outside the workspace that the client does not watch: read again as their child is edited.
+  if (!canWatchOutside) files.refreshParents(document.uri);
+});
 documents.onDidClose(({ document }) => {
   // A closed plan stays in the index as the file on disk says it is (or leaves, if unsaved).
   const uri = document.uri;

@@ -13,10 +13,20 @@
 //   the plan is kept as it was last read.
 // - What was read is published once every read under way is done (`settled`), so a plan is
 //   never checked while the plan defining its units is still being read.
+// - Parent plans outside the workspace: the files the plans' `parents:` name (and theirs in
+//   turn, service/externalPlans.ts) that are not plans of the workspace folders are read too,
+//   marked external: they resolve `aligns` entries, are not published, and are never written.
+//   They are read again when the watcher reports them (the server watches each one) or, for a
+//   client that cannot watch them, when a plan naming them is edited (`refreshParents`). They
+//   leave once no plan names them, decided when no read is under way (a plan closed and read
+//   again does not drop its parent meanwhile). One the editor opens is the editor's, as any plan.
 import { promises as fs } from 'fs';
+import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { findPlanFiles, PLAN_FILE, readRegularFile } from './planFiles';
+import { findPlanFiles, fsErrorReason, PLAN_FILE, readRegularFile } from './planFiles';
 import type { PlanLanguageService } from './service';
+import { parentUri } from './service/alignment';
+import { wantedParents } from './service/externalPlans';
 import { stripBom } from './service/text';
 
 /** Plans larger than this are not read from disk for the index (they are still checked when opened). */
@@ -46,17 +56,28 @@ export interface WorkspaceFilesHost {
    */
   settled(uris: string[], unitsChanged: boolean): void;
   log(message: string): void;
+  /** The parent files read from outside the workspace changed (to watch them); the same list is not told twice. */
+  parentsChanged?(uris: readonly string[]): void;
+  /** Defaults to Date.now (the pause between two `refreshParents` reads of a file). */
+  now?(): number;
 }
+
+/** A parent file is read again for an edit of a plan naming it at most this often (clients that cannot watch it). */
+export const PARENT_REFRESH_MS = 1000;
 
 type Outcome =
   | { kind: 'text'; text: string }
   | { kind: 'gone' }
-  | { kind: 'not indexed'; why: string }
-  | { kind: 'failed'; why: string };
+  /** `reason`: the same without what the index does about it. */
+  | { kind: 'not indexed'; why: string; reason: string }
+  /** `reason`: the failure in a plan writer's words ("the link loops back on itself"). */
+  | { kind: 'failed'; why: string; reason: string };
 
 interface Read {
   readonly uri: string;
   ticket: number;
+  /** Read only as a parent file (not found by the scan, the watcher or a close): skipped if no plan names it any more. */
+  parentOnly: boolean;
 }
 
 /**
@@ -81,8 +102,14 @@ export async function readPlanFile(file: string, files: PlanFileSystem = nodeFil
     let stage: 'stat' | 'read' = 'stat';
     try {
       const st = await files.stat(file);
-      if (!st.isFile()) return { kind: 'not indexed', why: 'it is not a regular file' };
-      if (st.size > MAX_INDEXED_FILE_BYTES) return { kind: 'not indexed', why: `it is larger than ${MAX_INDEXED_FILE_BYTES / 1024 / 1024} MB (it is checked when opened)` };
+      if (!st.isFile()) {
+        const why = (st as { isDirectory?(): boolean }).isDirectory?.() ? 'it is a folder, not a file' : 'it is not a regular file';
+        return { kind: 'not indexed', why, reason: why };
+      }
+      if (st.size > MAX_INDEXED_FILE_BYTES) {
+        const reason = `it is larger than ${MAX_INDEXED_FILE_BYTES / 1024 / 1024} MB, more than Planwright reads of a plan that is not open`;
+        return { kind: 'not indexed', why: `it is larger than ${MAX_INDEXED_FILE_BYTES / 1024 / 1024} MB (it is checked when opened)`, reason };
+      }
       stage = 'read';
       return { kind: 'text', text: stripBom(await files.readFile(file, 'utf8')) };
     } catch (e) {
@@ -91,7 +118,7 @@ export async function readPlanFile(file: string, files: PlanFileSystem = nodeFil
       if (missing && stage === 'stat') return { kind: 'gone' };
       // Gone between stat and read: stat again, which says whether it is really gone.
       const again = (code !== undefined && TRANSIENT.has(code)) || missing;
-      if (!again || attempt >= RETRY_DELAYS_MS.length) return { kind: 'failed', why: again ? `${message}, still after ${attempt + 1} tries` : message };
+      if (!again || attempt >= RETRY_DELAYS_MS.length) return { kind: 'failed', why: again ? `${message}, still after ${attempt + 1} tries` : message, reason: fsErrorReason(e) };
       await sleep(RETRY_DELAYS_MS[attempt]);
     }
   }
@@ -108,11 +135,21 @@ export class WorkspaceFiles {
   private scanning = 0;
   private touched = new Set<string>();
   private unitsChanged = false;
+  /** The workspace folders (paths): a plan file below one is the workspace's, never a parent read from outside. */
+  private folders: readonly string[] = [];
+  /** The parent files the plans name that are not plans of the workspace (service/externalPlans.ts). */
+  private wanted = new Set<string>();
+  /** What `parentsChanged` was last told. */
+  private toldParents = '';
+  private toldOver = false;
+  /** When each parent file was last read for `refreshParents`. */
+  private readonly refreshed = new Map<string, number>();
 
   constructor(private readonly host: WorkspaceFilesHost) {}
 
   /** Reads every plan below `folders`, publishing once all are read. */
   async index(folders: readonly string[]): Promise<void> {
+    this.folders = folders.map((f) => path.resolve(f));
     this.scanning++;
     try {
       for (const folder of folders) for (const file of await findPlanFiles(folder)) this.read(URI.file(file).toString());
@@ -125,6 +162,8 @@ export class WorkspaceFiles {
   /** The editor opened `uri`: it owns the document now, and no disk read under way may touch it. */
   opened(uri: string): void {
     this.take(uri);
+    // A parent opened (Go to Definition) is the editor's document: published, and edits may change it.
+    this.host.service.workspace.setExternal(uri, false);
   }
 
   /** The editor closed `uri`: the plan is what the file on disk says (or leaves the index if there is none). */
@@ -138,7 +177,74 @@ export class WorkspaceFiles {
   /** The watcher reported `uri` created, changed or deleted: whichever it was, the disk says what the plan is now. */
   reported(uri: string): void {
     const u = URI.parse(uri);
-    if (u.scheme === 'file' && PLAN_FILE.test(u.path)) this.read(uri);
+    if (u.scheme !== 'file') return;
+    if (this.wanted.has(uri)) this.read(uri, true);
+    // (Outside the folders, only the parents named: a parent's watcher may report a sibling.)
+    else if (PLAN_FILE.test(u.path) && (!this.folders.length || this.inFolders(uri))) this.read(uri);
+  }
+
+  /**
+   * The plans' `parents:` may have changed (the server calls this when
+   * `workspace.parentsGeneration` moves): the files now named are read; those no longer named
+   * leave once no read is under way.
+   */
+  updateParents(): void {
+    const ws = this.host.service.workspace;
+    const { uris, over } = wantedParents(ws);
+    const wanted = new Set(uris.filter((u) => URI.parse(u).scheme === 'file'));
+    const before = this.wanted;
+    this.wanted = wanted;
+    for (const uri of before) if (!wanted.has(uri)) ws.setUnreadable(uri, undefined);
+    for (const uri of wanted) if (!before.has(uri) && !ws.has(uri) && !this.host.isOpen(uri)) this.read(uri, true);
+    if (over && !this.toldOver) this.host.log(`[warn] The plans' \`parents:\` name more than ${uris.length} plans outside the workspace: ${over} more are not read, and the \`aligns\` entries naming them are reported unresolved.`);
+    this.toldOver = over > 0;
+    const told = [...wanted].join('\n');
+    if (told !== this.toldParents) {
+      this.toldParents = told;
+      this.host.parentsChanged?.([...wanted]);
+    }
+    this.dropUnwantedIfIdle();
+  }
+
+  /**
+   * For a client that cannot watch files outside the workspace: `uri` was edited, so the parent
+   * files it names are read again (at most once per PARENT_REFRESH_MS each), in case they changed.
+   */
+  refreshParents(uri: string): void {
+    const ws = this.host.service.workspace;
+    const now = (this.host.now ?? Date.now)();
+    for (const p of ws.parentsNamedBy(uri)) {
+      const parent = parentUri(uri, p);
+      if (!parent || !this.wanted.has(parent) || this.host.isOpen(parent)) continue;
+      if (now - (this.refreshed.get(parent) ?? -Infinity) < PARENT_REFRESH_MS) continue;
+      this.refreshed.set(parent, now);
+      this.read(parent, true);
+    }
+  }
+
+  /** A plan file of the workspace folders (found by their scan and their watcher): never a parent read from outside. */
+  private inFolders(uri: string): boolean {
+    const u = URI.parse(uri);
+    if (u.scheme !== 'file' || !PLAN_FILE.test(u.path)) return false;
+    const file = path.resolve(u.fsPath);
+    return this.folders.some((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
+  }
+
+  private busy(): boolean {
+    return this.running > 0 || this.queue.length > 0 || this.scanning > 0;
+  }
+
+  /** Parent files no plan names any more leave the index (not while reads are under way: what they read may name them). */
+  private dropUnwantedIfIdle(): void {
+    if (this.busy()) return;
+    const ws = this.host.service.workspace;
+    for (const uri of ws.uris()) {
+      if (!ws.isExternal(uri) || this.wanted.has(uri) || this.host.isOpen(uri)) continue;
+      this.take(uri);
+      this.latest.delete(uri);
+      this.refreshed.delete(uri);
+      this.drop(uri);
+    }
   }
 
   private take(uri: string): number {
@@ -151,15 +257,16 @@ export class WorkspaceFiles {
     return this.latest.get(read.uri) === read.ticket && !this.host.isOpen(read.uri);
   }
 
-  private read(uri: string): void {
+  private read(uri: string, parentOnly = false): void {
     const ticket = this.take(uri);
     const waiting = this.queued.get(uri);
     if (waiting) {
       // Not started yet: when it starts, it reads what the file is by then.
       waiting.ticket = ticket;
+      waiting.parentOnly &&= parentOnly;
       return;
     }
-    const read = { uri, ticket };
+    const read = { uri, ticket, parentOnly };
     this.queue.push(read);
     this.queued.set(uri, read);
     this.pump();
@@ -185,15 +292,24 @@ export class WorkspaceFiles {
     try {
       outcome = await readPlanFile(file, this.host.fs);
     } catch (e) {
-      outcome = { kind: 'failed', why: describe(e).message };
+      outcome = { kind: 'failed', why: describe(e).message, reason: fsErrorReason(e) };
     }
     if (!this.owns(read)) return; // opened, closed or reported again since: a newer event decides
     this.latest.delete(read.uri);
     const { service } = this.host;
+    // A file outside the workspace folders is read as a parent while a plan names it (a plan the
+    // editor closed, wherever it is, is read as the disk says, as it always was).
+    const parent = this.wanted.has(read.uri) && !this.inFolders(read.uri);
+    if (read.parentOnly && !this.wanted.has(read.uri)) {
+      // A parent no plan names any more (its read began before): not read into the workspace.
+      if (service.workspace.isExternal(read.uri)) this.drop(read.uri);
+      return;
+    }
     switch (outcome.kind) {
       case 'text': {
         const before = service.workspace.unitGeneration;
         service.update(read.uri, outcome.text, 0);
+        service.workspace.setExternal(read.uri, parent);
         if (service.workspace.unitGeneration !== before) this.unitsChanged = true;
         this.touched.add(read.uri);
         break;
@@ -213,6 +329,8 @@ export class WorkspaceFiles {
         );
         break;
     }
+    // The entries naming a parent that cannot be read say why (a folder, too large, a link loop...).
+    if (this.wanted.has(read.uri)) service.workspace.setUnreadable(read.uri, outcome.kind === 'not indexed' ? outcome.reason : outcome.kind === 'failed' ? outcome.reason : undefined);
   }
 
   /** Takes `uri` out of the index; its diagnostics are cleared when the reads settle. */
@@ -227,7 +345,10 @@ export class WorkspaceFiles {
   }
 
   private settleIfIdle(): void {
-    if (this.running || this.queue.length || this.scanning) return;
+    if (this.busy()) return;
+    // What was read may name parents (or no longer name them): read those first, publish after.
+    this.updateParents();
+    if (this.busy()) return;
     if (!this.touched.size && !this.unitsChanged) return;
     const uris = [...this.touched];
     const unitsChanged = this.unitsChanged;

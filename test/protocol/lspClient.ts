@@ -26,6 +26,8 @@ export class TestClient {
   /** window/showMessage notifications and window/showDocument requests received. */
   shownMessages: { type: number; message: string }[] = [];
   shownDocuments: object[] = [];
+  /** Capabilities the server registered (client/registerCapability) and has not unregistered. */
+  registrations: { id: string; method: string; registerOptions?: any }[] = [];
 
   /**
    * `maxOpenFiles` starts the server under that open-file limit (`ulimit -n`), as on a machine
@@ -55,7 +57,15 @@ export class TestClient {
       this.shownDocuments.push(p);
       return { success: true };
     });
-    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('client/registerCapability', (p: { registrations: { id: string; method: string; registerOptions?: any }[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
+    this.conn.onRequest('client/unregisterCapability', (p: { unregisterations: { id: string }[] }) => {
+      const gone = new Set(p.unregisterations.map((u) => u.id));
+      this.registrations = this.registrations.filter((r) => !gone.has(r.id));
+      return null;
+    });
     this.conn.onRequest('workspace/configuration', () => []);
     this.conn.onRequest('workspace/applyEdit', (p: { label?: string; edit: any }) => {
       this.applied.push(p);

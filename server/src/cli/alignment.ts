@@ -5,6 +5,7 @@ import { readFormatAndPaths } from './options';
 import { URI } from 'vscode-uri';
 import type { PlanLanguageService } from '../service';
 import { parentUri } from '../service/alignment';
+import { fsErrorReason } from '../planFiles';
 import { alignmentCoverage, coverageJson, coverageMarkdown, coverageText } from '../service/document/alignmentReport';
 
 export const ALIGNMENT_USAGE = `       planwright alignment [--format text|json|markdown] <files or folders...>`;
@@ -62,8 +63,10 @@ export async function loadParents(service: PlanLanguageService, read: (file: str
       try {
         service.update(uri, await read(parsed.fsPath));
         queue.push(uri);
-      } catch {
-        // Not there or not readable: the entries naming it say so.
+      } catch (e) {
+        // Not there or not readable: the entries naming it say so, and why (as the editor's do).
+        const code = (e as NodeJS.ErrnoException)?.code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') service.workspace.setUnreadable(uri, fsErrorReason(e));
       }
     }
   }

@@ -46,8 +46,11 @@ export type ParentPlan =
   | { kind: 'plan'; doc: PlanDocument; viaParents: boolean }
   /** No plan of the workspace has the acronym (`self`: only the child itself). */
   | { kind: 'none'; self: boolean }
-  /** `parents:` names a file for the acronym that is not a plan of the workspace. */
-  | { kind: 'missing-file'; path: string; span: Span }
+  /**
+   * `parents:` names a file for the acronym that is not a plan of the workspace: `self`, the
+   * child's own file; `unreadable`, why the file could not be read, when the host said.
+   */
+  | { kind: 'missing-file'; path: string; span: Span; self?: boolean; unreadable?: string }
   | { kind: 'ambiguous'; docs: PlanDocument[] };
 
 /** The URI a `parents:` path stands for, relative to the child plan's file. */
@@ -79,7 +82,10 @@ export function parentPlan(ws: PlanWorkspace, child: PlanDocument, acronym: stri
     const uri = parentUri(child.uri, link.path.text);
     const doc = uri !== undefined && uri !== child.uri ? ws.get(uri) : undefined;
     if (doc) return { kind: 'plan', doc, viaParents: true };
-    return { kind: 'missing-file', path: link.path.text, span: link.path.span };
+    const missing = { kind: 'missing-file', path: link.path.text, span: link.path.span } as const;
+    if (uri === child.uri) return { ...missing, self: true };
+    const unreadable = uri === undefined ? undefined : ws.unreadableWhy(uri);
+    return unreadable ? { ...missing, unreadable } : missing;
   }
   const all = ws.plansByAcronym().get(acronym) ?? [];
   const docs = all.filter((d) => d.uri !== child.uri);

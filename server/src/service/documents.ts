@@ -5,6 +5,7 @@ import { NO_SETTINGS, type RuleSettings } from './rules';
 import { PlanParser } from './parse';
 import { URI, Utils } from 'vscode-uri';
 import { composeChanges, LineIndex, type TextChange } from './text';
+import { schemaAcceptsParent } from './alignment';
 
 export interface PlanDocument {
   readonly uri: string;
@@ -43,6 +44,12 @@ export class PlanWorkspace {
   private unitSignatures = new Map<string, string>();
   private planIndex: Map<string, PlanDocument[]> | undefined;
   private alignSignatures = new Map<string, string>();
+  /** The paths each plan's `parents:` names (as written; entries the schema accepts), by plan. */
+  private parentPaths = new Map<string, readonly string[]>();
+  /** Plans read only because `parents:` names them, from outside the workspace (externalPlans.ts). */
+  private readonly externals = new Set<string>();
+  /** Why a file `parents:` names could not be read, by URI (the host says; see setUnreadable). */
+  private readonly unreadable = new Map<string, string>();
 
   /**
    * The rule settings of each plan (its config file's, see rules.ts): the host (server, CLI) reads
@@ -98,6 +105,7 @@ export class PlanWorkspace {
         else this.entries.set(uri, (entry = { doc, parser: read.parser }));
         this.noteUnits(uri, model);
         this.noteAlignment(uri, model);
+        this.noteParents(uri, model);
         return doc;
       }
       if (r.value) read.changedPrevious = true;
@@ -125,10 +133,46 @@ export class PlanWorkspace {
 
   remove(uri: string): void {
     this.cancel(uri);
+    this.externals.delete(uri);
     if (this.entries.delete(uri)) {
       this.noteUnits(uri, undefined);
       this.noteAlignment(uri, undefined);
+      this.noteParents(uri, undefined);
     }
+  }
+
+  /**
+   * Marks a plan as read only because another plan's `parents:` names it, from outside the
+   * workspace (or unmarks it: opened in the editor, or found in the workspace). Such a plan
+   * resolves `aligns` entries and units like any other, but is not one of the workspace's plans
+   * (Plan view, workspace symbols), its problems are not published, and no edit changes it
+   * (externalPlans.ts). The host that reads the files decides.
+   */
+  setExternal(uri: string, external: boolean): void {
+    if (external) this.externals.add(uri);
+    else this.externals.delete(uri);
+  }
+
+  /**
+   * Why the file at `uri`, which a plan's `parents:` names, could not be read ("the link loops
+   * back on itself"), or undefined to forget it: the host that reads files says, and the entries
+   * naming it say so instead of "no plan is there".
+   */
+  setUnreadable(uri: string, why: string | undefined): void {
+    if (this.unreadable.get(uri) === why) return;
+    if (why === undefined) this.unreadable.delete(uri);
+    else this.unreadable.set(uri, why);
+    this.alignmentGeneration++;
+  }
+
+  /** Why the file at `uri` could not be read (setUnreadable), if it could not. */
+  unreadableWhy(uri: string): string | undefined {
+    return this.unreadable.get(uri);
+  }
+
+  /** Whether `uri` is a plan read only because `parents:` names it (setExternal). */
+  isExternal(uri: string): boolean {
+    return this.externals.has(uri);
   }
 
   get(uri: string): PlanDocument | undefined {
@@ -208,6 +252,33 @@ export class PlanWorkspace {
     if (sig !== before) this.alignmentGeneration++;
     if (sig) this.alignSignatures.set(uri, sig);
     else this.alignSignatures.delete(uri);
+  }
+
+  /**
+   * Increases whenever a plan's `parents:` paths change (or a plan naming parents comes or goes):
+   * the server then works out again which parent files to read (externalPlans.ts).
+   */
+  parentsGeneration = 0;
+
+  private noteParents(uri: string, model: PlanModel | undefined): void {
+    const paths = (model?.parents ?? []).filter(schemaAcceptsParent).map((p) => p.path.text);
+    const before = this.parentPaths.get(uri) ?? [];
+    if (paths.length !== before.length || paths.some((p, i) => p !== before[i])) this.parentsGeneration++;
+    if (paths.length) this.parentPaths.set(uri, paths);
+    else this.parentPaths.delete(uri);
+  }
+
+  /**
+   * The paths `uri`'s `parents:` names, as written, in its last version read: neither finishes a
+   * read under way nor reads a model (asked for every plan when `parents:` changes anywhere).
+   */
+  parentsNamedBy(uri: string): readonly string[] {
+    return this.parentPaths.get(uri) ?? [];
+  }
+
+  /** Whether a version of `uri` has been read (without finishing a read under way, as `get` does). */
+  has(uri: string): boolean {
+    return this.entries.has(uri);
   }
 
   /** Increases whenever the set of unit ids of the workspace changes. */

@@ -64,7 +64,7 @@ export interface PlanLanguageService {
   getSelectionRanges(uri: string, positions: Position[]): SelectionRange[];
   getWorkspaceSymbols(query: string): SymbolInformation[];
   getCodeLenses(uri: string): CodeLens[];
-  /** Every plan of the workspace with its problem counts: the roots of the Plan view. */
+  /** Every plan of the workspace with its problem counts: the roots of the Plan view (not the parents read from outside it). */
   getPlans(): { uri: string; title: string; errors: number; warnings: number }[];
   /** Goals → objectives → sub-objectives of one plan, with problem counts: the Plan view. */
   /** `filter`: only the items with a measure not met and their ancestors (the Plan view's filter). */
@@ -160,6 +160,8 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     documents.set(d.model, { units, alignment, settings, document });
     return document;
   };
+  /** The workspace's plans: not the parents read from outside it (externalPlans.ts), which are only read. */
+  const ownPlans = () => workspace.all().filter((d) => !workspace.isExternal(d.uri));
   /** Runs a feature on a known document, or answers `none` for an unknown one. */
   const on = <R>(uri: string, none: R, f: (doc: PlanDocument) => R): R => {
     const doc = workspace.get(uri);
@@ -179,10 +181,10 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getDocumentSymbols: (uri: string) => on(uri, [], (d) => symbols(d)),
     getFoldingRanges: (uri: string) => on(uri, [], folding),
     getSelectionRanges: (uri: string, ps: Position[]) => on(uri, [], (d) => provideSelectionRanges(d, ps)),
-    getWorkspaceSymbols: (query: string) => provideWorkspaceSymbols(workspace.all(), query),
+    getWorkspaceSymbols: (query: string) => provideWorkspaceSymbols(ownPlans(), query),
     getCodeLenses: (uri: string) => (options.codeLens.enabled ? on(uri, [], (d) => lensesPerVersion(workspace, d, () => [...provideCodeLenses(d, workspace.all()), ...alignmentLenses(workspace, d)])) : []),
     getPlans: () =>
-      workspace.all().map((d) => {
+      ownPlans().map((d) => {
         const diags = planDiagnostics(workspace, d);
         return {
           uri: d.uri,

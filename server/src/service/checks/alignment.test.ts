@@ -78,6 +78,17 @@ describe('alignment checks', () => {
         ['alignment-unresolved', 'DHS 1', "`parents:` says DHS's plan is ../dhs/nowhere.plan.yaml, but no plan is there. Correct the path (it is relative to this plan's file), or open the folder that holds it."],
       ]);
     });
+
+    it('says why, when the host could not read the file `parents:` names, and that a path to the plan itself is its own file', () => {
+      const ws = new PlanWorkspace();
+      ws.setUnreadable('file:///work/dhs/loop.plan.yaml', 'the link loops back on itself');
+      const looping = componentPlan('DHS 1').replace('goals:', 'parents: { DHS: ../dhs/loop.plan.yaml }\ngoals:');
+      assert.deepStrictEqual(problems(looping, [], ws).map((p) => p[2]), [
+        "`parents:` says DHS's plan is ../dhs/loop.plan.yaml, but it cannot be read: the link loops back on itself. Correct the path (it is relative to this plan's file), or the file.",
+      ]);
+      const self = componentPlan('DHS 1').replace('goals:', 'parents: { DHS: ./cmp.plan.yaml }\ngoals:');
+      assert.deepStrictEqual(problems(self, [], ws).map((p) => p[2]), ["`parents:` says DHS's plan is ./cmp.plan.yaml, which is this plan's own file. Give the path of DHS's plan (relative to this plan's file)."]);
+    });
   });
 
   describe('a `parents:` entry the schema rejects', () => {

@@ -55,7 +55,11 @@ export function checkAlignments(ws: PlanWorkspace, doc: PlanDocument): PlanDiagn
           span: t.span,
           severity: 'error',
           code: 'alignment-unresolved',
-          message: `\`parents:\` says ${r.entry.acronym}'s plan is ${r.path}, but no plan is there. Correct the path (it is relative to this plan's file), or open the folder that holds it.`,
+          message: r.self
+            ? `\`parents:\` says ${r.entry.acronym}'s plan is ${r.path}, which is this plan's own file. Give the path of ${r.entry.acronym}'s plan (relative to this plan's file).`
+            : r.unreadable
+              ? `\`parents:\` says ${r.entry.acronym}'s plan is ${r.path}, but it cannot be read: ${r.unreadable}. Correct the path (it is relative to this plan's file), or the file.`
+              : `\`parents:\` says ${r.entry.acronym}'s plan is ${r.path}, but no plan is there. Correct the path (it is relative to this plan's file), or open the folder that holds it.`,
           related: [{ span: r.span, message: `${r.entry.acronym}'s plan, according to \`parents:\`` }],
         });
         break;

@@ -34,6 +34,8 @@ export function alignmentHover(ws: PlanWorkspace, doc: PlanDocument, ref: Refere
     case 'none':
       return r.self ? `${md(r.entry.acronym)} is this plan's own acronym.` : `No plan in the workspace has the acronym ${md(r.entry.acronym)}.`;
     case 'missing-file':
+      if (r.self) return `\`parents:\` says ${md(r.entry.acronym)}'s plan is ${md(r.path)}, which is this plan's own file.`;
+      if (r.unreadable) return `\`parents:\` says ${md(r.entry.acronym)}'s plan is ${md(r.path)}, but it cannot be read: ${md(r.unreadable)}.`;
       return `\`parents:\` says ${md(r.entry.acronym)}'s plan is ${md(r.path)}, but no plan is there.`;
     case 'ambiguous':
       return `${r.docs.length} plans have the acronym ${md(r.entry.acronym)}: ${r.docs.map((d) => md(fileNameOf(d.uri))).join(', ')}. \`parents:\` says which one this plan aligns to.`;

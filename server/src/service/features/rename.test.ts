@@ -521,3 +521,43 @@ describe('rename', () => {
     });
   });
 });
+
+describe('rename never changes a parent plan read from outside the workspace', () => {
+  // Numbers with a gap (1.2, 2) that a rename may fix.
+  const PARENT = lines('planwright: 1', 'title: Department Plan', 'organization: { name: Department, acronym: DEP }', 'units:', '  - { id: HQ, name: Headquarters }', 'goals:', '  - id: "1"', '    title: Secure', '    objectives:', '      - { id: "1.2", title: Manage }');
+  const CHILD = lines('planwright: 1', 'title: Component Plan', 'organization: { name: Component, acronym: CMP }', 'parents: { DEP: ../dep/dep.plan.yaml }', 'goals:', '  - id: "2"', '    title: Enforce', '    aligns: [DEP 1.2]', '    objectives:', '      - { id: "2.1", title: Patrol, lead: HQ }');
+  const PARENT_URI = 'file:///dep/dep.plan.yaml';
+  function setup(parent = PARENT) {
+    const { ws } = load(parent, PARENT_URI);
+    ws.setExternal(PARENT_URI, true);
+    const child = load(CHILD, 'file:///ws/cmp.plan.yaml', ws).doc;
+    return { ws, child };
+  }
+
+  it('refuses to rename the parent objective an aligns entry names, before a name is typed, and says how to go on', () => {
+    const { ws, child } = setup();
+    const at = positionOf(child, 'DEP 1.2', 5);
+    const r = prepareRename(ws, child, at);
+    assert.ok('error' in r, JSON.stringify(r));
+    assert.match(r.error, /^Renaming DEP 1\.2 would change dep\.plan\.yaml, which is outside the workspace: .*Open the file in the editor/);
+    assert.ok('error' in provideRenameEdits(ws, child, at, '1.1'));
+    // Open in the editor, it is the editor's document: the rename edits it.
+    ws.setExternal(PARENT_URI, false);
+    const ok = provideRenameEdits(ws, child, at, '1.1');
+    assert.ok('edit' in ok && ok.edit.changes![PARENT_URI]?.length === 1, JSON.stringify(ok));
+  });
+
+  it('refuses to rename a unit the parent defines', () => {
+    const { ws, child } = setup();
+    const r = prepareRename(ws, child, positionOf(child, 'lead: HQ', 7));
+    assert.ok('error' in r && /^Renaming unit HQ would change dep\.plan\.yaml, which is outside the workspace/.test(r.error), JSON.stringify(r));
+  });
+
+  it('refuses a rename in the workspace whose edit would change the entries of a plan outside it', () => {
+    // The outside plan aligns to the component too (plans may name each other).
+    const { ws, child } = setup(PARENT.replace('title: Manage }', 'title: Manage, aligns: [CMP 2] }').replace('goals:', 'parents: { CMP: ../ws/cmp.plan.yaml }\ngoals:'));
+    const r = provideRenameEdits(ws, child, positionOf(child, 'id: "2"', 5), '1');
+    assert.ok('error' in r, JSON.stringify(r));
+    assert.match(r.error, /^This rename would change dep\.plan\.yaml, which is outside the workspace/);
+  });
+});

@@ -18,6 +18,7 @@ import { referencesOf, unitReferences } from './references';
 import { sharedNumberProblem } from './renumber';
 import { acronymRenameEdits, alignmentRenameEdits } from './alignment';
 import { resolveAlignment } from '../alignment';
+import { externalEditProblem, externalPlanProblem } from '../externalPlans';
 import { contains, type Span } from '../text';
 
 export const NOT_RENAMEABLE = 'You can rename the number of a goal, objective or sub-objective, a unit id or a measure id. Place the cursor on one.';
@@ -71,6 +72,7 @@ function renameTarget(ws: PlanWorkspace, doc: PlanDocument, position: Position):
       // `DHS 2.3`: renames objective 2.3 of DHS's plan (and every entry naming it).
       const r = resolveAlignment(ws, doc, t.ref);
       if (r.kind !== 'item') return { error: `${t.ref.target.text} names no item of another plan of the workspace, so there is nothing to rename. Correct the entry first.` };
+      if (ws.isExternal(r.doc.uri)) return { error: externalPlanProblem([fileNameOf(r.doc.uri)], `Renaming ${t.ref.target.text.trim()}`) };
       const inner = innerSpan(doc.text, t.ref.target);
       const start = inner.start + r.entry.numberAt;
       return { kind: 'item', item: r.item, scalar: r.item.id!, doc: r.doc, span: { start, end: start + r.entry.number.length } };
@@ -95,6 +97,7 @@ function renameTarget(ws: PlanWorkspace, doc: PlanDocument, position: Position):
         const where = places.length === 1 ? `${defs.length} times in ${places[0]}` : `in more than one plan (${places.join(', ')})`;
         return { error: `Unit ${text} is defined ${where}, so it is not clear which one to rename. Rename it where it is defined.` };
       }
+      if (ws.isExternal(defs[0].uri)) return { error: externalPlanProblem([fileNameOf(defs[0].uri)], `Renaming unit ${text}`) };
       return { kind: 'unit', uri: defs[0].uri, unit: defs[0].unit, scalar: t.ref.target };
     }
     case 'measure-id':
@@ -167,7 +170,7 @@ function renameItem(ws: PlanWorkspace, doc: PlanDocument, item: PlanItem, name: 
   }
   // Other plans' `aligns` entries naming the renamed items, open or not.
   alignmentRenameEdits(ws, doc, renamed, edit);
-  return checked(edit);
+  return checked(ws, edit);
 }
 
 /**
@@ -219,7 +222,7 @@ function renameUnit(ws: PlanWorkspace, doc: PlanDocument, uri: string, unit: Uni
   addEdit(edit, uri, scalarEdit(defDoc, unit.id!, name));
   // The entries that mean this unit, by the rule find references uses (see references.ts).
   for (const r of unitReferences(ws, doc, old)) addEdit(edit, r.doc.uri, scalarEdit(r.doc, r.ref.target, name));
-  return checked(edit);
+  return checked(ws, edit);
 }
 
 function renameMeasure(ws: PlanWorkspace, doc: PlanDocument, measure: Measure, name: string): { edit: WorkspaceEdit } | { error: string } {
@@ -242,7 +245,7 @@ function renameMeasure(ws: PlanWorkspace, doc: PlanDocument, measure: Measure, n
   if (measureDefinitions(doc, old)[0] === measure) {
     for (const r of referencesOf(ws, doc, 'measure', old)) addEdit(edit, r.doc.uri, scalarEdit(r.doc, r.ref.target, name));
   }
-  return checked(edit);
+  return checked(ws, edit);
 }
 
 const ACRONYM = /^[A-Za-z][A-Za-z0-9&._-]*$/;
@@ -254,11 +257,14 @@ function renameAcronym(ws: PlanWorkspace, doc: PlanDocument, scalar: ScalarText,
   const edit: WorkspaceEdit = { changes: {} };
   addEdit(edit, doc.uri, scalarEdit(doc, scalar, name));
   acronymRenameEdits(ws, doc, name, edit);
-  return checked(edit);
+  return checked(ws, edit);
 }
 
 /** The edit, checked: no two of its edits overlap or repeat (see checkedEdits), or why not. */
-function checked(edit: WorkspaceEdit): { edit: WorkspaceEdit } | { error: string } {
+function checked(ws: PlanWorkspace, edit: WorkspaceEdit): { edit: WorkspaceEdit } | { error: string } {
+  // A plan read from outside the workspace for `parents:` is never changed (externalPlans.ts).
+  const outside = externalEditProblem(ws, edit, 'This rename');
+  if (outside) return { error: outside };
   try {
     return { edit: checkedWorkspaceEdit(edit) };
   } catch (e) {

@@ -501,6 +501,16 @@ describe('renumber across aligned plans', () => {
     assert.ok(other);
   });
 
+  it('refuses, naming the file, when the entries to follow are in a plan read from outside the workspace', () => {
+    const parentText = DEPT.replace('id: "2.2"', 'id: "2.5"');
+    const { ws, doc: parent } = load(parentText, 'file:///work/dept.plan.yaml');
+    load(componentPlan('DHS 2.5'), 'file:///elsewhere/cmp.plan.yaml', ws);
+    ws.setExternal('file:///elsewhere/cmp.plan.yaml', true);
+    const r = renumberWorkspaceEdit(ws, parent);
+    assert.ok('error' in r, JSON.stringify(r));
+    assert.match(r.error, /^Renumbering would change cmp\.plan\.yaml, which is outside the workspace/);
+  });
+
   it('gives the plan its own edits alone when no other plan aligns to it', () => {
     const { ws, doc } = load(ERRORS);
     const r = renumberWorkspaceEdit(ws, doc);

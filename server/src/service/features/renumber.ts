@@ -7,6 +7,7 @@ import { refKind } from '../fields';
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import { checkedEdits, checkedWorkspaceEdit, EditConflict, scalarEdit } from '../edits';
 import { alignmentRenameEdits } from './alignment';
+import { externalEditProblem } from '../externalPlans';
 import { itemLabel, kindWord, ordinal, type PlanItem, type PlanModel, type ScalarText } from '../model';
 
 export interface RenumberScope {
@@ -98,6 +99,9 @@ export function renumberWorkspaceEdit(ws: PlanWorkspace, doc: PlanDocument, scop
   const changed = new Map<PlanItem, string>();
   for (const [item, id] of newNumbers(doc.model, scope)) if (item.id!.text !== id) changed.set(item, id);
   if (changed.size) alignmentRenameEdits(ws, doc, changed, edit);
+  // A plan read from outside the workspace for `parents:` is never changed (externalPlans.ts).
+  const outside = externalEditProblem(ws, edit, 'Renumbering');
+  if (outside) return { error: outside };
   try {
     return { edit: checkedWorkspaceEdit(edit), items: r.items, links: r.links };
   } catch (e) {
