@@ -104,7 +104,7 @@ export const RULES: Record<DiagnosticCode, RuleInfo> = {
   'alignment-unresolved': {
     level: 'error',
     short: 'An `aligns` entry names a plan or item that does not exist.',
-    full: 'An `aligns` entry names an acronym no other plan of the workspace has, a number that plan does not have, or a `parents:` file where no plan is.',
+    full: 'An `aligns` entry names an acronym no other plan of the workspace has, a number that plan does not have, or a `parents:` file where no plan is or that cannot be read (the message says why).',
     help: 'Correct the acronym or the number (the message suggests the closest), or fix the path under `parents:`.',
   },
   'alignment-ambiguous': {
