@@ -431,6 +431,7 @@ describe('formatting', () => {
     'comment col 0', 'comment col 1', 'comment col 2', 'comment col 3', 'comment col 4', 'comment col 6', 'blank', 'blank x2', 'trailing spaces',
     'tab', 'crlf', 'bom', 'lone cr', 'no final newline', 'keep text', 'flow goal', 'anchor', 'alias', 'merge', 'tag', 'yaml error', 'indent goal', 'dash alone',
     'section after goals', 'comment after goals', 'deep comment after goals', 'quoted key', 'document marker',
+    'goals comment', 'comments under goals key', 'blank under goals key', 'plain text ends goal', 'block text ends goal', 'spaces line', 'duplicate goals key', 'unicode',
   );
   function mutate(text: string, edits: { at: number; what: string }[]): string {
     let eol = '\n';
@@ -466,15 +467,33 @@ describe('formatting', () => {
       else if (e.what === 'deep comment after goals') ls.push('      # deep', '# top');
       else if (e.what === 'quoted key') ls[i] = ls[i].replace(/^(\s*)(title):/, '$1"$2":');
       else if (e.what === 'document marker') ls.splice(0, 0, '---');
+      else if (e.what === 'goals comment') ls = ls.map((l) => (l === 'goals:' ? 'goals: # the goals' : l));
+      else if (e.what === 'comments under goals key') ls = ls.flatMap((l) => (l.startsWith('goals:') ? [l, '# top', '    # deeper', '  # at the dash'] : [l]));
+      else if (e.what === 'blank under goals key') ls = ls.flatMap((l) => (l.startsWith('goals:') ? [l, ''] : [l]));
+      else if (e.what === 'plain text ends goal') ls.splice(g, 0, '    note: a plain text', '      over two lines', ' # low');
+      else if (e.what === 'block text ends goal') ls.splice(g, 0, '    note: |', '      text', '', '', '# after the text', '      ');
+      else if (e.what === 'spaces line') ls.splice(g, 0, '     ');
+      else if (e.what === 'duplicate goals key') ls.push('goals:', '  - id: "99"');
+      else if (e.what === 'unicode') ls[i] = ls[i].replace(/title: /, 'title: Côte 🌊 ');
     }
     return bom + ls.join('\n').split('\n').join(eol) + (final ? eol : '');
   }
 
-  /** formatText (goal by goal when it can) gives formatWholeText's result, on the text and on its result. */
+  /**
+   * formatText (goal by goal when it can) gives formatWholeText's result, on the text and on its
+   * result; and so does formatPlan (told by the model that the text has no YAML error).
+   */
   function same(text: string): void {
+    const whole = formatWholeText(text);
     const out = formatText(text);
-    assert.strictEqual(out, formatWholeText(text), `goal by goal ≠ whole text (${formatStats.mode}):\n${JSON.stringify(text)}`);
+    assert.strictEqual(out, whole, `goal by goal ≠ whole text (${formatStats.mode}):\n${JSON.stringify(text)}`);
+    const mode = formatStats.mode;
+    const { doc } = load(text);
+    const r = formatPlan(doc);
+    if ('text' in r) assert.strictEqual(r.text, whole, `formatPlan ≠ whole text:\n${JSON.stringify(text)}`);
+    else assert.ok(doc.model.diagnostics.some((d) => d.code === 'yaml-syntax') || whole === undefined);
     if (out !== undefined && out !== text) assert.strictEqual(formatText(out), formatWholeText(out), `goal by goal ≠ whole text on the formatted text:\n${JSON.stringify(out)}`);
+    formatStats.mode = mode;
   }
 
   it('gives the whole text\'s formatting on random plans in random layouts, the incremental parser\'s shapes and hostile edits of them', function () {
