@@ -520,7 +520,8 @@ const goalCache = new Map<string, GoalRead | null>();
 let goalCacheChars = 0;
 const GOAL_CACHE_CHARS = 8_000_000;
 
-function cachedGoal(block: string, itemIndent: number): GoalRead | null {
+/** `limit`: the cache's size in characters, at least GOAL_CACHE_CHARS and enough for the plan being formatted. */
+function cachedGoal(block: string, itemIndent: number, limit: number): GoalRead | null {
   const hit = goalCache.get(block);
   if (hit !== undefined) {
     // Most recently used last.
@@ -533,7 +534,7 @@ function cachedGoal(block: string, itemIndent: number): GoalRead | null {
   goalCache.set((' ' + block).slice(1), read);
   goalCacheChars += block.length;
   for (const [k] of goalCache) {
-    if (goalCacheChars <= GOAL_CACHE_CHARS) break;
+    if (goalCacheChars <= limit) break;
     goalCache.delete(k);
     goalCacheChars -= k.length;
   }
@@ -659,8 +660,11 @@ function printByGoal(source: string, eol: string): ByGoal | typeof WHOLE {
   const gb = split.goalBlocks;
   const blocks = gb.map((b) => source.slice(b.start, b.end));
   const reads: GoalRead[] = [];
+  // Room for every goal of this plan and of a few edits: a plan larger than the cap would
+  // otherwise push out its own goals as it is read (and be read again in full at every format).
+  const limit = Math.max(GOAL_CACHE_CHARS, Math.ceil(1.25 * source.length));
   for (const b of blocks) {
-    const r = cachedGoal(b, itemIndent);
+    const r = cachedGoal(b, itemIndent, limit);
     if (!r) return WHOLE;
     reads.push(r);
   }
