@@ -312,6 +312,7 @@ class Printer {
       if (this.goal && shape === GOALS && item.value) {
         // What yaml reads before the `-` (comments and blank lines left by the goal above), then the goal's own lines.
         const dash = item.start.findIndex((t) => t.type === 'seq-item-ind');
+        if (dash < 0) throw new NotByGoal();
         this.tokens(item.start.slice(0, dash), indent);
         const lines = this.w.lineStart && !this.w.keepEnd ? this.goal(this.goalIndex++, this.w.lastEmpty) : undefined;
         if (!lines) throw new NotByGoal();
@@ -324,24 +325,22 @@ class Printer {
 
   /** One entry of a block list, from its `start` tokens (its `-` and what is above it). */
   seqItem(item: CST.BlockSequence['items'][number], indent: number, entry: Shape | undefined): void {
-    {
-      const value = item.value;
-      const inner = indent + 2;
-      if (value?.type === 'block-map') {
-        // Comments and blank lines above the key that comes first once the keys are ordered go
-        // above the entry's `-`.
-        const items = this.ordered(value, entry);
-        const first = items[0];
-        const lead = first ? leadingLines(first.start) : [];
-        const dash = item.start.findIndex((t) => t.type === 'seq-item-ind');
-        this.tokens(item.start.slice(0, dash), indent);
-        this.tokens(lead, indent);
-        this.tokens(item.start.slice(dash), indent);
-        this.mapItems(items, inner, entry, lead.length);
-      } else {
-        this.tokens(item.start, indent);
-        this.node(value, inner, entry);
-      }
+    const value = item.value;
+    const inner = indent + 2;
+    if (value?.type === 'block-map') {
+      // Comments and blank lines above the key that comes first once the keys are ordered go
+      // above the entry's `-`.
+      const items = this.ordered(value, entry);
+      const first = items[0];
+      const lead = first ? leadingLines(first.start) : [];
+      const dash = item.start.findIndex((t) => t.type === 'seq-item-ind');
+      this.tokens(item.start.slice(0, dash), indent);
+      this.tokens(lead, indent);
+      this.tokens(item.start.slice(dash), indent);
+      this.mapItems(items, inner, entry, lead.length);
+    } else {
+      this.tokens(item.start, indent);
+      this.node(value, inner, entry);
     }
   }
 
