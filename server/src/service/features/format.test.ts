@@ -6,7 +6,7 @@ import { applyEdits } from '../edits';
 import type { PlanDocument } from '../documents';
 import type { PlanItem, PlanModel } from '../model';
 import { planDiagnostics } from './diagnostics';
-import { formatPlan, formatText, provideFormatting, provideRangeFormatting } from './format';
+import { clearFormatCache, formatPlan, formatStats, formatText, formatWholeText, provideFormatting, provideRangeFormatting } from './format';
 import { planShape, renderPlan } from '../test-shapes';
 import { ERRORS, ICE, lines, load, MEASURE_ERRORS, MEASURES } from '../test-util';
 
@@ -368,6 +368,171 @@ describe('formatting', () => {
       }),
       { numRuns: Number(process.env.PLANWRIGHT_PROPERTY_RUNS ?? 60), seed: 20261203 },
     );
+  });
+
+  describe('goal by goal', () => {
+  /** A plan of `n` canonical goals (ICE's second goal, renumbered), each with objectives and a block text. */
+  function bigPlan(n: number): string {
+    const at = ICE.indexOf('  - id: "2"\n');
+    const end = ICE.indexOf('\n  - id: "3"\n');
+    const goal = ICE.slice(at, end + 1);
+    const head = ICE.slice(0, ICE.indexOf('goals:\n') + 'goals:\n'.length);
+    const goals = Array.from({ length: n }, (_, i) => goal.replace(/"2(\.\d+)*"/g, (m) => m.replace('2', String(i + 1))));
+    return head + goals.join('\n');
+  }
+
+  it('formats a plan again after a one-goal edit by reading only that goal', () => {
+    clearFormatCache();
+    const plan = bigPlan(40);
+    assert.strictEqual(formatText(plan), plan);
+    assert.strictEqual(formatStats.goalsRead, 40);
+    const edited = plan.replace('  - id: "17"\n    title: ', '  - id: "17"\n    title:    ');
+    assert.notStrictEqual(edited, plan);
+    const out = formatText(edited);
+    assert.strictEqual(out, plan);
+    assert.strictEqual(out, formatWholeText(edited));
+    // The edited goal only: its formatted text is the goal as it was, kept.
+    assert.strictEqual(formatStats.goalsRead, 1);
+    assert.strictEqual(formatStats.mode, 'goals');
+  });
+
+  it('prints a goal after a comment between goals as the whole text does: the blank line above a key that moves up stays', () => {
+    clearFormatCache();
+    const text = lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '  # about goal 2', '  - title: B', '', '    # the number', '    id: "2"');
+    const out = formatText(text);
+    assert.strictEqual(formatStats.mode, 'goals');
+    assert.strictEqual(out, formatWholeText(text));
+    assert.strictEqual(out, lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '', '  # about goal 2', '', '  # the number', '  - id: "2"', '    title: B'));
+    // With no comment between the goals, the blank line above the comment is the one between goals.
+    const plain = text.replace('  # about goal 2\n', '');
+    assert.strictEqual(formatText(plain), formatWholeText(plain));
+    assert.strictEqual(formatStats.mode, 'goals');
+    assert.strictEqual(formatText(plain), lines('planwright: 1', 'title: T', 'goals:', '  - id: "1"', '    title: A', '', '  # the number', '  - id: "2"', '    title: B'));
+  });
+
+  it('places a comment between goals as the whole text does when the goal\'s keys are indented past its `-`', () => {
+    clearFormatCache();
+    // yaml reads `# four` as the next goal's (less indented than the goal's keys), `# seven` as the goal's own.
+    const text = lines('planwright: 1', 'title: T', 'goals:', '  -   id: "1"', '      title: A', '       # seven', '    # four', '  - id: "2"', '    title: B', 'mission: M');
+    const out = formatText(text);
+    assert.strictEqual(formatStats.mode, 'goals');
+    assert.strictEqual(out, formatWholeText(text));
+  });
+
+  it('formats the whole text when goals depend on each other (anchors, aliases, merge keys)', () => {
+    clearFormatCache();
+    const plan = bigPlan(3).replace('  - id: "1"\n', '  - id: "1"\n    x: &shared {a: 1}\n').replace('  - id: "3"\n', '  - id: "3"\n    y: *shared\n');
+    assert.strictEqual(formatText(plan), formatWholeText(plan));
+    assert.strictEqual(formatStats.mode, 'whole');
+  });
+
+  /** Text edits that make goals interact, or that the goal-by-goal reading must place as yaml does. */
+  const hostile = fc.constantFrom(
+    'comment col 0', 'comment col 1', 'comment col 2', 'comment col 3', 'comment col 4', 'comment col 6', 'blank', 'blank x2', 'trailing spaces',
+    'tab', 'crlf', 'bom', 'lone cr', 'no final newline', 'keep text', 'flow goal', 'anchor', 'alias', 'merge', 'tag', 'yaml error', 'indent goal', 'dash alone',
+    'section after goals', 'comment after goals', 'deep comment after goals', 'quoted key', 'document marker',
+    'goals comment', 'comments under goals key', 'blank under goals key', 'plain text ends goal', 'block text ends goal', 'spaces line', 'duplicate goals key', 'unicode',
+  );
+  function mutate(text: string, edits: { at: number; what: string }[]): string {
+    let eol = '\n';
+    let bom = '';
+    let ls = text.split(/\r?\n/);
+    if (ls[ls.length - 1] === '') ls.pop();
+    let final = true;
+    for (const e of edits) {
+      const i = Math.min(ls.length - 1, Math.floor(e.at * ls.length));
+      const goalLines = ls.map((l, k) => (/^ *- id:/.test(l) && /^ {0,2}-/.test(l) ? k : -1)).filter((k) => k >= 0);
+      const g = goalLines.length ? goalLines[Math.floor(e.at * goalLines.length)] : i;
+      const m = /^comment col (\d)$/.exec(e.what);
+      if (m) ls.splice(e.at < 0.5 ? g : i, 0, ' '.repeat(Number(m[1])) + '# c');
+      else if (e.what === 'blank') ls.splice(g, 0, '');
+      else if (e.what === 'blank x2') ls.splice(i, 0, '', '');
+      else if (e.what === 'trailing spaces') ls[i] += '   ';
+      else if (e.what === 'tab') ls[i] = '\t' + ls[i];
+      else if (e.what === 'crlf') eol = '\r\n';
+      else if (e.what === 'bom') bom = '\uFEFF';
+      else if (e.what === 'lone cr') ls[i] += '\r';
+      else if (e.what === 'no final newline') final = false;
+      else if (e.what === 'keep text') ls.splice(g + 1, 0, '    notes: |+', '      kept', '');
+      else if (e.what === 'flow goal') ls.splice(g, 0, '  - { id: "90", title: Flow goal,', '      description: over lines }');
+      else if (e.what === 'anchor') ls.splice(g + 1, 0, '    x: &a { k: 1 }');
+      else if (e.what === 'alias') ls.splice(g + 1, 0, '    y: *a');
+      else if (e.what === 'merge') ls.splice(g + 1, 0, '    <<: *a');
+      else if (e.what === 'tag') ls.splice(g + 1, 0, '    z: !!str 12');
+      else if (e.what === 'yaml error') ls.splice(i, 0, ls[i].replace(/: /, ': "unclosed'));
+      else if (e.what === 'indent goal') ls = ls.map((l, k) => (k >= g && k < g + 6 ? '  ' + l : l));
+      else if (e.what === 'dash alone') ls.splice(g, 1, ls[g].replace(/- id:/, '-\n    id:'));
+      else if (e.what === 'section after goals') ls.push('mission: After the goals');
+      else if (e.what === 'comment after goals') ls.push('# the end', '', '  # indented end');
+      else if (e.what === 'deep comment after goals') ls.push('      # deep', '# top');
+      else if (e.what === 'quoted key') ls[i] = ls[i].replace(/^(\s*)(title):/, '$1"$2":');
+      else if (e.what === 'document marker') ls.splice(0, 0, '---');
+      else if (e.what === 'goals comment') ls = ls.map((l) => (l === 'goals:' ? 'goals: # the goals' : l));
+      else if (e.what === 'comments under goals key') ls = ls.flatMap((l) => (l.startsWith('goals:') ? [l, '# top', '    # deeper', '  # at the dash'] : [l]));
+      else if (e.what === 'blank under goals key') ls = ls.flatMap((l) => (l.startsWith('goals:') ? [l, ''] : [l]));
+      else if (e.what === 'plain text ends goal') ls.splice(g, 0, '    note: a plain text', '      over two lines', ' # low');
+      else if (e.what === 'block text ends goal') ls.splice(g, 0, '    note: |', '      text', '', '', '# after the text', '      ');
+      else if (e.what === 'spaces line') ls.splice(g, 0, '     ');
+      else if (e.what === 'duplicate goals key') ls.push('goals:', '  - id: "99"');
+      else if (e.what === 'unicode') ls[i] = ls[i].replace(/title: /, 'title: Côte 🌊 ');
+    }
+    return bom + ls.join('\n').split('\n').join(eol) + (final ? eol : '');
+  }
+
+  /**
+   * formatText (goal by goal when it can) gives formatWholeText's result, on the text and on its
+   * result; and so does formatPlan (told by the model that the text has no YAML error).
+   */
+  function same(text: string): void {
+    const whole = formatWholeText(text);
+    const out = formatText(text);
+    assert.strictEqual(out, whole, `goal by goal ≠ whole text (${formatStats.mode}):\n${JSON.stringify(text)}`);
+    const mode = formatStats.mode;
+    const { doc } = load(text);
+    const r = formatPlan(doc);
+    if ('text' in r) assert.strictEqual(r.text, whole, `formatPlan ≠ whole text:\n${JSON.stringify(text)}`);
+    else assert.ok(doc.model.diagnostics.some((d) => d.code === 'yaml-syntax') || whole === undefined);
+    if (out !== undefined && out !== text) assert.strictEqual(formatText(out), formatWholeText(out), `goal by goal ≠ whole text on the formatted text:\n${JSON.stringify(out)}`);
+    formatStats.mode = mode;
+  }
+
+  it('gives the whole text\'s formatting on random plans in random layouts, the incremental parser\'s shapes and hostile edits of them', function () {
+    this.timeout(300000);
+    clearFormatCache();
+    const counts = { goals: 0, whole: 0 };
+    const count = () => {
+      if (formatStats.mode === 'goals') counts.goals++;
+      else if (formatStats.mode === 'whole') counts.whole++;
+    };
+    const runs = Number(process.env.PLANWRIGHT_PROPERTY_RUNS ?? 60);
+    fc.assert(
+      fc.property(fc.oneof(planArb.map((p) => write(p, 7)), planShape.map(renderPlan), fc.constantFrom(ICE, MEASURES, MESSY, CANONICAL)), fc.array(fc.record({ at: fc.double({ min: 0, max: 0.9999, noNaN: true }), what: hostile }), { maxLength: 4 }), (base, edits) => {
+        const text = mutate(base, edits);
+        same(text);
+        count();
+      }),
+      { numRuns: runs * 6, seed: 20261204 },
+    );
+    if (process.env.FMT_DEBUG) console.log(counts);
+    assert.ok(counts.goals > runs, `only ${counts.goals} of ${runs * 6} plans were formatted goal by goal (${counts.whole} whole)`);
+    assert.ok(counts.whole > runs / 2, `only ${counts.whole} plans were formatted as a whole text`);
+  });
+
+  it('gives the whole text\'s formatting after successive edits of one plan, with the goals kept from the previous versions', function () {
+    this.timeout(120000);
+    clearFormatCache();
+    let text = bigPlan(6);
+    fc.assert(
+      fc.property(fc.array(fc.record({ at: fc.double({ min: 0, max: 0.9999, noNaN: true }), what: hostile }), { minLength: 1, maxLength: 2 }), (edits) => {
+        const next = mutate(text, edits);
+        same(next);
+        const out = formatText(next);
+        // Go on from the formatted text when there is one, as an editor that formats on save does.
+        text = out ?? (formatWholeText(bigPlan(6)) as string);
+      }),
+      { numRuns: Number(process.env.PLANWRIGHT_PROPERTY_RUNS ?? 60) * 2, seed: 20261205 },
+    );
+  });
   });
 });
 

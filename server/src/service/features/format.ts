@@ -26,6 +26,7 @@ import { CHILDREN_KEY, ITEM_FIELDS, keyReading, MEASURE_FIELDS, MILESTONE_FIELDS
 import { CHILD_KIND, type ItemKind } from '../model';
 import { documentValue } from '../build';
 import { composeCst, isTooDeep, normalizeLineEnds, parseCst, parseYaml } from '../yamlText';
+import { splitBlocks } from '../split';
 import planSchema from '../../../../schemas/plan.schema.json';
 
 /** What the formatter knows of a node from where it sits in the plan. */
@@ -70,15 +71,17 @@ function itemShape(kind: ItemKind): Shape {
 }
 
 const topProps = planSchema.properties as unknown as Record<string, { properties?: object; items?: { properties?: object } }>;
+const GOAL = itemShape('goal');
+/** The plan's `goals:` list (the one list the per-goal formatting hands to its cache). */
+const GOALS = listOf(GOAL, true);
 const PLAN: Shape = (() => {
-  const goal = itemShape('goal');
   const organization = map(Object.keys(topProps.organization.properties ?? {}));
   const period = map(Object.keys(topProps.period.properties ?? {}));
   const value = map(Object.keys(topProps.values.items?.properties ?? {}));
   const unit = map(Object.keys(DEFS.unit.properties));
   return map(
     Object.keys(planSchema.properties).filter((k) => k !== '$schema'),
-    (k) => ({ organization, period, values: listOf(value), units: listOf(unit), goals: listOf(goal, true) })[k],
+    (k) => ({ organization, period, values: listOf(value), units: listOf(unit), goals: GOALS })[k],
   );
 })();
 
@@ -140,6 +143,30 @@ class Writer {
     }
   }
 
+  /** The last line written is a blank line. */
+  get lastEmpty(): boolean {
+    return this.lines.length > 0 && this.lines[this.lines.length - 1] === '';
+  }
+
+  /** Starts after one line that is not blank (a goal printed on its own, see printByGoal). */
+  seed(): void {
+    this.lines.push('#');
+    this.content.push(false);
+  }
+
+  /** The lines written after the first `from`, with whether each is a scalar's text. */
+  since(from: number): PrintedLines {
+    return { lines: this.lines.slice(from), content: this.content.slice(from) };
+  }
+
+  /** Lines printed elsewhere, in the state they were printed in (at the start of a line). */
+  append(p: PrintedLines): void {
+    for (let i = 0; i < p.lines.length; i++) {
+      this.lines.push(p.lines[i]);
+      this.content.push(p.content[i]);
+    }
+  }
+
   finish(eol: string): string {
     if (!this.atStart) this.newline();
     while (this.lines.length && this.lines[this.lines.length - 1] === '' && !this.content[this.content.length - 1]) {
@@ -151,9 +178,27 @@ class Writer {
   }
 }
 
+/** Lines printed by a Writer, with whether each is a scalar's text. */
+interface PrintedLines {
+  lines: string[];
+  content: boolean[];
+}
+
 /** Reprints the CST of a plan's text in the canonical layout. */
 class Printer {
   readonly w = new Writer();
+  private goalIndex = 0;
+
+  /**
+   * With `goal`, the entries of the plan's `goals:` list are not printed from the CST: `goal`
+   * gives the lines of the `index`-th goal (from its `-`), printed where the line before is
+   * blank or not (`lastEmpty`); see printByGoal.
+   */
+  constructor(private readonly goal?: (index: number, lastEmpty: boolean) => PrintedLines | undefined) {}
+
+  get goalsPrinted(): number {
+    return this.goalIndex;
+  }
 
   /** Tokens between nodes (`start`, `sep`, `end`): comments and indicators at `indent` when they begin a line. */
   tokens(tokens: readonly CST.SourceToken[] | undefined, indent: number): void {
@@ -264,25 +309,39 @@ class Printer {
   private blockSeq(tok: CST.BlockSequence, indent: number, shape: Shape | undefined): void {
     tok.items.forEach((item, i) => {
       if (i > 0 && shape?.blankBetween && item.value) this.w.blank();
-      const value = item.value;
-      const entry = shape?.entry;
-      const inner = indent + 2;
-      if (value?.type === 'block-map') {
-        // Comments and blank lines above the key that comes first once the keys are ordered go
-        // above the entry's `-`.
-        const items = this.ordered(value, entry);
-        const first = items[0];
-        const lead = first ? leadingLines(first.start) : [];
+      if (this.goal && shape === GOALS && item.value) {
+        // What yaml reads before the `-` (comments and blank lines left by the goal above), then the goal's own lines.
         const dash = item.start.findIndex((t) => t.type === 'seq-item-ind');
+        if (dash < 0) throw new NotByGoal();
         this.tokens(item.start.slice(0, dash), indent);
-        this.tokens(lead, indent);
-        this.tokens(item.start.slice(dash), indent);
-        this.mapItems(items, inner, entry, lead.length);
-      } else {
-        this.tokens(item.start, indent);
-        this.node(value, inner, entry);
+        const lines = this.w.lineStart && !this.w.keepEnd ? this.goal(this.goalIndex++, this.w.lastEmpty) : undefined;
+        if (!lines) throw new NotByGoal();
+        this.w.append(lines);
+        return;
       }
+      this.seqItem(item, indent, shape?.entry);
     });
+  }
+
+  /** One entry of a block list, from its `start` tokens (its `-` and what is above it). */
+  seqItem(item: CST.BlockSequence['items'][number], indent: number, entry: Shape | undefined): void {
+    const value = item.value;
+    const inner = indent + 2;
+    if (value?.type === 'block-map') {
+      // Comments and blank lines above the key that comes first once the keys are ordered go
+      // above the entry's `-`.
+      const items = this.ordered(value, entry);
+      const first = items[0];
+      const lead = first ? leadingLines(first.start) : [];
+      const dash = item.start.findIndex((t) => t.type === 'seq-item-ind');
+      this.tokens(item.start.slice(0, dash), indent);
+      this.tokens(lead, indent);
+      this.tokens(item.start.slice(dash), indent);
+      this.mapItems(items, inner, entry, lead.length);
+    } else {
+      this.tokens(item.start, indent);
+      this.node(value, inner, entry);
+    }
   }
 
   private blockMap(tok: CST.BlockMap, indent: number, shape: Shape | undefined): void {
@@ -330,6 +389,8 @@ class Printer {
 }
 
 class Unformattable extends Error {}
+/** The per-goal formatting cannot stand for the whole text's here: the whole text is formatted. */
+class NotByGoal extends Error {}
 
 /** The comment lines and blank lines at the start of an entry's `start` tokens, up to its last line break. */
 function leadingLines(start: readonly CST.SourceToken[]): CST.SourceToken[] {
@@ -345,8 +406,11 @@ function keyName(key: CST.Token | null | undefined): string | undefined {
   return undefined;
 }
 
-/** The plan's text in the canonical layout, or undefined when it cannot be formatted (YAML errors). */
-export function formatText(text: string): string | undefined {
+/**
+ * The plan's text in the canonical layout from one read of the whole text: the reference that
+ * formatText (goal by goal, see printByGoal) must equal for every text.
+ */
+export function formatWholeText(text: string): string | undefined {
   // Lines are printed with \n and joined with the plan's own line break.
   const source = text.replace(/\r\n?/g, '\n');
   const eol = eolOf(text);
@@ -377,6 +441,293 @@ export function formatText(text: string): string | undefined {
     if (!sameValue(documentValue(before), documentValue(after))) return undefined;
   } catch {
     return undefined;
+  }
+  return out;
+}
+
+/**
+ * The plan's text in the canonical layout, or undefined when it cannot be formatted (YAML errors).
+ * Goal by goal when it can be (printByGoal), from the whole text otherwise; the same text either way.
+ */
+export function formatText(text: string, opts: FormatOptions = {}): string | undefined {
+  formatStats.goalsRead = 0;
+  const known = opts.knownValid === true;
+  if (lastFormatted?.text === text && lastFormatted.known === known) {
+    formatStats.mode = 'again';
+    return lastFormatted.out;
+  }
+  const byGoal = formatByGoal(text, known);
+  formatStats.mode = byGoal === WHOLE ? 'whole' : 'goals';
+  const out = byGoal === WHOLE ? formatWholeText(text) : byGoal;
+  lastFormatted = { text, known, out };
+  return out;
+}
+
+export interface FormatOptions {
+  /**
+   * The caller knows the text has no YAML error (its plan model has none: formatPlan): a goal the
+   * formatting leaves as it is need not be composed to find out. Without it, every goal is composed
+   * once (and kept), as the whole text would be.
+   */
+  knownValid?: boolean;
+}
+
+/** How the last formatText call went (tests, benchmarks): goal by goal, whole, or the text formatted just before; goal blocks read (not kept). */
+export const formatStats: { mode: 'goals' | 'whole' | 'again' | undefined; goalsRead: number } = { mode: undefined, goalsRead: 0 };
+
+/** The last text formatted and its layout: format-on-save right after Format Document asks again. */
+let lastFormatted: { text: string; known: boolean; out: string | undefined } | undefined;
+
+// ---- Goal by goal ----
+//
+// Most of the time of formatting a large plan is yaml's read of the text into its CST. A plan's goals
+// sit at one indentation under `goals:`, and a keystroke changes one of them, so the goal blocks of
+// split.ts are read and printed one by one, and what each gives is kept by its text: formatting a
+// plan again after an edit reads the goal that changed (and, once per goal, its YAML value).
+//
+// Each block is read as `goals:` + the block + a stub entry after it, which makes yaml close the
+// goal's collections as the next goal's `-` does in the whole text: comments and blank lines at the
+// end of a block that yaml reads as the start of the next entry (`moved`: less indented than the
+// goal's keys) are found so. The rest of the plan is read as a skeleton: the text with each goal's
+// own lines replaced by a one-key stub at the goal's indentation (`- x: 0`) and the moved lines kept
+// between them, so yaml places them, and the sections around the goals, as in the whole text. The
+// skeleton is printed by the same printer, each stub replaced by its goal's lines printed on their
+// own (after a blank line or not: the one thing of the text above a goal its lines depend on).
+// Anything that could make goals depend on each other or on their place (anchors, aliases, merge
+// keys, tags, a goal that is not a block mapping, a goal ending in `|+` text or without a line
+// break, YAML errors) formats the whole text instead. The value check is per goal: a goal whose text
+// is unchanged has the same value; one that changed is composed before and after, as is the skeleton.
+// Property test (format.test.ts): equal to formatWholeText on random, edited and hostile plans.
+
+const WHOLE = Symbol('whole text');
+
+/** A goal block's reading, kept by its text. */
+interface GoalRead {
+  /** The end of the block that yaml reads as the start of what follows it. */
+  moved: string;
+  /** The column of the goal's keys. */
+  mapIndent: number;
+  /** The goal's lines from its `-`, printed after a line that is not blank ([0]) and after a blank line ([1]). */
+  printed: [PrintedLines, PrintedLines];
+  /** The goal's YAML value when it has no YAML error (null when it has), composed when first needed. */
+  value?: { v: unknown } | null;
+}
+
+const STUB = 'x: 0\n';
+/** Goal readings by block text, least recently used first; at most GOAL_CACHE_CHARS characters of blocks (2.5 times the 63k plan; 7–11 bytes of heap kept per character). */
+const goalCache = new Map<string, GoalRead | null>();
+let goalCacheChars = 0;
+const GOAL_CACHE_CHARS = 8_000_000;
+
+/** `limit`: the cache's size in characters, at least GOAL_CACHE_CHARS and enough for the plan being formatted. */
+function cachedGoal(block: string, itemIndent: number, limit: number): GoalRead | null {
+  const hit = goalCache.get(block);
+  if (hit !== undefined) {
+    // Most recently used last.
+    goalCache.delete(block);
+    goalCache.set(block, hit);
+    return hit;
+  }
+  const read = readGoal(block, itemIndent);
+  // A copy of the block as the key: a slice would keep the whole text of its version alive.
+  goalCache.set((' ' + block).slice(1), read);
+  goalCacheChars += block.length;
+  for (const [k] of goalCache) {
+    if (goalCacheChars <= limit) break;
+    goalCache.delete(k);
+    goalCacheChars -= k.length;
+  }
+  return read;
+}
+
+/** Forgets every goal kept (tests). */
+export function clearFormatCache(): void {
+  goalCache.clear();
+  goalCacheChars = 0;
+  lastFormatted = undefined;
+}
+
+function goalSource(block: string, itemIndent: number): string {
+  return 'goals:\n' + block + ' '.repeat(itemIndent) + '- ' + STUB;
+}
+
+/** The goal's CST entry and the stub's, when the block reads as one block-mapping goal and nothing else. */
+function goalEntries(src: string, itemIndent: number): { tokens: CST.Token[]; goal: CST.BlockSequence['items'][number]; next: CST.BlockSequence['items'][number] } | undefined {
+  const tokens = parseCst(src);
+  if (isTooDeep(tokens) || tokens.length !== 1 || tokens[0].type !== 'document') return undefined;
+  const doc = tokens[0];
+  if (doc.start.length || doc.end?.length) return undefined;
+  const top = doc.value;
+  if (top?.type !== 'block-map' || top.items.length !== 1) return undefined;
+  const seq = top.items[0].value;
+  if (seq?.type !== 'block-seq' || seq.indent !== itemIndent || seq.items.length !== 2) return undefined;
+  const [goal, next] = seq.items;
+  if (goal.value?.type !== 'block-map' || goal.start[0]?.type !== 'seq-item-ind') return undefined;
+  if (next.value?.type !== 'block-map' || next.value.items.length !== 1) return undefined;
+  return { tokens, goal, next };
+}
+
+function readGoal(block: string, itemIndent: number): GoalRead | null {
+  formatStats.goalsRead++;
+  if (!block.endsWith('\n')) return null;
+  const src = goalSource(block, itemIndent);
+  const read = goalEntries(src, itemIndent);
+  if (!read || !independent(read.goal)) return null;
+  const { goal, next } = read;
+  const stubAt = src.length - (itemIndent + 2 + STUB.length);
+  const dash = next.start.findIndex((t) => t.type === 'seq-item-ind');
+  if (dash < 0 || next.start[dash].offset !== stubAt + itemIndent) return null;
+  const from = dash > 0 ? Math.min(next.start[0].offset, stubAt) : stubAt;
+  if (from < 'goals:\n'.length) return null;
+  const moved = src.slice(from, stubAt);
+  const p = new Printer();
+  p.w.seed();
+  try {
+    p.seqItem(goal, 2, GOAL);
+  } catch (e) {
+    if (e instanceof Unformattable) return null;
+    throw e;
+  }
+  if (!p.w.lineStart || p.w.keepEnd || p.w.openEnd) return null;
+  const afterText = p.w.since(1);
+  // After a blank line, the Writer drops a blank line it would write first, and nothing else
+  // differs: every later line is written alike from then on (within a goal, only `newline`
+  // looks at the line before; `blank` is for the goals' list).
+  const afterBlank = afterText.lines[0] === '' && !afterText.content[0] ? { lines: afterText.lines.slice(1), content: afterText.content.slice(1) } : afterText;
+  return { moved, mapIndent: (goal.value as CST.BlockMap).indent, printed: [afterText, afterBlank] };
+}
+
+/** The goal's value, composed from its block on its own (null with a YAML error). */
+function goalValue(read: GoalRead, block: string, itemIndent: number): { v: unknown } | null {
+  if (read.value !== undefined) return read.value;
+  const src = goalSource(block, itemIndent);
+  const entries = goalEntries(src, itemIndent);
+  let value: { v: unknown } | null = null;
+  if (entries) {
+    const doc = composeCst(entries.tokens, src.length);
+    if (!doc.errors.length) {
+      try {
+        value = { v: (documentValue(doc) as { goals: unknown[] }).goals[0] };
+      } catch {
+        value = null;
+      }
+    }
+  }
+  return (read.value = value);
+}
+
+/** No anchor, alias, tag, merge key or token yaml could not place anywhere in the node. */
+function independent(node: unknown): boolean {
+  const walk = (t: unknown): boolean => {
+    if (Array.isArray(t)) return t.every(walk);
+    if (!t || typeof t !== 'object') return true;
+    const o = t as { type?: string; source?: string; key?: unknown };
+    switch (o.type) {
+      case 'anchor':
+      case 'alias':
+      case 'tag':
+      case 'error':
+      case 'directive':
+      case 'doc-start':
+      case 'doc-end':
+        return false;
+    }
+    const key = o.key as { type?: string; source?: string } | undefined | null;
+    if (key && typeof key === 'object' && key.source !== undefined && /^["']?<<["']?$/.test(key.source)) return false;
+    for (const k of ['start', 'key', 'sep', 'value', 'end', 'items', 'props'] as const) {
+      if (k in o && !walk((o as Record<string, unknown>)[k])) return false;
+    }
+    return true;
+  };
+  return walk(node);
+}
+
+interface ByGoal {
+  out: string;
+  blocks: string[];
+  reads: GoalRead[];
+  skeleton: string;
+  skeletonTokens: CST.Token[];
+  itemIndent: number;
+}
+
+/** The text (line breaks already \n) printed goal by goal, or WHOLE when that could differ from printing it whole. */
+function printByGoal(source: string, eol: string): ByGoal | typeof WHOLE {
+  const split = splitBlocks(source);
+  if (!split?.goals || !split.goalBlocks.length) return WHOLE;
+  const itemIndent = split.goals.itemIndent;
+  const gb = split.goalBlocks;
+  const blocks = gb.map((b) => source.slice(b.start, b.end));
+  const reads: GoalRead[] = [];
+  // Room for every goal of this plan and of a few edits: a plan larger than the cap would
+  // otherwise push out its own goals as it is read (and be read again in full at every format).
+  const limit = Math.max(GOAL_CACHE_CHARS, Math.ceil(1.25 * source.length));
+  for (const b of blocks) {
+    const r = cachedGoal(b, itemIndent, limit);
+    if (!r) return WHOLE;
+    reads.push(r);
+  }
+  const parts = [source.slice(0, gb[0].start)];
+  reads.forEach((r, k) => {
+    if (k > 0) parts.push(reads[k - 1].moved);
+    parts.push(' '.repeat(itemIndent) + '-' + ' '.repeat(r.mapIndent - itemIndent - 1) + STUB);
+  });
+  parts.push(reads[reads.length - 1].moved, source.slice(gb[gb.length - 1].end));
+  const skeleton = parts.join('');
+  const skeletonTokens = parseCst(skeleton);
+  if (isTooDeep(skeletonTokens) || !independent(skeletonTokens)) return WHOLE;
+  const p = new Printer((i, lastEmpty) => reads[i]?.printed[lastEmpty ? 1 : 0]);
+  try {
+    for (const tok of skeletonTokens) {
+      if (tok.type === 'document') p.document(tok);
+      else if (tok.type === 'comment' || tok.type === 'newline' || tok.type === 'space') p.tokens([tok], 0);
+      else return WHOLE;
+    }
+  } catch (e) {
+    if (e instanceof Unformattable || e instanceof NotByGoal) return WHOLE;
+    throw e;
+  }
+  if (p.goalsPrinted !== reads.length) return WHOLE;
+  return { out: p.w.finish(eol), blocks, reads, skeleton, skeletonTokens, itemIndent };
+}
+
+/** formatWholeText's steps, goal by goal: its result, or WHOLE when the whole text must be read to know it. */
+function formatByGoal(text: string, knownValid: boolean): string | undefined | typeof WHOLE {
+  const eol = eolOf(text);
+  const first = printByGoal(text.replace(/\r\n?/g, '\n'), eol);
+  if (first === WHOLE) return WHOLE;
+  let out = first.out;
+  if (out === text) return out;
+  // Printed again until it no longer changes, as formatWholeText does.
+  let last = first;
+  for (let i = 0; i < 4; i++) {
+    const again = printByGoal(out.replace(/\r\n?/g, '\n'), eol);
+    if (again === WHOLE) return WHOLE;
+    last = again;
+    if (again.out === out) break;
+    if (i === 3) return undefined;
+    out = again.out;
+  }
+  // The same YAML value, with no YAML error before or after: goal by goal, and the rest (the skeletons).
+  if (first.blocks.length !== last.blocks.length) return WHOLE;
+  for (let k = 0; k < first.blocks.length; k++) {
+    if (knownValid && first.blocks[k] === last.blocks[k]) continue;
+    const before = goalValue(first.reads[k], first.blocks[k], first.itemIndent);
+    if (!before) return WHOLE;
+    if (first.blocks[k] === last.blocks[k]) continue;
+    const after = goalValue(last.reads[k], last.blocks[k], last.itemIndent);
+    if (!after || !sameValue(before.v, after.v)) return WHOLE;
+  }
+  const skeletonBefore = composeCst(first.skeletonTokens, first.skeleton.length);
+  if (skeletonBefore.errors.length) return WHOLE;
+  if (last.skeleton !== first.skeleton) {
+    const skeletonAfter = composeCst(last.skeletonTokens, last.skeleton.length);
+    if (skeletonAfter.errors.length) return WHOLE;
+    try {
+      if (!sameValue(documentValue(skeletonBefore), documentValue(skeletonAfter))) return WHOLE;
+    } catch {
+      return WHOLE;
+    }
   }
   return out;
 }
@@ -530,7 +881,8 @@ export const NOT_FORMATTED = 'The plan was not formatted: it has YAML syntax err
 /** The plan in its canonical layout, or why it is left as it is. */
 export function formatPlan(doc: PlanDocument): FormatOutcome {
   if (doc.model.diagnostics.some((d) => d.code === 'yaml-syntax')) return { error: NOT_FORMATTED };
-  const text = formatText(doc.text);
+  // The model reads as yaml does (parse.ts): with no YAML error in it, the text has none.
+  const text = formatText(doc.text, { knownValid: true });
   return text === undefined ? { error: NOT_FORMATTED } : { text };
 }
 
