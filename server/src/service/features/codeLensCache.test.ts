@@ -1,8 +1,10 @@
 import * as assert from 'assert';
-import { createLanguageService } from '..';
+import { createLanguageService, type PlanLanguageService } from '..';
 import { DHS, DHS_URI, ICE, ICE_URI, load } from '../test-util';
 import { lensesPerVersion } from './codeLensCache';
 
+/** The lenses of `uri` as an editor shows them: listed, then each resolved. */
+const shown = (s: PlanLanguageService, uri: string) => s.getCodeLenses(uri).map((l) => s.resolveCodeLens(l));
 const supported = (lenses: { command?: { title: string } }[]) => lenses.map((l) => l.command?.title ?? '').filter((t) => t.startsWith('supported by'));
 
 describe('code lenses once per version', () => {
@@ -42,10 +44,25 @@ describe('code lenses once per version', () => {
     const s = createLanguageService();
     s.update(DHS_URI, DHS, 1);
     s.update(ICE_URI, ICE, 1);
-    const before = supported(s.getCodeLenses(DHS_URI));
+    const before = supported(shown(s, DHS_URI));
     assert.ok(before.includes('supported by ICE 1'), before.join(' | '));
     s.update(ICE_URI, ICE.replace('    aligns: DHS 6\n', '    aligns: DHS 5\n'), 2);
     // Goal 5 now, goal 6 no more.
-    assert.deepStrictEqual(s.getCodeLenses(DHS_URI).filter((l) => l.command?.title === 'supported by ICE 1').map((l) => l.range.start.line), [DHS.split('\n').findIndex((l) => l.includes('id: "5"'))]);
+    assert.deepStrictEqual(shown(s, DHS_URI).filter((l) => l.command?.title === 'supported by ICE 1').map((l) => l.range.start.line), [DHS.split('\n').findIndex((l) => l.includes('id: "5"'))]);
+  });
+
+  it('gives the same list while no plan changes, and resolves a lens of it from the same index', () => {
+    const s = createLanguageService();
+    s.update(DHS_URI, DHS, 1);
+    s.update(ICE_URI, ICE, 1);
+    const list = s.getCodeLenses(ICE_URI);
+    assert.strictEqual(s.getCodeLenses(ICE_URI), list);
+    const hsi = list.find((l) => (l.data as unknown[])[2] === 'HSI')!;
+    assert.strictEqual(s.resolveCodeLens(hsi).command?.title, '10 references');
+    assert.strictEqual(s.getCodeLenses(ICE_URI), list, 'resolving keeps the list');
+    // Another plan names HSI, which it does not define: a new list, and the lens counts the entry.
+    s.update('file:///work/samples/other.plan.yaml', 'planwright: 1\ntitle: Other\ngoals:\n  - id: "1"\n    objectives:\n      - { id: "1.1", lead: HSI }\n', 1);
+    assert.notStrictEqual(s.getCodeLenses(ICE_URI), list);
+    assert.strictEqual(s.resolveCodeLens(hsi).command?.title, '11 references');
   });
 });
