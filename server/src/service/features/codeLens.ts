@@ -14,7 +14,7 @@
 // Clicking the lens opens the references peek; the client turns the arguments into VS Code types.
 import type { CodeLens, Command, Location } from 'vscode-languageserver-types';
 import type { PlanDocument, PlanWorkspace } from '../documents';
-import type { PlanItem, Reference, Unit } from '../model';
+import type { PlanItem, Reference } from '../model';
 import { supportersOf, type Supporter } from '../alignment';
 import { refKind } from '../fields';
 import type { Span } from '../text';
@@ -65,40 +65,58 @@ export const NOTHING_TO_SHOW: Command = { title: '', command: '' };
 export function lensIndex(ws: PlanWorkspace, doc: PlanDocument): LensIndex {
   const model = doc.model;
   const related = new Map<string, Reference[]>();
-  for (const r of model.refs) if (refKind(r) === 'item') push(related, r.target.text, r);
+  const units = new Map<string, { doc: PlanDocument; ref: Reference }[]>();
+  for (const ref of model.refs) {
+    const kind = refKind(ref);
+    if (kind === 'item') push(related, ref.target.text, ref);
+    else if (kind === 'unit' && model.unitsById.has(ref.target.text)) push(units, ref.target.text, { doc, ref });
+  }
   // `lead`/`support` entries name a unit of their own plan first, then one of another plan
   // (as the reference check resolves them), so another plan's entry counts here only when
   // that plan does not define a unit with the same id itself.
-  const units = new Map<string, { doc: PlanDocument; ref: Reference }[]>();
-  for (const d of [doc, ...ws.all().filter((x) => x.uri !== doc.uri)]) {
+  for (const d of ws.all()) {
+    if (d.uri === doc.uri) continue;
     for (const ref of d.model.refs) {
       if (refKind(ref) !== 'unit') continue;
       const id = ref.target.text;
-      if (!model.unitsById.has(id) || (d !== doc && d.model.unitsById.has(id))) continue;
-      push(units, id, { doc: d, ref });
+      if (model.unitsById.has(id) && !d.model.unitsById.has(id)) push(units, id, { doc: d, ref });
     }
   }
   return { related, units, supporters: supportersOf(ws, doc) };
 }
 
-/** Where the lenses of `doc` go: ranges and data only (`plan`: the number of its URI in lenses' data). */
+/**
+ * Where the lenses of `doc` go: ranges and data only (`plan`: the number of its URI in lenses'
+ * data). Read from the index, so the work is per lens, not per item of the plan.
+ */
 export function provideCodeLenses(doc: PlanDocument, index: LensIndex, plan: number): CodeLens[] {
   const model = doc.model;
-  const lenses: { at: number; lens: CodeLens }[] = [];
-  const add = (span: Span, kind: LensKind, id: string) => lenses.push({ at: span.start, lens: { range: doc.lines.range(span), data: [plan, kind, id] satisfies LensData } });
-  for (const item of model.items) {
-    if (item.kind === 'subobjective' || !item.id || !item.id.text) continue;
-    if (index.related.has(item.id.text)) add(item.id.span, 'r', item.id.text);
+  const references: Listed[] = [];
+  for (const id of index.related.keys()) {
+    if (!id) continue;
+    for (const item of model.itemsById.get(id) ?? []) if (item.kind !== 'subobjective' && item.id) references.push(listed(doc, item.id.span, [plan, 'r', id]));
   }
-  for (const unit of model.units) {
-    const id = unit.id?.text;
-    if (!id || !isFirst(model.unitsById.get(id), unit)) continue;
-    if (index.units.has(id)) add(unit.id!.span, 'u', id);
+  // A unit id defined twice in a plan gets its lens on the first definition only.
+  for (const id of index.units.keys()) {
+    const unit = model.unitsById.get(id)?.[0];
+    if (unit?.id) references.push(listed(doc, unit.id.span, [plan, 'u', id]));
   }
-  const references = lenses.sort((a, b) => a.at - b.at).map((l) => l.lens);
-  lenses.length = 0;
-  for (const [item, list] of index.supporters) if (item.id && list.length) add(item.id.span, 'a', item.id.text);
-  return [...references, ...lenses.sort((a, b) => a.at - b.at).map((l) => l.lens)];
+  const aligned: Listed[] = [];
+  for (const [item, list] of index.supporters) if (item.id && list.length) aligned.push(listed(doc, item.id.span, [plan, 'a', item.id.text]));
+  return [...inOrder(references), ...inOrder(aligned)];
+}
+
+interface Listed {
+  at: number;
+  lens: CodeLens;
+}
+
+function listed(doc: PlanDocument, span: Span, data: LensData): Listed {
+  return { at: span.start, lens: { range: doc.lines.range(span), data } };
+}
+
+function inOrder(lenses: Listed[]): CodeLens[] {
+  return lenses.sort((a, b) => a.at - b.at).map((l) => l.lens);
 }
 
 /** The data of a lens this service listed, or undefined for anything else. */
@@ -161,11 +179,6 @@ function countTitle(n: number): string {
 
 function showReferences(doc: PlanDocument, idSpan: Span, title: string, locations: Location[]): Command {
   return { title, command: SHOW_REFERENCES, arguments: [doc.uri, doc.lines.range(idSpan).start, locations] };
-}
-
-/** A unit id defined twice in a plan gets its lens on the first definition only. */
-function isFirst(units: Unit[] | undefined, unit: Unit): boolean {
-  return !units || units[0] === unit;
 }
 
 function location(doc: PlanDocument, span: Span): Location {
