@@ -309,6 +309,26 @@ export const steps = [
     },
   },
   {
+    name: 'code-lenses',
+    title: 'above objective 4.2, the lens "3 references", resolved as it comes on screen; clicking it opens the references peek',
+    async run({ page, folder }) {
+      await openFromExplorer(page, folder, ICE);
+      await goToLine(page, lineOf(folder, ICE, 'id: "4.2"'));
+      await page.mouse.move(1, 500);
+      // The server lists lenses without titles; VS Code asks it to resolve those on screen.
+      const lens = page.locator('.editor-instance .monaco-editor .codelens-decoration a', { hasText: /^3 references$/ }).first();
+      await until('the lens "3 references" drawn above 4.2', async () => (await lens.isVisible()) || `(lenses drawn: ${JSON.stringify(await page.locator('.editor-instance .monaco-editor .codelens-decoration').allInnerTexts())})`, 20_000);
+      await lens.click();
+      const peek = page.locator('.monaco-editor .peekview-widget').first();
+      await until('the references peek with the three entries naming 4.2', async () => {
+        if (!(await peek.isVisible())) return '(no peek)';
+        const text = (await peek.innerText()).replace(/\u00a0/g, ' ');
+        return (text.includes('3 references') || /\b3\b/.test(text)) && text.includes('"4.2"') ? true : `(peek: ${JSON.stringify(text.slice(0, 300))})`;
+      }, 15_000);
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
     name: 'squiggle',
     title: 'typing a wrong number draws a red squiggle under it',
     async run({ page, folder }) {
