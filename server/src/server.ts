@@ -398,7 +398,7 @@ connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => {
 connection.onCodeLens(guard('codeLens', [], (p) => (atAll(p) ? service.getCodeLenses(p.textDocument.uri) : [])));
 // A lens names its plan in its data, not in the request: every open plan is brought up to date.
 connection.onCodeLensResolve((lens) =>
-  guard('codeLensResolve', { range: lens.range, command: NOTHING_TO_SHOW }, () => {
+  guard('codeLensResolve', { range: lens?.range, command: NOTHING_TO_SHOW }, () => {
     currentAll();
     return service.resolveCodeLens(lens);
   })(),

@@ -153,6 +153,7 @@ describe('code lenses', () => {
       assert.deepStrictEqual(service.resolveCodeLens({ range, data }).command, { title: '', command: '' }, JSON.stringify(data));
     }
     assert.deepStrictEqual(service.resolveCodeLens({ range: undefined, data: [0, 'r', '2.1'] } as unknown as CodeLens).command?.title, '1 reference');
+    for (const garbage of [null, undefined, 7, 'lens']) assert.deepStrictEqual(service.resolveCodeLens(garbage as unknown as CodeLens).command, { title: '', command: '' });
   });
 
   it('puts a lens on each objective written with the same number, each opening the peek at its own number', () => {

@@ -134,8 +134,9 @@ export function lensData(lens: { data?: unknown }): LensData | undefined {
  */
 export function resolveCodeLens(doc: PlanDocument | undefined, index: LensIndex | undefined, lens: CodeLens): CodeLens {
   const data = lensData(lens);
-  const command = doc && index && data ? commandOf(doc, index, data, lens.range?.start?.line) : undefined;
-  return { range: lens.range, command: command ?? NOTHING_TO_SHOW };
+  const range = lens?.range;
+  const command = doc && index && data ? commandOf(doc, index, data, range?.start?.line) : undefined;
+  return { range, command: command ?? NOTHING_TO_SHOW };
 }
 
 function commandOf(doc: PlanDocument, index: LensIndex, [, kind, id]: LensData, line: unknown): Command | undefined {
