@@ -506,8 +506,11 @@ export const steps = [
         await page.keyboard.press('Escape');
         await openFromExplorer(page, folder, file);
         await goToLine(page, lineOf(folder, file, '- id: PM-1.2.1') + 12);
-        // Code lenses ("no references") arrive from the server and push the lines down: find the id once they have.
-        await until('the code lenses drawn', async () => (await page.locator('.editor-instance .monaco-editor .codelens-decoration').count()) > 0, 20_000).catch(() => undefined);
+        // Code lenses arrive from the server and push the lines down: find the id once they have. The
+        // list makes room for each lens (a view zone, on screen or not); VS Code resolves and draws
+        // only those on screen (there are none here, the units' lenses are above).
+        const lensSpace = page.locator('.editor-instance .monaco-editor .view-zones > div, .editor-instance .monaco-editor .codelens-decoration');
+        await until('the code lenses listed', async () => (await lensSpace.count()) > 0, 20_000).catch(() => undefined);
         await sleep(500);
         let box = await until('PM-1.2.1 drawn in the editor', () => boxOfText(page, '- id: PM-1.2.1', 'PM-1.2.1'));
         await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
