@@ -19,7 +19,7 @@ import { provideReferences } from './features/references';
 import { providePlanSections, type PlanSectionNode } from './features/planSections';
 import { prepareRename, provideRenameEdits } from './features/rename';
 import { renumber, renumberWorkspaceEdit } from './features/renumber';
-import { lensesPerVersion } from './features/codeLensCache';
+import { lensCache } from './features/codeLensCache';
 import { provideSelectionRanges } from './features/selectionRange';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 import type { TextChange } from './text';
@@ -175,7 +175,8 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     return n;
   };
   /** A plan's lens index and list, once per version of the workspace. */
-  const lenses = (d: PlanDocument) => lensesPerVersion(workspace, d, (): { index: LensIndex; list?: CodeLens[] } => ({ index: lensIndex(workspace, d) }));
+  const lensesPerVersion = lensCache<{ index: LensIndex; list?: CodeLens[] }>();
+  const lenses = (d: PlanDocument) => lensesPerVersion(workspace, d, () => ({ index: lensIndex(workspace, d) }));
   /** Runs a feature on a known document, or answers `none` for an unknown one. */
   const on = <R>(uri: string, none: R, f: (doc: PlanDocument) => R): R => {
     const doc = workspace.get(uri);

@@ -7,21 +7,26 @@
 import type { PlanDocument, PlanWorkspace } from '../documents';
 import type { PlanModel } from '../model';
 
-interface Kept {
+interface Kept<T> {
   /** The other plans' models when it was computed, in the workspace's order. */
   others: PlanModel[];
-  value: object;
+  value: T;
 }
 
-const kept = new WeakMap<PlanModel, Kept>();
-
-/** What `compute` gives for `doc`, computed again only when its model or another plan's model changed. */
-export function lensesPerVersion<T extends object>(ws: PlanWorkspace, doc: PlanDocument, compute: () => T): T {
-  const others: PlanModel[] = [];
-  for (const d of ws.all()) if (d.uri !== doc.uri) others.push(d.model);
-  const k = kept.get(doc.model);
-  if (k && k.others.length === others.length && k.others.every((m, i) => m === others[i])) return k.value as T;
-  const value = compute();
-  kept.set(doc.model, { others, value });
-  return value;
+/**
+ * A cache for one language service (what it keeps names its own plan numbers): `(ws, doc,
+ * compute)` gives what `compute` gives for `doc`, computed again only when its model or another
+ * plan's model changed.
+ */
+export function lensCache<T extends object>(): (ws: PlanWorkspace, doc: PlanDocument, compute: () => T) => T {
+  const kept = new WeakMap<PlanModel, Kept<T>>();
+  return (ws, doc, compute) => {
+    const others: PlanModel[] = [];
+    for (const d of ws.all()) if (d.uri !== doc.uri) others.push(d.model);
+    const k = kept.get(doc.model);
+    if (k && k.others.length === others.length && k.others.every((m, i) => m === others[i])) return k.value;
+    const value = compute();
+    kept.set(doc.model, { others, value });
+    return value;
+  };
 }
