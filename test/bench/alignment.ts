@@ -119,17 +119,27 @@ async function main(): Promise<void> {
       screenMs.push(performance.now() - t0);
       resolvedOnScreen = resolved.filter((l) => l.command?.title).length;
     }
+    // The heaviest lens to resolve: the unit named most often.
+    const listed = (await client.request('textDocument/codeLens', { textDocument: { uri } })) as object[];
+    const heaviest = { lens: undefined as object | undefined, places: 0 };
+    for (const l of listed) {
+      const r = (await client.request('codeLens/resolve', l)) as { command?: { arguments?: unknown[] } };
+      const places = (r.command?.arguments?.[2] as unknown[] | undefined)?.length ?? 0;
+      if (places > heaviest.places) Object.assign(heaviest, { lens: l, places });
+    }
     const objLine = line - 1;
     const idCol = lines[objLine].indexOf('"') + 2;
     const requests = {
       'hover on an objective other plans support': await req('textDocument/hover', { textDocument: { uri }, position: { line: objLine, character: idCol } }),
       [`code lenses of the parent, first request of each of ${EDITS} versions`]: median(firstLensMs),
-      [`code lenses of the parent, first request and resolving the ${resolvedOnScreen} in the first 60 lines, each of ${EDITS} versions`]: median(screenMs),
+      // One codeLens/resolve of a unit's lens (the heaviest: every entry naming the unit, across plans).
+      [`codeLens/resolve of a unit's lens (${heaviest.places} places)`]: heaviest.lens ? await req('codeLens/resolve', heaviest.lens) : NaN,
       'code lenses of the parent, again': await req('textDocument/codeLens', { textDocument: { uri } }),
       'references of an objective across 21 plans': await req('textDocument/references', { textDocument: { uri }, position: { line: objLine, character: idCol }, context: { includeDeclaration: true } }),
     };
     console.log(`change → parent's diagnostics, median of ${EDITS}: ${median(changeMs)} ms (budget ${CHANGE_BUDGET_MS})`);
     console.log(`code lenses' first request: ${Math.round(lensBytes / 1000)} KB of JSON, server CPU ${Math.round((lensCpu / EDITS) * 10) / 10} ms on average (10 ms ticks)`);
+    console.log(`code lenses' first request and resolving the ${resolvedOnScreen} in the first 60 lines (all sent at once, as VS Code does), median of ${EDITS} versions: ${median(screenMs)} ms`);
     for (const [k, v] of Object.entries(requests)) console.log(`${k}${k.includes(' versions') ? '' : `, median of ${REPS}`}: ${v} ms (budget ${REQUEST_BUDGET_MS})`);
     const over = median(changeMs) > CHANGE_BUDGET_MS || Object.values(requests).some((v) => v > REQUEST_BUDGET_MS);
     console.log(over ? 'OVER BUDGET' : 'within budget');
