@@ -28,7 +28,7 @@ import { composeChanges, type TextChange } from './service/text';
 import { canonicalUri, UriSpellings } from './uris';
 import { WorkspaceFiles } from './workspaceFiles';
 import { configFileDiagnostics, isConfigFile, RuleConfigs, useRuleConfigs } from './ruleConfig';
-import { SHOW_REFERENCES } from './service/features/codeLens';
+import { NOTHING_TO_SHOW, SHOW_REFERENCES } from './service/features/codeLens';
 import { showReferences } from './showReferences';
 import { sameFindings } from './service/features/diagnostics';
 import type { PlanDiagnostic } from './service/model';
@@ -294,7 +294,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       selectionRangeProvider: true,
       workspaceSymbolProvider: true,
-      codeLensProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: true },
       renameProvider: { prepareProvider: true },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source', 'refactor.rewrite'], resolveProvider: false },
       documentFormattingProvider: true,
@@ -456,6 +456,13 @@ connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => {
   return service.getWorkspaceSymbols(p.query);
 }));
 connection.onCodeLens(guard('codeLens', [], (p) => (atAll(p) ? service.getCodeLenses(p.textDocument.uri) : [])));
+// A lens names its plan in its data, not in the request: every open plan is brought up to date.
+connection.onCodeLensResolve((lens) =>
+  guard('codeLensResolve', { range: lens?.range, command: NOTHING_TO_SHOW }, () => {
+    currentAll();
+    return service.resolveCodeLens(lens);
+  })(),
+);
 
 connection.onPrepareRename(guard('prepareRename', null, (p) => {
   const r = atAll(p) ? service.prepareRename(p.textDocument.uri, p.position) : null;

@@ -312,6 +312,26 @@ export const steps = [
     },
   },
   {
+    name: 'code-lenses',
+    title: 'above objective 4.2, the lens "3 references", resolved as it comes on screen; clicking it opens the references peek',
+    async run({ page, folder }) {
+      await openFromExplorer(page, folder, ICE);
+      await goToLine(page, lineOf(folder, ICE, 'id: "4.2"'));
+      await page.mouse.move(1, 500);
+      // The server lists lenses without titles; VS Code asks it to resolve those on screen.
+      const lens = page.locator('.editor-instance .monaco-editor .codelens-decoration a', { hasText: /^3 references$/ }).first();
+      await until('the lens "3 references" drawn above 4.2', async () => (await lens.isVisible()) || `(lenses drawn: ${JSON.stringify(await page.locator('.editor-instance .monaco-editor .codelens-decoration').allInnerTexts())})`, 20_000);
+      await lens.click();
+      const peek = page.locator('.monaco-editor .peekview-widget').first();
+      await until('the references peek with the three entries naming 4.2', async () => {
+        if (!(await peek.isVisible())) return '(no peek)';
+        const text = (await peek.innerText()).replace(/\u00a0/g, ' ');
+        return (text.includes('3 references') || /\b3\b/.test(text)) && text.includes('"4.2"') ? true : `(peek: ${JSON.stringify(text.slice(0, 300))})`;
+      }, 15_000);
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
     name: 'squiggle',
     title: 'typing a wrong number draws a red squiggle under it',
     async run({ page, folder }) {
@@ -489,8 +509,11 @@ export const steps = [
         await page.keyboard.press('Escape');
         await openFromExplorer(page, folder, file);
         await goToLine(page, lineOf(folder, file, '- id: PM-1.2.1') + 12);
-        // Code lenses ("no references") arrive from the server and push the lines down: find the id once they have.
-        await until('the code lenses drawn', async () => (await page.locator('.editor-instance .monaco-editor .codelens-decoration').count()) > 0, 20_000).catch(() => undefined);
+        // Code lenses arrive from the server and push the lines down: find the id once they have. The
+        // list makes room for each lens (a view zone, on screen or not); VS Code resolves and draws
+        // only those on screen (there are none here, the units' lenses are above).
+        const lensSpace = page.locator('.editor-instance .monaco-editor .view-zones > div, .editor-instance .monaco-editor .codelens-decoration');
+        await until('the code lenses listed', async () => (await lensSpace.count()) > 0, 20_000).catch(() => undefined);
         await sleep(500);
         let box = await until('PM-1.2.1 drawn in the editor', () => boxOfText(page, '- id: PM-1.2.1', 'PM-1.2.1'));
         await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });

@@ -141,7 +141,10 @@ describe('language server over stdio: plans that align', function () {
       client.open(w.parentUri, PARENT);
       client.open(w.childUri, CHILD);
       await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 0, 20000);
-      const lens = async () => ((await client.request('textDocument/codeLens', { textDocument: { uri: w.parentUri } })) as { command: { title: string } }[]).map((l) => l.command.title);
+      const lens = async () => {
+        const listed: object[] = await client.request('textDocument/codeLens', { textDocument: { uri: w.parentUri } });
+        return (await Promise.all(listed.map((l) => client.request('codeLens/resolve', l)))).map((l: { command: { title: string } }) => l.command.title);
+      };
       assert.deepStrictEqual(await lens(), ['supported by CMP 1', 'supported by CMP 1']);
       const before = { ...refreshed };
       // The child stops naming 1.3: the parent's lens for 1.3, on screen beside it, is out of date.

@@ -163,7 +163,8 @@ describe('language server over stdio: structure', () => {
     const folds = await client.request('textDocument/foldingRange', { textDocument: { uri: URI_ICE } });
     assert.ok(folds.length > 70);
     const lenses = await client.request('textDocument/codeLens', { textDocument: { uri: URI_ICE } });
-    assert.ok(lenses.some((l: { command: { title: string } }) => /^\d+ references?$/.test(l.command.title)));
+    const resolved = await Promise.all(lenses.map((l: object) => client.request('codeLens/resolve', l)));
+    assert.ok(resolved.length > 0 && resolved.every((l: { command: { title: string } }) => /^\d+ references?$/.test(l.command.title)), JSON.stringify(resolved.map((l) => l.command.title)));
   });
 });
 

@@ -37,10 +37,16 @@ async function start(capabilities: object): Promise<{ client: TestClient; comman
   return { client, commands: init.capabilities.executeCommandProvider.commands };
 }
 
+/** The plan's code lenses, each resolved as the editor does (Neovim resolves each lens it shows: codeLens/resolve). */
+async function resolvedLenses(client: TestClient): Promise<{ range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[]> {
+  const lenses = await client.request('textDocument/codeLens', { textDocument: { uri: URI } });
+  return Promise.all(lenses.map((l: object) => client.request('codeLens/resolve', l)));
+}
+
 /** Every command named in completion items, code lenses and code actions on the plan. */
 async function commandsHandedOut(client: TestClient): Promise<{ completion: string[]; lenses: { command: string; arguments: unknown[] }[]; actions: string[] }> {
   const list = await client.request('textDocument/completion', { textDocument: { uri: URI }, position: { line: KEY_LINE, character: 10 } });
-  const lenses = await client.request('textDocument/codeLens', { textDocument: { uri: URI } });
+  const lenses = await resolvedLenses(client);
   const diagnostics = (await client.waitForDiagnostics(URI)).filter((d) => d.range.start.line === UNKNOWN_UNIT);
   const actions = await client.request('textDocument/codeAction', { textDocument: { uri: URI }, range: diagnostics[0].range, context: { diagnostics } });
   assert.ok(list.items.some((i: { label: string }) => i.label === 'lead'), 'completion offers `lead`');
@@ -48,7 +54,7 @@ async function commandsHandedOut(client: TestClient): Promise<{ completion: stri
   return {
     // Each command once: several keys carry the same one (`lead`, `support`, `aligns` suggest their values).
     completion: [...new Set<string>(list.items.filter((i: { command?: unknown }) => i.command).map((i: { command: { command: string } }) => i.command.command))],
-    lenses: lenses.map((l: { command: { command: string; arguments: unknown[] } }) => l.command),
+    lenses: lenses.map((l) => l.command),
     actions: actions.filter((a: { command?: unknown }) => a.command).map((a: { command: { command: string } }) => a.command.command),
   };
 }
@@ -73,8 +79,8 @@ describe('language server over stdio: editors other than VS Code', function () {
   it('runs a code lens\'s planwright.showReferences itself: shows the first place that names the item and lists them', async () => {
     const { client } = await start({ window: { showDocument: { support: true } } });
     try {
-      const lenses = await client.request('textDocument/codeLens', { textDocument: { uri: URI } });
-      const lens = lenses.find((l: { range: { start: { line: number } } }) => l.range.start.line === 10); // "1.1", named by 1.2's related
+      const lenses = await resolvedLenses(client);
+      const lens = lenses.find((l) => l.range.start.line === 10)!; // "1.1", named by 1.2's related
       assert.strictEqual(lens.command.title, '1 reference');
       const r = await client.request('workspace/executeCommand', { command: lens.command.command, arguments: lens.command.arguments });
       assert.strictEqual(r.locations.length, 1);
@@ -85,8 +91,8 @@ describe('language server over stdio: editors other than VS Code', function () {
     // Without window/showDocument (Neovim 0.7), a message lists the places.
     const old = await start({});
     try {
-      const lenses = await old.client.request('textDocument/codeLens', { textDocument: { uri: URI } });
-      const unit = lenses.find((l: { range: { start: { line: number } } }) => l.range.start.line === 3);
+      const lenses = await resolvedLenses(old.client);
+      const unit = lenses.find((l) => l.range.start.line === 3)!;
       await old.client.request('workspace/executeCommand', { command: unit.command.command, arguments: unit.command.arguments });
       assert.deepStrictEqual(old.client.shownMessages.map((m) => [m.type, m.message]), [[3, '1 reference: city.plan.yaml:13']]);
     } finally {

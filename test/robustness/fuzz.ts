@@ -36,8 +36,14 @@ export function exercise(input: { seed: string; edits: { at: number; del: number
     text = text.slice(0, at) + e.ins + text.slice(at + e.del);
     texts.push(text);
   }
+  // The lenses of the version before, resolved against each new one (an edit between list and resolve).
+  let lenses: ReturnType<typeof service.getCodeLenses> = [];
   texts.forEach((t, v) => {
     const doc = service.update(uri, t, v);
+    for (const l of lenses) {
+      const resolved = service.resolveCodeLens(l);
+      assert.ok(resolved.command && !resolved.command.title.startsWith('0 '), JSON.stringify(resolved.command));
+    }
     assert.deepStrictEqual(
       parser.parse(t).diagnostics.map((d) => [d.code, d.span.start, d.span.end, d.message]),
       parseFull(t).diagnostics.map((d) => [d.code, d.span.start, d.span.end, d.message]),
@@ -45,7 +51,8 @@ export function exercise(input: { seed: string; edits: { at: number; del: number
     service.getDiagnostics(uri);
     service.getDocumentSymbols(uri);
     service.getFoldingRanges(uri);
-    service.getCodeLenses(uri);
+    lenses = service.getCodeLenses(uri);
+    for (const l of lenses) assert.ok(/^(1 reference|[1-9]\d* references|supported by .+)$/.test(service.resolveCodeLens(l).command?.title ?? ''), JSON.stringify(l));
     service.getPlanTree(uri);
     service.getWorkspaceSymbols('1');
     const diagnostics = service.getDiagnostics(uri);

@@ -3,8 +3,7 @@
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, SelectionRange, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { fileNameOf, PlanWorkspace, type PlanDocument } from './documents';
 import { provideCodeActions } from './features/codeActions';
-import { provideCodeLenses } from './features/codeLens';
-import { alignmentLenses } from './features/alignment';
+import { lensData, lensIndex, provideCodeLenses, resolveCodeLens, type LensIndex } from './features/codeLens';
 import { provideCompletion } from './features/completion';
 import { provideDefinition } from './features/definition';
 import { planDiagnostics, provideDiagnostics, publishedDiagnostics } from './features/diagnostics';
@@ -20,7 +19,7 @@ import { provideReferences } from './features/references';
 import { providePlanSections, type PlanSectionNode } from './features/planSections';
 import { prepareRename, provideRenameEdits } from './features/rename';
 import { renumber, renumberWorkspaceEdit } from './features/renumber';
-import { lensesPerVersion } from './features/codeLensCache';
+import { lensCache } from './features/codeLensCache';
 import { provideSelectionRanges } from './features/selectionRange';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 import type { TextChange } from './text';
@@ -63,7 +62,14 @@ export interface PlanLanguageService {
   getFoldingRanges(uri: string): FoldingRange[];
   getSelectionRanges(uri: string, positions: Position[]): SelectionRange[];
   getWorkspaceSymbols(query: string): SymbolInformation[];
+  /** Where the plan's code lenses go: ranges and a small `data` each, no titles (resolveCodeLens gives those). */
   getCodeLenses(uri: string): CodeLens[];
+  /**
+   * A lens from getCodeLenses with its title and command, from its plan as it is now (the plan
+   * may have changed since the list): a lens whose item is gone, or that no entry names now, or
+   * that this service did not give gets an empty title.
+   */
+  resolveCodeLens(lens: CodeLens): CodeLens;
   /** Every plan of the workspace with its problem counts: the roots of the Plan view (not the parents read from outside it). */
   getPlans(): { uri: string; title: string; errors: number; warnings: number }[];
   /** Goals → objectives → sub-objectives of one plan, with problem counts: the Plan view. */
@@ -162,6 +168,17 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
   };
   /** The workspace's plans: not the parents read from outside it (externalPlans.ts), which are only read. */
   const ownPlans = () => workspace.all().filter((d) => !workspace.isExternal(d.uri));
+  // A lens's data names its plan by a number (lenses are thousands, URIs long): the URIs in the order first listed.
+  const lensPlans: string[] = [];
+  const lensPlanNumbers = new Map<string, number>();
+  const lensPlan = (uri: string): number => {
+    let n = lensPlanNumbers.get(uri);
+    if (n === undefined) lensPlanNumbers.set(uri, (n = lensPlans.push(uri) - 1));
+    return n;
+  };
+  /** A plan's lens index and list, once per version of the workspace. */
+  const lensesPerVersion = lensCache<{ index: LensIndex; list?: CodeLens[] }>();
+  const lenses = (d: PlanDocument) => lensesPerVersion(workspace, d, () => ({ index: lensIndex(workspace, d) }));
   /** Runs a feature on a known document, or answers `none` for an unknown one. */
   const on = <R>(uri: string, none: R, f: (doc: PlanDocument) => R): R => {
     const doc = workspace.get(uri);
@@ -182,7 +199,19 @@ export function createLanguageService(workspace = new PlanWorkspace(), initial: 
     getFoldingRanges: (uri: string) => on(uri, [], folding),
     getSelectionRanges: (uri: string, ps: Position[]) => on(uri, [], (d) => provideSelectionRanges(d, ps)),
     getWorkspaceSymbols: (query: string) => provideWorkspaceSymbols(ownPlans(), query),
-    getCodeLenses: (uri: string) => (options.codeLens.enabled ? on(uri, [], (d) => lensesPerVersion(workspace, d, () => [...provideCodeLenses(d, workspace.all()), ...alignmentLenses(workspace, d)])) : []),
+    getCodeLenses: (uri: string) =>
+      options.codeLens.enabled
+        ? on(uri, [], (d) => {
+            const kept = lenses(d);
+            return (kept.list ??= provideCodeLenses(d, kept.index, lensPlan(d.uri)));
+          })
+        : [],
+    resolveCodeLens: (lens: CodeLens) => {
+      const data = lensData(lens);
+      const uri = data && lensPlans[data[0]];
+      const doc = uri === undefined ? undefined : workspace.get(uri);
+      return resolveCodeLens(doc, doc && lenses(doc).index, lens);
+    },
     getPlans: () =>
       ownPlans().map((d) => {
         const diags = planDiagnostics(workspace, d);

@@ -79,6 +79,28 @@ describe('Finding one\'s way in the ICE plan', () => {
     );
   });
 
+  it('puts "3 references" above objective 4.2 once the editor resolves its lens, and opens the references from it', async () => {
+    // The server lists lenses without titles; the editor resolves them (codeLens/resolve): here
+    // every lens, as `vscode.executeCodeLensProvider` does when given how many to resolve.
+    const lenses = await waitFor(
+      'resolved code lenses of the ICE plan',
+      () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100),
+      (l) => Array.isArray(l) && l.length > 0 && l.every((x) => x.command?.title),
+    );
+    const line = positionOf(doc, 'id: "4.2"').line;
+    const lens = lenses.find((l) => l.range.start.line === line);
+    assert.ok(lens, `no lens on line ${line}: ${lenses.map((l) => `${l.range.start.line} ${l.command?.title}`).join(', ')}`);
+    assert.strictEqual(lens.command!.title, '3 references');
+    assert.strictEqual(lens.command!.command, 'planwright.showReferences');
+    const places = lens.command!.arguments![2] as { range: { start: { line: number } } }[];
+    assert.strictEqual(places.length, 3);
+    assert.ok(lenses.every((l) => !/^0 /.test(l.command!.title)), lenses.map((l) => l.command!.title).join(', '));
+    // The command the lens carries opens VS Code's references peek (the client converts its JSON arguments).
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand(lens.command!.command, ...lens.command!.arguments!);
+    await vscode.commands.executeCommand('closeReferenceSearch');
+  });
+
   it('refuses to rename objective 1.4 to 1.5, saying it would leave a gap', async () => {
     await assert.rejects(
       Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', doc.uri, positionOf(doc, 'id: "1.4"', 5), '1.5')),

@@ -67,7 +67,7 @@ describe('alignment across plans: navigation and refactoring', () => {
 
   it('puts a code lens over each parent item other plans support, naming them, and none over the others', () => {
     const { service, dept } = setup();
-    const lenses = service.getCodeLenses(DEPT_URI).filter((l) => l.command?.title.startsWith('supported by'));
+    const lenses = service.getCodeLenses(DEPT_URI).map((l) => service.resolveCodeLens(l)).filter((l) => l.command?.title.startsWith('supported by'));
     assert.deepStrictEqual(lenses.map((l) => [l.range.start.line, l.command!.title, (l.command!.arguments![2] as { uri: string }[]).map((x) => x.uri)]), [
       [6, 'supported by CMP 1', [CHILD_URI]],
       [15, 'supported by CMP 1, OTH 1.1', [CHILD_URI, OTHER_URI]],

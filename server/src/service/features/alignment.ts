@@ -2,13 +2,12 @@
 // entry to the parent's item (definition, hover, references), from a parent's item to the
 // child items that support it (hover line, code lens, references), completion of entries, and
 // the edits that keep children's entries following a parent's renames.
-import { CompletionItemKind, MarkupKind, type CodeLens, type CompletionItem, type CompletionList, type Location, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Location, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { alignLabel, alignmentRefs, parentPlan, resolveAlignment, supportersOf, type Supporter } from '../alignment';
 import { addEdit, scalarEdit } from '../edits';
 import { fileNameOf, type PlanDocument, type PlanWorkspace } from '../documents';
 import { breadcrumb, kindWord, type PlanItem, type Reference } from '../model';
 import type { Span } from '../text';
-import { SHOW_REFERENCES } from './codeLens';
 import { clip, md, mdBlock } from './hover';
 
 const TITLE_LIMIT = 40;
@@ -111,22 +110,15 @@ export function referencesFromEntry(ws: PlanWorkspace, doc: PlanDocument, ref: R
   return out;
 }
 
-/** A lens over each item that other plans' entries support: "supported by ICE 2.1, ICE 3.2". */
-export function alignmentLenses(ws: PlanWorkspace, doc: PlanDocument): CodeLens[] {
-  const lenses: CodeLens[] = [];
-  for (const [item, list] of supportersOf(ws, doc)) {
-    if (!item.id) continue;
-    const names: string[] = [];
-    for (const s of list) {
-      const name = s.ref.measure?.id ? `${acronymOf(s.doc)} ${s.ref.measure.id.text}` : alignLabel(s.doc, s.ref.owner);
-      if (!names.includes(name)) names.push(name);
-    }
-    const range = doc.lines.range(item.id.span);
-    const shown = names.length > 6 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
-    const locations = list.map((s) => location(s.doc, s.ref.target.span));
-    lenses.push({ range, command: { title: `supported by ${shown}`, command: SHOW_REFERENCES, arguments: [doc.uri, range.start, locations] } });
+/** The title of the lens over an item other plans' entries support: "supported by ICE 2.1, ICE 3.2" (codeLens.ts). */
+export function supportedByTitle(list: Supporter[]): string {
+  const names: string[] = [];
+  for (const s of list) {
+    const name = s.ref.measure?.id ? `${acronymOf(s.doc)} ${s.ref.measure.id.text}` : alignLabel(s.doc, s.ref.owner);
+    if (!names.includes(name)) names.push(name);
   }
-  return lenses.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const shown = names.length > 6 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+  return `supported by ${shown}`;
 }
 
 /**

@@ -1,13 +1,16 @@
 import * as assert from 'assert';
-import { createLanguageService } from '..';
+import { createLanguageService, type PlanLanguageService } from '..';
 import { DHS, DHS_URI, ICE, ICE_URI, load } from '../test-util';
-import { lensesPerVersion } from './codeLensCache';
+import { lensCache } from './codeLensCache';
 
+/** The lenses of `uri` as an editor shows them: listed, then each resolved. */
+const shown = (s: PlanLanguageService, uri: string) => s.getCodeLenses(uri).map((l) => s.resolveCodeLens(l));
 const supported = (lenses: { command?: { title: string } }[]) => lenses.map((l) => l.command?.title ?? '').filter((t) => t.startsWith('supported by'));
 
 describe('code lenses once per version', () => {
   it('computes a plan\'s lenses once while neither it nor any other plan changes', () => {
     const { ws, doc } = load(ICE, ICE_URI);
+    const lensesPerVersion = lensCache<object>();
     let calls = 0;
     const compute = () => (calls++, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
     const first = lensesPerVersion(ws, doc, compute);
@@ -21,6 +24,7 @@ describe('code lenses once per version', () => {
 
   it('computes them again when the plan changes, when another plan changes, and when a plan comes or goes', () => {
     const { ws, doc } = load(ICE, ICE_URI);
+    const lensesPerVersion = lensCache<object>();
     let calls = 0;
     const compute = () => (calls++, []);
     lensesPerVersion(ws, doc, compute);
@@ -42,10 +46,40 @@ describe('code lenses once per version', () => {
     const s = createLanguageService();
     s.update(DHS_URI, DHS, 1);
     s.update(ICE_URI, ICE, 1);
-    const before = supported(s.getCodeLenses(DHS_URI));
+    const before = supported(shown(s, DHS_URI));
     assert.ok(before.includes('supported by ICE 1'), before.join(' | '));
     s.update(ICE_URI, ICE.replace('    aligns: DHS 6\n', '    aligns: DHS 5\n'), 2);
     // Goal 5 now, goal 6 no more.
-    assert.deepStrictEqual(s.getCodeLenses(DHS_URI).filter((l) => l.command?.title === 'supported by ICE 1').map((l) => l.range.start.line), [DHS.split('\n').findIndex((l) => l.includes('id: "5"'))]);
+    assert.deepStrictEqual(shown(s, DHS_URI).filter((l) => l.command?.title === 'supported by ICE 1').map((l) => l.range.start.line), [DHS.split('\n').findIndex((l) => l.includes('id: "5"'))]);
+  });
+
+  it('keeps each service\'s lenses apart: two services over one workspace resolve their own lenses', () => {
+    const { ws } = load(ICE, ICE_URI);
+    const other = 'file:///work/samples/other.plan.yaml';
+    ws.update(other, 'planwright: 1\ntitle: Other\nunits:\n  - { id: OWN, name: Own }\ngoals:\n  - id: "1"\n    objectives:\n      - { id: "1.1", lead: OWN }\n', 1);
+    const a = createLanguageService(ws);
+    const b = createLanguageService(ws);
+    // Each numbers the plans in the order it first lists them.
+    a.getCodeLenses(ICE_URI);
+    const listedByA = a.getCodeLenses(other);
+    const listedByB = b.getCodeLenses(other);
+    assert.deepStrictEqual([listedByA, listedByB].map((l) => (l[0].data as unknown[])[0]), [1, 0]);
+    assert.strictEqual(b.resolveCodeLens(listedByB[0]).command?.title, '1 reference');
+    assert.strictEqual(a.resolveCodeLens(listedByA[0]).command?.title, '1 reference');
+  });
+
+  it('gives the same list while no plan changes, and resolves a lens of it from the same index', () => {
+    const s = createLanguageService();
+    s.update(DHS_URI, DHS, 1);
+    s.update(ICE_URI, ICE, 1);
+    const list = s.getCodeLenses(ICE_URI);
+    assert.strictEqual(s.getCodeLenses(ICE_URI), list);
+    const hsi = list.find((l) => (l.data as unknown[])[2] === 'HSI')!;
+    assert.strictEqual(s.resolveCodeLens(hsi).command?.title, '10 references');
+    assert.strictEqual(s.getCodeLenses(ICE_URI), list, 'resolving keeps the list');
+    // Another plan names HSI, which it does not define: a new list, and the lens counts the entry.
+    s.update('file:///work/samples/other.plan.yaml', 'planwright: 1\ntitle: Other\ngoals:\n  - id: "1"\n    objectives:\n      - { id: "1.1", lead: HSI }\n', 1);
+    assert.notStrictEqual(s.getCodeLenses(ICE_URI), list);
+    assert.strictEqual(s.resolveCodeLens(hsi).command?.title, '11 references');
   });
 });
