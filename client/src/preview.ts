@@ -28,6 +28,8 @@ class Preview implements vscode.Disposable {
   private ignoreEditorScrollUntil = 0;
   /** The line the preview last scrolled the editor to. */
   private revealedLine: number | undefined;
+  /** After a double-click opened the editor: the editor to give focus back to, until when (see onDidChangeViewState). */
+  private focusBack: { editor: vscode.TextEditor; until: number } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -62,6 +64,13 @@ class Preview implements vscode.Disposable {
       this.panel.onDidChangeViewState((e) => {
         // A hidden webview loses its page (retainContextWhenHidden: false); it is drawn anew.
         if (e.webviewPanel.visible && !this.ready) this.panel.webview.html = this.page();
+        // The double-click that opened the editor also focuses the webview, and on a busy machine
+        // the workbench may hand the webview focus after the editor took it: it goes back, once.
+        const back = this.focusBack;
+        if (back && e.webviewPanel.active && Date.now() < back.until) {
+          this.focusBack = undefined;
+          void vscode.window.showTextDocument(back.editor.document, { viewColumn: back.editor.viewColumn, preserveFocus: false, selection: back.editor.selection });
+        }
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         if (!this.isSource(e.textEditor) || !e.visibleRanges.length) return;
@@ -146,6 +155,7 @@ class Preview implements vscode.Disposable {
         const at = new vscode.Position(line, doc.lineAt(line).firstNonWhitespaceCharacterIndex);
         editor.selection = new vscode.Selection(at, at);
         editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        this.focusBack = { editor, until: Date.now() + 1000 };
         break;
       }
       case 'link': {
