@@ -1,9 +1,10 @@
 // Word (.docx), read with mammoth's document model (the tree it turns into HTML): each paragraph
 // with its style name (Title, Heading 1–6) and its list numbering (level, numbered or bulleted),
-// page breaks, and the paragraphs of tables in reading order. Paragraphs are numbered from 1 in
+// page breaks, and tables (tables.ts: rows of plan items, or a table kept whole). Paragraphs are numbered from 1 in
 // reading order: the report points at them by that number.
 import mammoth from 'mammoth';
 import { rejoinAcrossBreaks, type Block } from './blocks';
+import { blocksFromTable } from './tables';
 
 interface MammothElement {
   type: string;
@@ -12,6 +13,9 @@ interface MammothElement {
   styleName?: string | null;
   numbering?: { level: string; isOrdered: boolean } | null;
   breakType?: string;
+  isHeader?: boolean;
+  colSpan?: number;
+  rowSpan?: number;
 }
 
 export async function blocksFromDocx(bytes: Uint8Array): Promise<Block[]> {
@@ -27,21 +31,42 @@ export async function blocksFromDocx(bytes: Uint8Array): Promise<Block[]> {
   );
   const blocks: Block[] = [];
   let n = 0;
-  const walk = (e: MammothElement) => {
+  /** A paragraph's text, and whether it holds a page break. */
+  const read = (e: MammothElement) => {
+    const parts: string[] = [];
+    let pageBreak = false;
+    const text = (x: MammothElement) => {
+      if (x.type === 'text') parts.push(x.value ?? '');
+      else if (x.type === 'tab') parts.push(' ');
+      else if (x.type === 'break') {
+        if (x.breakType === 'page') pageBreak = true;
+        else parts.push(' ');
+      } else x.children?.forEach(text);
+    };
+    e.children?.forEach(text);
+    return { text: parts.join('').replace(/\s+/g, ' ').trim(), pageBreak };
+  };
+  /** A table cell's paragraphs (those of a table inside it too), numbered in reading order. */
+  const cellParagraphs = (e: MammothElement, out: { text: string; at: number }[] = []) => {
     if (e.type === 'paragraph') {
       n++;
-      const parts: string[] = [];
-      let pageBreak = false;
-      const text = (x: MammothElement) => {
-        if (x.type === 'text') parts.push(x.value ?? '');
-        else if (x.type === 'tab') parts.push(' ');
-        else if (x.type === 'break') {
-          if (x.breakType === 'page') pageBreak = true;
-          else parts.push(' ');
-        } else x.children?.forEach(text);
-      };
-      e.children?.forEach(text);
-      const t = parts.join('').replace(/\s+/g, ' ').trim();
+      const { text } = read(e);
+      if (text) out.push({ text, at: n });
+    } else e.children?.forEach((c) => cellParagraphs(c, out));
+    return out;
+  };
+  const walk = (e: MammothElement) => {
+    if (e.type === 'table') {
+      const rows = (e.children ?? []).filter((r) => r.type === 'tableRow').map((r) => ({
+        header: !!r.isHeader,
+        cells: (r.children ?? []).filter((c) => c.type === 'tableCell').map((c) => ({ paras: cellParagraphs(c), colSpan: c.colSpan ?? 1, rowSpan: c.rowSpan ?? 1 })),
+      }));
+      blocks.push(...blocksFromTable({ rows }));
+      return;
+    }
+    if (e.type === 'paragraph') {
+      n++;
+      const { text: t, pageBreak } = read(e);
       const at = n;
       if (t) {
         const style = e.styleName ?? '';
