@@ -46,12 +46,12 @@ export async function blocksFromDocx(bytes: Uint8Array): Promise<Block[]> {
     e.children?.forEach(text);
     return { text: parts.join('').replace(/\s+/g, ' ').trim(), pageBreak };
   };
-  /** A table cell's paragraphs (those of a table inside it too), numbered in reading order. */
-  const cellParagraphs = (e: MammothElement, out: { text: string; at: number }[] = []) => {
+  /** A table cell's paragraphs (those of a table inside it too), numbered in reading order, each with the block it makes. */
+  const cellParagraphs = (e: MammothElement, out: { text: string; at: number; block: Block }[] = []) => {
     if (e.type === 'paragraph') {
       n++;
       const { text } = read(e);
-      if (text) out.push({ text, at: n });
+      if (text) out.push({ text, at: n, block: blockOf(e, text, n) });
     } else e.children?.forEach((c) => cellParagraphs(c, out));
     return out;
   };
@@ -68,15 +68,7 @@ export async function blocksFromDocx(bytes: Uint8Array): Promise<Block[]> {
       n++;
       const { text: t, pageBreak } = read(e);
       const at = n;
-      if (t) {
-        const style = e.styleName ?? '';
-        const heading = /^heading\s*(\d)$/i.exec(style);
-        if (/^title$/i.test(style)) blocks.push({ kind: 'heading', text: t, at, level: 0 });
-        else if (heading) blocks.push({ kind: 'heading', text: t, at, level: Number(heading[1]) });
-        else if (e.numbering) blocks.push({ kind: 'item', text: t, at, level: Number(e.numbering.level) || 0, ordered: e.numbering.isOrdered });
-        else if (/^list/i.test(style)) blocks.push({ kind: 'item', text: t, at, level: 0, ordered: /number/i.test(style) });
-        else blocks.push({ kind: 'paragraph', text: t, at });
-      }
+      if (t) blocks.push(blockOf(e, t, at));
       if (pageBreak) blocks.push({ kind: 'break', at });
       return;
     }
@@ -85,4 +77,15 @@ export async function blocksFromDocx(bytes: Uint8Array): Promise<Block[]> {
   };
   if (root) walk(root);
   return rejoinAcrossBreaks(blocks);
+}
+
+/** A paragraph's block: a heading by its style (Title, Heading 1–6), a list item by its numbering or list style, else a paragraph. */
+function blockOf(e: MammothElement, t: string, at: number): Block {
+  const style = e.styleName ?? '';
+  const heading = /^heading\s*(\d)$/i.exec(style);
+  if (/^title$/i.test(style)) return { kind: 'heading', text: t, at, level: 0 };
+  if (heading) return { kind: 'heading', text: t, at, level: Number(heading[1]) };
+  if (e.numbering) return { kind: 'item', text: t, at, level: Number(e.numbering.level) || 0, ordered: e.numbering.isOrdered };
+  if (/^list/i.test(style)) return { kind: 'item', text: t, at, level: 0, ordered: /number/i.test(style) };
+  return { kind: 'paragraph', text: t, at };
 }

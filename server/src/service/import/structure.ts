@@ -509,6 +509,7 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
     leftOut = undefined;
   };
   const open = (depth: 1 | 2 | 3, at: number, titleText: string, claim: Claim | null, headingAt: number): Node => {
+    flushLeftOut();
     let parentList: Node[];
     if (depth === 1) parentList = goals;
     else {
@@ -527,7 +528,6 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
     stack = [...stack.slice(0, depth - 1), node];
     current = node;
     listLines = false;
-    flushLeftOut();
     return node;
   };
 
@@ -775,14 +775,16 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
     const notes: string[] = [];
     const lead: string[] = [];
     for (const l of n.leads ?? []) {
+      const unknown: string[] = [];
       for (const part of l.text.split(/\s*[;,/\n]\s*|\s+&\s+/).map((x) => x.trim()).filter(Boolean)) {
         const id = unitFor(part);
-        if (id) {
-          if (!lead.includes(id)) lead.push(id);
-        } else {
-          notes.push(`${l.column}: ${part}`);
-          say(l.at, `The ${l.column.toLowerCase()} ${quote(part)} of ${kindName(n.depth)} ${n.id} is no unit the plan names: kept in its notes ("${l.column}: ${part}"). Add the unit under units: and set lead:, or delete the note.`);
-        }
+        if (!id) unknown.push(part);
+        else if (!lead.includes(id)) lead.push(id);
+      }
+      if (unknown.length) {
+        const note = `${l.column}: ${unknown.join('; ')}`;
+        notes.push(note);
+        say(l.at, `The table's ${quote(l.column)} cell of ${kindName(n.depth)} ${n.id} names ${unknown.length === 1 ? 'a unit' : 'units'} the plan does not have (${unknown.map(quote).join(', ')}): kept in its notes ("${note}"). Add ${unknown.length === 1 ? 'it' : 'them'} under units: and set lead:, or delete the note.`);
       }
     }
     if (lead.length) v.lead = lead.length === 1 ? lead[0] : lead;

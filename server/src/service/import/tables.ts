@@ -9,8 +9,8 @@ import type { Block } from './blocks';
 import { bareLetter, plain, readLabel } from './structure';
 
 export interface TableCellInput {
-  /** The cell's paragraphs, each with its place (paragraph or line). */
-  paras: { text: string; at: number }[];
+  /** The cell's paragraphs, each with its place (paragraph or line), and the block it is outside a table (a Word heading, a list item). */
+  paras: { text: string; at: number; block?: Block }[];
   colSpan?: number;
   /** Rows this cell spans (a cell merged down, Word's vMerge): the rows below have no cell in its columns. */
   rowSpan?: number;
@@ -90,7 +90,14 @@ export function blocksFromTable(t: TableInput): Block[] {
     const c = roles.findIndex((r, k) => r.kind !== 'lead' && r.kind !== 'column' && colTexts(k).length > 0 && colTexts(k).filter(isLabel).length * 2 >= colTexts(k).length && colTexts(k).filter(isLabel).length > 0);
     // A column of bare numbers ("1", "2") beside figures is a budget's, not a plan's.
     const figures = roles.filter((_, k) => k !== c && colTexts(k).length && colTexts(k).every((x) => NUMERIC.test(x))).length;
-    if (c < 0 || (figures && colTexts(c).every((x) => BARE_NUMBER.test(plain(x))))) return [dataTable(t, g, tableAt)];
+    if (c < 0 || (figures && colTexts(c).every((x) => BARE_NUMBER.test(plain(x))))) {
+      // Figures in rows and columns (a budget): kept whole. A table used for layout (one column,
+      // one row, or text beside text): its paragraphs, in reading order, as if it were none.
+      const cells = body.flatMap((r) => r.filter((x) => x?.first).map((x) => cellText(x.cell))).filter(Boolean);
+      const data = g.length >= 2 && width >= 2 && (width >= 3 || cells.some((x) => NUMERIC.test(plain(x))));
+      if (data) return [dataTable(t, g, tableAt)];
+      return t.rows.flatMap((r) => r.cells.flatMap((x) => x.paras.filter((p) => p.text.trim()).map((p): Block => p.block ?? { kind: 'paragraph', text: p.text, at: p.at })));
+    }
     roles = roles.map((r, k) => (k === c ? { kind: 'label' } : r));
     // With no header, the cell after a label alone is its title.
     if (!headed && c + 1 < width && colTexts(c).every(labelOnly)) roles[c + 1] = { kind: 'title' };

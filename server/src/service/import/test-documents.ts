@@ -104,8 +104,9 @@ const testDataFooter = (what: string) => ({ default: new Footer({ children: [new
 /**
  * The City of Maplewood's plan (test data): mission, vision, values and departments as headings;
  * under "Goals and Objectives" each goal a Heading 2 with its narrative, then a table of its
- * objectives ("No. | Objective | What we will do | Lead"); goal 2 also has a budget table, goal 3 a
- * two-column table ("Objective 3.1" | title and narrative) with no header row.
+ * objectives ("No. | Objective | What we will do | Lead"); goal 1 also has a one-cell box of text,
+ * goal 2 a budget table, goal 3 a two-column table ("Objective 3.1" | title and narrative) with no
+ * header row, goal 4 a three-column one ("4.1" | title | narrative) with none.
  */
 export async function cityDocxTables(): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [new Paragraph({ text: 'City of Maplewood Strategic Plan 2025–2029', heading: HeadingLevel.TITLE })];
@@ -131,6 +132,7 @@ export async function cityDocxTables(): Promise<Uint8Array> {
   const header = ['No.', 'Objective', 'What we will do', 'Lead'];
   h('Goal 1: Safe and Connected Streets', HeadingLevel.HEADING_2);
   p('Every trip in Maplewood should be safe, whether it is made on foot, by bike, by bus or by car.');
+  children.push(table(null, [[['Did you know? Maplewood has 212 miles of sidewalk and 38 blocks with none near a school.']]]));
   children.push(
     table(header, [
       [['1.1'], ['Close sidewalk gaps near every school'], ['Build the 38 missing blocks of sidewalk within a quarter mile of a school, the busiest first.'], ['Department of Public Works']],
@@ -159,6 +161,14 @@ export async function cityDocxTables(): Promise<Uint8Array> {
       [['Objective 3.1'], ['Open a park within a ten-minute walk of every home', 'The city will buy land for four new parks in the neighborhoods that have none.']],
       [['Objective 3.2'], ['Keep every playground safe and open', 'Parks and Recreation will inspect every playground each month and repair what it finds within two weeks.']],
     ], [2000, 8000]),
+  );
+  h('Goal 4: Clean Water from Every Tap', HeadingLevel.HEADING_2);
+  p('Maplewood’s water mains are on average 70 years old.');
+  children.push(
+    table(null, [
+      [['4.1'], ['Replace every lead service line'], ['Public Works will replace the 2,100 lead service lines that remain, at no cost to the owner.']],
+      [['4.2'], ['Fix main breaks within a day'], ['Crews on call at night and weekends will repair a broken main within 24 hours.']],
+    ], [900, 3500, 5600]),
   );
   const doc = new Document({ sections: [{ footers: testDataFooter('City of Maplewood Strategic Plan'), children }] });
   return new Uint8Array(await Packer.toBuffer(doc));
