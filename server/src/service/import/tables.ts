@@ -56,6 +56,10 @@ function roleOf(head: string): Role {
   return { kind: 'narrative' };
 }
 
+/** Columns a cell may span: Word's own limit (63 columns), so a file that claims more costs nothing. */
+const MAX_SPAN = 64;
+const span = (n: number | undefined) => Math.min(MAX_SPAN, Math.max(1, Math.floor(n ?? 1) || 1));
+
 /** The table's cells on its grid: a cell merged across columns or down rows stands in each place it covers, `first` only in its own. */
 function grid(t: TableInput): { cell: TableCellInput; first: boolean }[][] {
   const out: { cell: TableCellInput; first: boolean }[][] = t.rows.map(() => []);
@@ -63,9 +67,9 @@ function grid(t: TableInput): { cell: TableCellInput; first: boolean }[][] {
     let col = 0;
     for (const c of r.cells) {
       while (out[i][col]) col++;
-      for (let dr = 0; dr < Math.max(1, c.rowSpan ?? 1) && i + dr < out.length; dr++)
-        for (let dc = 0; dc < Math.max(1, c.colSpan ?? 1); dc++) out[i + dr][col + dc] = { cell: c, first: dr === 0 && dc === 0 };
-      col += Math.max(1, c.colSpan ?? 1);
+      const down = Math.min(Math.max(1, Math.floor(c.rowSpan ?? 1) || 1), out.length - i);
+      for (let dr = 0; dr < down; dr++) for (let dc = 0; dc < span(c.colSpan); dc++) out[i + dr][col + dc] = { cell: c, first: dr === 0 && dc === 0 };
+      col += span(c.colSpan);
     }
   });
   return out;
@@ -73,7 +77,7 @@ function grid(t: TableInput): { cell: TableCellInput; first: boolean }[][] {
 
 export function blocksFromTable(t: TableInput): Block[] {
   const g = grid(t);
-  const width = Math.max(0, ...g.map((r) => r.length));
+  const width = g.reduce((w, r) => Math.max(w, r.length), 0);
   const firstAt = t.rows.flatMap((r) => r.cells.flatMap((c) => c.paras.map((p) => p.at)))[0];
   if (!width || firstAt === undefined) return [];
   const tableAt = firstAt;
@@ -164,7 +168,7 @@ export function blocksFromTable(t: TableInput): Block[] {
 
 /** A table that is no plan structure, as a Markdown table (its first row the header). */
 function dataTable(t: TableInput, g: { cell: TableCellInput; first: boolean }[][], at: number): Block {
-  const width = Math.max(...g.map((r) => r.length));
+  const width = g.reduce((w, r) => Math.max(w, r.length), 0);
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const rows = g.map((r) => Array.from({ length: width }, (_, c) => (r[c]?.first ? esc(cellText(r[c].cell)) : '')));
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
