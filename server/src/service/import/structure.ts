@@ -832,7 +832,7 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
 function rowLabel(b: Extract<Block, { kind: 'row' }>, stack: Node[]): Label | null {
   const t = plain(b.text);
   const l = readLabel(t);
-  if (l) return b.depth && b.depth !== l.depth && !l.labelled ? { ...l, depth: b.depth } : l;
+  if (l) return l; // the cell's own label ("1.1", "Goal 2") says its kind, whatever its column
   const d = /^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s*[:.)\-–—]?\s+(\S.*)$/.exec(t);
   if (d) {
     const dots = d[1].split('.').length as 1 | 2 | 3;

@@ -21,7 +21,7 @@ export interface TableInput {
 
 type Role = { kind: 'label'; depth?: 1 | 2 | 3 } | { kind: 'number' } | { kind: 'title' } | { kind: 'narrative' } | { kind: 'lead' } | { kind: 'column' };
 
-const GOAL_HEAD = /^(?:(?:strategic|organizational)\s+)?(?:goals?|priorit(?:y|ies)|pillars?|themes?|focus\s+areas?|directions?)$/i;
+const GOAL_HEAD = /^(?:(?:strategic|organizational)\s+)?(?:goals?|priorit(?:y|ies)|pillars?|themes?|focus|directions?)(?:\s+areas?)?$/i;
 const OBJ_HEAD = /^(?:(?:strategic\s+)?(?:objectives?|strateg(?:y|ies))|outcomes?)(?:\s+and\s+description)?$/i;
 const SUB_HEAD = /^(?:sub-?objectives?|actions?|tactics?|activit(?:y|ies)|initiatives?)$/i;
 const NUMBER_HEAD = /^(?:no\.?|#|number|ref\.?|id|item)$/i;
@@ -88,10 +88,12 @@ export function blocksFromTable(t: TableInput): Block[] {
   const body = headed ? g.slice(1) : g;
   const head = headed ? row0 : [];
   let roles: Role[] = Array.from({ length: width }, (_, c) => (headed ? roleOf(head[c] ?? '') : { kind: 'narrative' }));
-  const colTexts = (c: number) => body.map((r) => (r[c]?.first ? cellText(r[c].cell) : '')).filter(Boolean);
+  const texts: string[][] = [];
+  const colTexts = (c: number) => (texts[c] ??= body.map((r) => (r[c]?.first ? cellText(r[c].cell) : '')).filter(Boolean));
   // No column named by its header as goals or objectives: the first whose cells mostly start with labels is.
   if (!roles.some((r) => r.kind === 'label')) {
-    const c = roles.findIndex((r, k) => r.kind !== 'lead' && r.kind !== 'column' && colTexts(k).length > 0 && colTexts(k).filter(isLabel).length * 2 >= colTexts(k).length && colTexts(k).filter(isLabel).length > 0);
+    const labels = (k: number) => colTexts(k).filter(isLabel).length;
+    const c = roles.findIndex((r, k) => r.kind !== 'lead' && r.kind !== 'column' && colTexts(k).length > 0 && labels(k) > 0 && labels(k) * 2 >= colTexts(k).length);
     // A column of bare numbers ("1", "2") beside figures is a budget's, not a plan's.
     const figures = roles.filter((_, k) => k !== c && colTexts(k).length && colTexts(k).every((x) => NUMERIC.test(x))).length;
     if (c < 0 || (figures && colTexts(c).every((x) => BARE_NUMBER.test(plain(x))))) {
