@@ -9,7 +9,23 @@ export type Block =
   | { kind: 'heading'; text: string; at: number; level: number }
   /** A list item: `level` 0 for the outermost list; `ordered` for a numbered list. */
   | { kind: 'item'; text: string; at: number; level: number; ordered: boolean }
-  | { kind: 'break'; at: number };
+  | { kind: 'break'; at: number }
+  /**
+   * A table row's plan item (tables.ts): its label cell and title, "1.1 Close sidewalk gaps",
+   * "Goal 1: Safe Streets", "Objective 3.1 Open a park"; `depth` when the column's header names
+   * the kind ("Goal", "Objective"). `table` is the paragraph the table starts at.
+   */
+  | { kind: 'row'; text: string; at: number; depth?: 1 | 2 | 3; table: number }
+  /**
+   * The text of another cell of a plan table, for the item its row states: narrative, or, under a
+   * header naming it (`column`, as written), a labelled line; `lead` for a "Lead"/"Office"/
+   * "Responsible" column.
+   */
+  | { kind: 'cell'; text: string; at: number; column?: string; lead?: boolean; table: number }
+  /** The end of a plan table: narrative after it is no longer its last row's. */
+  | { kind: 'tableEnd'; text: ''; at: number; table: number }
+  /** A table that states no plan item (a budget): its text as a Markdown table, its first row's cells for the report. */
+  | { kind: 'table'; text: string; at: number; rows: number; head: string[] };
 
 /** Where a report line points: the line of a text or Markdown file, the paragraph of a Word document. */
 export type Place = 'line' | 'paragraph';

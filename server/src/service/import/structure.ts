@@ -52,7 +52,7 @@ const OBJ_WORD = String.raw`(?:strategic\s+)?(?:objective|strategy)`;
 const SUB_WORD = String.raw`(?:sub-?objective|action|tactic|activity)`;
 const NUMBER = String.raw`(\d+(?:\.\d+)*|[IVX]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-const LABEL = new RegExp(String.raw`^(${GOAL_WORD}|${OBJ_WORD}|${SUB_WORD})(?:\s+(?:no\.?\s*|#\s*)?${NUMBER})?(?=$|[\s:.\-–—)])\.?\s*[:.\-–—)]?\s*(.*)$`, 'i');
+const LABEL = new RegExp(String.raw`^(${GOAL_WORD}|${OBJ_WORD}|${SUB_WORD})(?:\s+(?:no\.?\s*|#\s*)?${NUMBER}(?!\.[A-Za-z](?:$|[\s:.\-–—)])))?(?=$|[\s:.\-–—)])\.?\s*[:.\-–—)]?\s*(.*)$`, 'i');
 /** "1.2", "1.2.3" at the start, then a title. */
 const DOTTED = /^(\d+(?:\.\d+){1,2})(?![\d])\.?\s*[:.)\-–—]?\s+(\S.*)$/;
 /** "1." or "1" at the start of a heading. */
@@ -81,15 +81,22 @@ function depthOfWord(word: string): 1 | 2 | 3 {
   return 3;
 }
 
-interface Label {
+export interface Label {
   depth: 1 | 2 | 3;
   number: string | null;
   title: string; // '' when the title is the next block
   labelled: boolean; // a word ("Goal"), not only a number
+  /** The label as written when it letters the item ("Goal A", "Objective 1.B", "C."): numbered by its place. */
+  letter?: string;
 }
 
+/** "Goal A", "Objective 1.B", "Objective A.2": a capital letter for a number, then the end or a colon, dash, stop or bracket. */
+const LETTERED = new RegExp(String.raw`^(${GOAL_WORD}|${OBJ_WORD}|${SUB_WORD})\s+([A-Za-z](?:\.\d+)?|\d+\.[A-Za-z])(?:\s*[:.\-–—)]\s*(.*)|\s*)$`, 'i');
+/** "A. Title", "B) Title": a capital letter alone as the label. */
+const BARE_LETTER = /^([A-Z])[.)]\s+(\S.*)$/;
+
 /** The label a block's text starts with, if any. */
-function readLabel(text: string): Label | null {
+export function readLabel(text: string): Label | null {
   const t = plain(text);
   const m = LABEL.exec(t);
   if (m) {
@@ -98,11 +105,22 @@ function readLabel(text: string): Label | null {
     // A word alone ("Priority is given ...") is a label only with a number or with nothing after it.
     if (number || !title) return { depth: depthOfWord(m[1]), number, title, labelled: true };
   }
+  const l = LETTERED.exec(t);
+  if (l && /[A-Z]/.test(l[2]) && !/[a-z]/.test(l[2])) {
+    const title = (l[3] ?? '').trim();
+    if (!title || /^[\p{Lu}\p{N}"“'(]/u.test(title)) return { depth: depthOfWord(l[1]), number: null, title, labelled: true, letter: `${l[1]} ${l[2]}` };
+  }
   const d = DOTTED.exec(t);
   if (d && /^[\p{Lu}\p{N}"“'(]/u.test(d[2]) && wordCount(d[2]) <= 40) {
     return { depth: d[1].split('.').length as 2 | 3, number: d[1], title: d[2], labelled: false };
   }
   return null;
+}
+
+/** "A. Title": a capital letter as a label, and the title after it (the item's depth comes from its place). */
+export function bareLetter(text: string): { letter: string; title: string } | null {
+  const m = BARE_LETTER.exec(plain(text));
+  return m && /^[\p{Lu}\p{N}"“(]/u.test(m[2]) && wordCount(m[2]) <= 30 ? { letter: `${m[1]}.`, title: m[2] } : null;
 }
 
 // ---------------------------------------------------------------- kinds of paragraph
@@ -218,6 +236,7 @@ function initials(name: string): string {
 interface Claim {
   number: string | null;
   source: 'heading' | 'toc' | 'children' | 'place';
+  letter?: boolean; // a lettered heading: no number, by design
   at: number;
   text?: string; // the heading as written
 }
@@ -230,6 +249,9 @@ interface Node {
   paras: string[];
   children: Node[];
   fromList?: boolean; // started by a list item, not a heading
+  table?: number; // started by a row of the table at this place
+  letter?: string; // lettered, not numbered ("Goal A"): numbered by its place
+  leads?: { text: string; at: number; column: string }[]; // a table's "Lead" cells
   id?: string;
   title?: string;
 }
@@ -353,8 +375,12 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (used.has(i) || b.kind === 'break') continue;
-    const l = readLabel(b.text);
-    if (l && l.depth === 1 && (l.number || l.title === '')) {
+    const l = b.kind === 'row' ? rowLabel(b, []) : readLabel(b.text);
+    if (l && b.kind === 'row') {
+      start = i;
+      break;
+    }
+    if (l && l.depth === 1 && (l.number || l.letter || l.title === '')) {
       start = i;
       break;
     }
@@ -382,7 +408,7 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
     const sections: Section[] = [];
     let cur: Section = { body: [] };
     for (let i = 0; i < front; i++) {
-      if (used.has(i) || blocks[i].kind === 'break') continue;
+      if (used.has(i) || blocks[i].kind === 'break' || blocks[i].kind === 'tableEnd') continue;
       if (isHeading(i)) {
         sections.push(cur);
         cur = { head: i, body: [] };
@@ -476,12 +502,14 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
   let stack: Node[] = []; // the open goal, objective, sub-objective
   let current: Node | undefined; // where narrative goes
   let listLines = false;
+  const dataTables: { at: number; node: Node; rows: number; head: string[] }[] = [];
   let leftOut: { at: number; head: string; n: number } | undefined;
   const flushLeftOut = () => {
-    if (leftOut && leftOut.n) say(leftOut.at, `${quote(leftOut.head)} (${leftOut.n === 1 ? 'one paragraph' : `${leftOut.n} paragraphs`}) after the goals belongs to no goal: left out.`);
+    if (leftOut && leftOut.n) say(leftOut.at, `${quote(leftOut.head)} (${leftOut.n === 1 ? 'one paragraph' : `${leftOut.n} paragraphs`}) ${goals.length ? 'after the goals' : 'before the first goal'} belongs to no goal: left out.`);
     leftOut = undefined;
   };
   const open = (depth: 1 | 2 | 3, at: number, titleText: string, claim: Claim | null, headingAt: number): Node => {
+    flushLeftOut();
     let parentList: Node[];
     if (depth === 1) parentList = goals;
     else {
@@ -500,16 +528,46 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
     stack = [...stack.slice(0, depth - 1), node];
     current = node;
     listLines = false;
-    flushLeftOut();
     return node;
   };
 
   for (let i = Math.max(start, 0); start >= 0 && i < blocks.length; i++) {
     const b = blocks[i];
     if (used.has(i) || b.kind === 'break') continue;
+    if (b.kind === 'tableEnd') {
+      // After a table of objectives, narrative is the item's the table stood under again.
+      const k = stack.findIndex((n) => n.table === b.table);
+      if (k >= 0) {
+        stack = stack.slice(0, Math.max(k, 1));
+        current = stack[stack.length - 1];
+      }
+      continue;
+    }
     const t = plain(b.text);
-    let label = readLabel(b.text);
-    if (label && !label.labelled && !stack[label.depth - 2]) label = null; // "2.5 million ..." before any goal
+    if (b.kind === 'cell' && current) {
+      if (b.lead) (current.leads ??= []).push({ text: b.text, at: b.at, column: b.column ?? 'Lead' });
+      else current.paras.push(b.column ? `${b.column}: ${b.text}` : b.text);
+      listLines = false;
+      continue;
+    }
+    if (b.kind === 'table' && current) {
+      current.paras.push(b.text);
+      dataTables.push({ at: b.at, node: current, rows: b.rows, head: b.head });
+      listLines = false;
+      continue;
+    }
+    let label = b.kind === 'row' ? rowLabel(b, stack) : readLabel(b.text);
+    if (label && !label.labelled && !stack[label.depth - 2] && b.kind !== 'row') label = null; // "2.5 million ..." before any goal
+    // "A. Title" under a goal: an objective; under an objective, a sub-objective; "B." after "A." its sibling.
+    if (!label && stack.length && (b.kind === 'heading' || b.kind === 'row' || (b.kind === 'paragraph' && titleLike(bareLetter(b.text)?.title ?? '')))) {
+      const bl = bareLetter(b.text);
+      if (bl) {
+        const prev = [...stack].reverse().find((n) => n.letter && /^[A-Z]\.$/.test(n.letter));
+        const follows = prev && prev.letter!.charCodeAt(0) + 1 === bl.letter.charCodeAt(0);
+        const depth = follows ? prev!.depth : (Math.min(3, stack[stack.length - 1].depth + 1) as 1 | 2 | 3);
+        if (depth > 1 && (follows || bl.letter === 'A.')) label = { depth, number: null, title: bl.title, labelled: false, letter: bl.letter };
+      }
+    }
     if (!label && numbered !== undefined && numberedGoal(i)) {
       const m = NUMBERED.exec(t)!;
       label = { depth: 1, number: m[1], title: m[2], labelled: false };
@@ -553,6 +611,11 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
       const node = open(label.depth, b.at, titleText, claim, headingAt);
       if (!titleText) say(b.at, `${quote(t)} has no title: give it one in the plan.`);
       if (b.kind === 'item') node.fromList = true;
+      if (b.kind === 'row') node.table = b.table;
+      if (label.letter) {
+        node.letter = label.letter;
+        claim.letter = true;
+      }
       continue;
     }
     // A heading that ends the goals ("Appendix"), or one at a goal's level that is no goal.
@@ -647,7 +710,7 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
       n.title = bestTitle?.text ?? '';
       const support = saying(ranked[0][1], n);
       for (const c of n.claims) {
-        if (c.source === 'heading' && !c.number && n.claims.length > 1) {
+        if (c.source === 'heading' && !c.number && !c.letter && n.claims.length > 1) {
           say(c.at, `The heading ${quote(c.text ?? '')} has no number: read as ${kindName(n.depth)} ${id}, as ${support}.`);
         } else if (c.number && full(c.number) !== id) {
           const what = c.source === 'toc' ? `The table of contents numbers ${quote(n.title)}` : `The heading ${quote(c.text ?? '')} numbers ${quote(n.title)}`;
@@ -679,19 +742,7 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
   }
 
   // ---- the plan's value
-  const item = (n: Node): ImportedItem => {
-    const v: ImportedItem = { id: n.id!, title: n.title || `(untitled ${kindName(n.depth)})` };
-    const description = n.paras.join('\n\n').trim();
-    if (description) v.description = description;
-    if (n.children.length) v[n.depth === 1 ? 'objectives' : 'subobjectives'] = n.children.map(item);
-    return v;
-  };
-  plan.goals = goals.map(item);
-  if (!plan.goals.length) {
-    say(1, 'No goals found. Planwright looks for goals as headings or paragraphs such as "Goal 1: ...", "GOAL 1", "Strategic Priority 1", objectives as "Objective 1.1" or "1.1 ...", sub-objectives as "1.1.1 ..." or numbered lists, or headings under a heading named "Goals". Nothing imported.');
-  }
-
-  // ---- organization, period, title
+  // ---- the organization (before leads are read: its acronym is no unit)
   const titleNorm = norm(plan.title);
   const org = acronyms.filter((a) => titleNorm.includes(norm(a.name))).sort((a, b) => b.name.length - a.name.length)[0];
   if (org) {
@@ -702,6 +753,62 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
     const m = /^(.+?)\s+strategic\s+plan\b/i.exec(plan.title);
     if (m && wordCount(m[1]) >= 2) plan.organization = { name: m[1] };
   }
+  /** The unit a table's lead cell names: by its acronym, its name, or words of one unit's name only ("Public Works"). */
+  function unitFor(part: string): string | undefined {
+    const p = part.replace(/^the\s+/i, '').trim();
+    const paren = /\(([A-Z][A-Za-z&]{1,9})\)$/.exec(p);
+    if (paren && units.some((u) => u.id === paren[1])) return paren[1];
+    const byId = units.find((u) => u.id === p);
+    if (byId) return byId.id;
+    const np = norm(p.replace(/\s*\([^)]*\)$/, ''));
+    if (np.length < 4) return undefined;
+    const byName = units.find((u) => norm(u.name) === np);
+    if (byName) return byName.id;
+    const within = units.filter((u) => ` ${norm(u.name)} `.includes(` ${np} `));
+    return within.length === 1 ? within[0].id : undefined;
+  }
+  const lettered: Node[] = [];
+  const item = (n: Node): ImportedItem => {
+    const v: ImportedItem = { id: n.id!, title: n.title || `(untitled ${kindName(n.depth)})` };
+    const description = n.paras.join('\n\n').trim();
+    if (description) v.description = description;
+    const notes: string[] = [];
+    const lead: string[] = [];
+    for (const l of n.leads ?? []) {
+      const unknown: string[] = [];
+      for (const part of l.text.split(/\s*[;,/\n]\s*|\s+&\s+/).map((x) => x.trim()).filter(Boolean)) {
+        const id = unitFor(part);
+        if (!id) unknown.push(part);
+        else if (!lead.includes(id)) lead.push(id);
+      }
+      if (unknown.length) {
+        const note = `${l.column}: ${unknown.join('; ')}`;
+        notes.push(note);
+        say(l.at, `The table's ${quote(l.column)} cell of ${kindName(n.depth)} ${n.id} names ${unknown.length === 1 ? 'a unit' : 'units'} the plan does not have (${unknown.map(quote).join(', ')}): kept in its notes ("${note}"). Add ${unknown.length === 1 ? 'it' : 'them'} under units: and set lead:, or delete the note.`);
+      }
+    }
+    if (lead.length) v.lead = lead.length === 1 ? lead[0] : lead;
+    if (n.letter) {
+      notes.push(`Lettered "${n.letter}" in the document.`);
+      lettered.push(n);
+    }
+    if (notes.length) v.notes = notes.join('\n');
+    if (n.children.length) v[n.depth === 1 ? 'objectives' : 'subobjectives'] = n.children.map(item);
+    return v;
+  };
+  plan.goals = goals.map(item);
+  if (lettered.length) {
+    const examples = lettered.slice(0, 3).map((n) => `${quote(`${n.letter}${/\.$/.test(n.letter!) ? '' : ':'} ${n.title}`)} is ${kindName(n.depth)} ${n.id}`);
+    say(lettered[0].at, `${lettered.length === 1 ? 'One item is' : `${lettered.length} items are`} lettered, not numbered: numbered by ${lettered.length === 1 ? 'its place' : 'their places'} (${examples.join(', ')}${lettered.length > 3 ? ', …' : ''}); each item's letter is kept in its notes.`);
+  }
+  for (const d of dataTables) {
+    say(d.at, `The table ${quote(d.head.join(' | '))} (${d.rows} rows) lists no goal or objective: kept as a table in the narrative of ${kindName(d.node.depth)} ${d.node.id}.`);
+  }
+  if (!plan.goals.length) {
+    say(1, 'No goals found. Planwright looks for goals as headings or paragraphs such as "Goal 1: ...", "GOAL 1", "Strategic Priority 1", objectives as "Objective 1.1" or "1.1 ...", sub-objectives as "1.1.1 ..." or numbered lists, or headings under a heading named "Goals". Nothing imported.');
+  }
+
+  // ---- period, title
   const years = /\b((?:19|20)\d\d)\s*(?:[-–—/]|to|through)\s*((?:19|20)?\d\d)\b/i.exec(plan.title);
   if (years) {
     const s = Number(years[1]);
@@ -721,11 +828,30 @@ export function findStructure(input: Block[], place: 'line' | 'paragraph' = 'lin
   return { plan: ordered, report };
 }
 
+/** A table row's label: what readLabel reads, or a number or letter alone before the title ("1 Safe Streets", "1.1 close gaps"), or the header's kind for a title with no label. */
+function rowLabel(b: Extract<Block, { kind: 'row' }>, stack: Node[]): Label | null {
+  const t = plain(b.text);
+  const l = readLabel(t);
+  if (l) return l; // the cell's own label ("1.1", "Goal 2") says its kind, whatever its column
+  const d = /^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s*[:.)\-–—]?\s+(\S.*)$/.exec(t);
+  if (d) {
+    const dots = d[1].split('.').length as 1 | 2 | 3;
+    // "1 Title" under a goal that stands outside the table: an objective numbered within it.
+    const depth = b.depth ?? (dots > 1 ? dots : stack[0] && stack[0].table !== b.table ? 2 : 1);
+    return { depth, number: d[1], title: d[2], labelled: false };
+  }
+  const bl = bareLetter(t);
+  if (bl && b.depth) return { depth: b.depth, number: null, title: bl.title, labelled: false, letter: bl.letter };
+  if (bl) return null; // depth by its place: the finder's rule for "A."
+  return b.depth ? { depth: b.depth, number: null, title: t, labelled: false } : null;
+}
+
 const kindName = (depth: number) => (depth === 1 ? 'goal' : depth === 2 ? 'objective' : 'sub-objective');
 
 /** A block's text as narrative: list items keep their bullet. */
 function bodyText(b: Block): string {
-  if (b.kind === 'break') return '';
+  if (b.kind === 'break' || b.kind === 'tableEnd') return '';
+  if (b.kind === 'cell' && b.column) return `${b.column}: ${b.text}`;
   if (b.kind === 'item') return `${'  '.repeat(b.level)}${b.ordered ? '1.' : '-'} ${b.text}`;
   return b.text;
 }
