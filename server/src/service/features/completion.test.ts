@@ -480,6 +480,12 @@ describe('completion', () => {
         const items = completeAt(plan(objective));
         assert.ok(!items.some((i) => i.label === 'lead' || i.label === 'description'), `${JSON.stringify(objective)}: ${labels(items).join(', ')}`);
       }
+      // A mapping that is a field's value (a measure's baseline, a key the format does not know) is not the owner's: its keys are not offered there.
+      const measure = (line: string) => plan(['      - id: "1.1"', '        title: x', '        measures:', '          - id: m1', '            name: Crossings', line].join('\n'));
+      for (const source of [measure('            baseline: { year: 2020, | }'), measure('            baseline: { |'), plan('      - id: "1.1"\n        title: x\n        extra: { a: 1, | }'), plan('      - { id: "1.1", title: x, extra: { a: 1, | } }')]) {
+        const items = completeAt(source);
+        assert.ok(!items.some((i) => ['unit', 'direction', 'lead', 'description'].includes(i.label as string)), `${JSON.stringify(source.split('\n').find((l) => l.includes('|')))}: ${labels(items).join(', ')}`);
+      }
       // A plain flow title may hold an apostrophe: the mapping goes on after it.
       const after = completeAt(plan("      - { id: \"1.1\", title: Don't stop, le| }"));
       assert.deepStrictEqual(edit(find(after, 'lead')), { range: range(8, 40, 42), newText: 'lead: ' });

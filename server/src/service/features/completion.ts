@@ -608,6 +608,9 @@ function flowKey(c: Cursor): CompletionItem[] | undefined {
   if (brace === undefined) return undefined;
   const owner = ownerAt(c, c.lineStart + brace + 1);
   if (!owner) return undefined;
+  // The mapping is the value of one of the owner's fields (`baseline: { year: 2020, | }`), not the owner's own.
+  const at = c.lineStart + brace;
+  if (owner.fields.some((f) => f.valueSpan.start <= at && at < f.valueSpan.end)) return [];
   const typed = m[1] ?? '';
   const wordEnd = c.col + /^[\w$-]*/.exec(c.suffix)![0].length;
   const word = { start: c.lineStart + c.col - typed.length, end: c.lineStart + wordEnd };
