@@ -490,6 +490,8 @@ describe('completion', () => {
       const after = completeAt(plan("      - { id: \"1.1\", title: Don't stop, le| }"));
       assert.deepStrictEqual(edit(find(after, 'lead')), { range: range(8, 40, 42), newText: 'lead: ' });
       const quoted = completeAt(plan('      - { id: "1.1", title: "Say \\"hi\\"", le| }'));
+      // An anchor or a tag before the mapping.
+      for (const objective of ['      - &o { id: "1.1", title: x, le| }', '      - !!map { id: "1.1", title: x, le| }']) assert.ok(completeAt(plan(objective)).some((i) => i.label === 'lead'), objective);
       assert.ok(quoted.some((i) => i.label === 'lead'), labels(quoted).join(', '));
       // Nor unit ids after `lead:` inside such a text.
       const unit = completeAt(plan('      - id: "1.1"\n        title: Reduce costs {phase 1, lead: |'));

@@ -651,6 +651,9 @@ function openFlowMapping(prefix: string): number | undefined {
       if (close < 0) return undefined;
       i = close;
       nodeStart = false;
+    } else if (nodeStart && (ch === '&' || ch === '!')) {
+      // An anchor or a tag: the node follows it.
+      while (i + 1 < prefix.length && !blankOrEnd(i + 1) && !(open.length && /[,[\]{}]/.test(prefix[i + 1]))) i++;
     } else if ((ch === '{' || ch === '[') && (nodeStart || open.length)) {
       open.push(i);
       nodeStart = true;
