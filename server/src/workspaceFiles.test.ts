@@ -267,6 +267,34 @@ describe('parent plans outside the workspace (`parents:`)', () => {
     assert.strictEqual(t.service.workspace.isExternal(uriOf('dep.plan.yaml')), false);
   });
 
+  it('takes a parent the editor opened and closed as a parent again, though the parents were worked out while it was open', async () => {
+    const t = setup();
+    t.fs.files.set(outsidePath('dep/dep.plan.yaml'), parentPlan('Dep'));
+    await withChild(t, child('DEP: ../dep/dep.plan.yaml'));
+    const ws = t.service.workspace;
+    const dep = outside('dep/dep.plan.yaml');
+    // Go to Definition opens it: the editor's document, published, listed.
+    t.open.add(dep);
+    t.files.opened(dep);
+    t.service.update(dep, parentPlan('Dep'), 1);
+    assert.strictEqual(ws.isExternal(dep), false);
+    // Meanwhile the parents are worked out again (another plan saved, a `parents:` edited anywhere).
+    t.files.updateParents();
+    // Closed: what the disk says, and a parent again: not published, not in the Plan view, not edited.
+    t.open.delete(dep);
+    const done = t.settled();
+    t.files.closed(dep);
+    await done;
+    assert.strictEqual(ws.get(dep)?.model.title, 'Dep');
+    assert.strictEqual(ws.isExternal(dep), true, 'the closed parent is external again');
+    assert.deepStrictEqual(t.service.getPlans().map((p) => p.title), ['Child']);
+    assert.deepStrictEqual(t.watched[t.watched.length - 1], [dep], 'and watched again');
+    // And it leaves once no plan names it.
+    t.service.update(uriOf('child.plan.yaml'), child(''), 2);
+    t.files.updateParents();
+    assert.strictEqual(ws.get(dep), undefined);
+  });
+
   it('for a client that cannot watch it, reads a parent again when its child is edited, at most once per PARENT_REFRESH_MS', async () => {
     const t = setup();
     t.fs.files.set(outsidePath('dep/dep.plan.yaml'), parentPlan('Dep'));

@@ -170,6 +170,10 @@ export class WorkspaceFiles {
   closed(uri: string): void {
     this.take(uri);
     this.drop(uri);
+    // A parent the editor had open was one of the workspace's plans while open, so the parents
+    // worked out since may have left it out: worked out again without it, a plan that names it
+    // has it read as a parent again (external), not kept as one of the workspace's plans.
+    if (!this.inFolders(uri)) this.updateParents();
     if (URI.parse(uri).scheme === 'file') this.read(uri);
     else this.settleIfIdle();
   }

@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import { createLanguageService, type PlanLanguageService } from '..';
 import { DHS, DHS_URI, ICE, ICE_URI, load } from '../test-util';
 import { lensCache } from './codeLensCache';
+import { setFlagsFromString } from 'v8';
+import { runInNewContext } from 'vm';
 
 /** The lenses of `uri` as an editor shows them: listed, then each resolved. */
 const shown = (s: PlanLanguageService, uri: string) => s.getCodeLenses(uri).map((l) => s.resolveCodeLens(l));
@@ -40,6 +42,28 @@ describe('code lenses once per version', () => {
     ws.remove('file:///work/samples/other.plan.yaml');
     lensesPerVersion(ws, ws.get(ICE_URI)!, compute);
     assert.strictEqual(calls, 5, 'a plan went');
+  });
+
+  it('keeps nothing of another plan\'s older version once any plan\'s lenses are asked for after it changed', async () => {
+    // (gc, as --expose-gc gives it, for this test: whether an old version can be collected.)
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const s = createLanguageService();
+    const own = 'file:///work/samples/own.plan.yaml';
+    const big = 'file:///work/samples/big.plan.yaml';
+    s.update(own, 'planwright: 1\ntitle: Own\nunits:\n  - { id: OWN, name: Own }\ngoals:\n  - { id: "1", title: G }\n', 1);
+    const text = (title: string) => `planwright: 1\ntitle: Big\ngoals:\n  - id: "1"\n    title: ${title}\n    objectives:\n      - { id: "1.1", title: O, lead: OWN }\n`;
+    s.update(big, text('First'), 1);
+    // The first plan's lenses count the other plan's entry naming its unit.
+    assert.deepStrictEqual(shown(s, own).map((l) => l.command?.title), ['1 reference']);
+    const old = new WeakRef(s.workspace.get(big)!);
+    // The other plan is edited on; only its own lenses are asked for (the first plan is not on screen).
+    s.update(big, text('Second'), 2);
+    s.getCodeLenses(big);
+    await new Promise((r) => setImmediate(r));
+    gc();
+    assert.ok(old.deref() === undefined, 'the first plan\'s lenses keep the other plan\'s old version alive');
+    assert.deepStrictEqual(shown(s, own).map((l) => l.command?.title), ['1 reference']);
   });
 
   it('shows in the parent\'s lenses a child\'s new aligns entry, though the parent did not change', () => {

@@ -466,6 +466,37 @@ describe('completion', () => {
         assert.ok(!items.some((i) => i.label === 'description'), `${objective}: ${labels(items).join(', ')}`);
       }
     });
+
+    it('offers no field names inside a text that holds a `{` (a block title, a quoted title with an escaped quote), and offers them after an apostrophe in a flow title', () => {
+      const plan = (objective: string) => lines('planwright: 1', 'title: Border Plan', 'units:', '  - { id: ERO, name: Removal }', 'goals:', '  - id: "1"', '    title: Secure the Border', '    objectives:', ...objective.split('\n'));
+      // Text, not a flow mapping: a key offered here would be written into the title.
+      for (const objective of [
+        '      - id: "1.1"\n        title: Reduce costs {phase 1, |',
+        '      - id: "1.1"\n        title: Reduce costs {phase 1, le|',
+        '      - id: "1.1"\n        description: See {the annex, |',
+        '      - { id: "1.1", title: "Say \\"hi, |" }',
+        "      - { id: \"1.1\", title: 'It''s {a, |' }",
+      ]) {
+        const items = completeAt(plan(objective));
+        assert.ok(!items.some((i) => i.label === 'lead' || i.label === 'description'), `${JSON.stringify(objective)}: ${labels(items).join(', ')}`);
+      }
+      // A mapping that is a field's value (a measure's baseline, a key the format does not know) is not the owner's: its keys are not offered there.
+      const measure = (line: string) => plan(['      - id: "1.1"', '        title: x', '        measures:', '          - id: m1', '            name: Crossings', line].join('\n'));
+      for (const source of [measure('            baseline: { year: 2020, | }'), measure('            baseline: { |'), plan('      - id: "1.1"\n        title: x\n        extra: { a: 1, | }'), plan('      - { id: "1.1", title: x, extra: { a: 1, | } }')]) {
+        const items = completeAt(source);
+        assert.ok(!items.some((i) => ['unit', 'direction', 'lead', 'description'].includes(i.label as string)), `${JSON.stringify(source.split('\n').find((l) => l.includes('|')))}: ${labels(items).join(', ')}`);
+      }
+      // A plain flow title may hold an apostrophe: the mapping goes on after it.
+      const after = completeAt(plan("      - { id: \"1.1\", title: Don't stop, le| }"));
+      assert.deepStrictEqual(edit(find(after, 'lead')), { range: range(8, 40, 42), newText: 'lead: ' });
+      const quoted = completeAt(plan('      - { id: "1.1", title: "Say \\"hi\\"", le| }'));
+      // An anchor or a tag before the mapping.
+      for (const objective of ['      - &o { id: "1.1", title: x, le| }', '      - !!map { id: "1.1", title: x, le| }']) assert.ok(completeAt(plan(objective)).some((i) => i.label === 'lead'), objective);
+      assert.ok(quoted.some((i) => i.label === 'lead'), labels(quoted).join(', '));
+      // Nor unit ids after `lead:` inside such a text.
+      const unit = completeAt(plan('      - id: "1.1"\n        title: Reduce costs {phase 1, lead: |'));
+      assert.ok(!unit.some((i) => i.label === 'ERO'), labels(unit).join(', '));
+    });
   });
 
   it('offers at most a few hundred numbers in a large plan, those starting with what is typed, and says the list is incomplete', () => {

@@ -608,6 +608,9 @@ function flowKey(c: Cursor): CompletionItem[] | undefined {
   if (brace === undefined) return undefined;
   const owner = ownerAt(c, c.lineStart + brace + 1);
   if (!owner) return undefined;
+  // The mapping is the value of one of the owner's fields (`baseline: { year: 2020, | }`), not the owner's own.
+  const at = c.lineStart + brace;
+  if (owner.fields.some((f) => f.valueSpan.start <= at && at < f.valueSpan.end)) return [];
   const typed = m[1] ?? '';
   const wordEnd = c.col + /^[\w$-]*/.exec(c.suffix)![0].length;
   const word = { start: c.lineStart + c.col - typed.length, end: c.lineStart + wordEnd };
@@ -619,19 +622,48 @@ function flowKey(c: Cursor): CompletionItem[] | undefined {
 
 /**
  * The column of the `{` of the flow mapping open at the end of `prefix` (the innermost open
- * bracket is a `{`), skipping quoted text; undefined when there is none or a comment starts.
+ * bracket is a `{`), read as YAML reads a line; undefined when there is none or a comment starts.
+ * A bracket or a quote begins a collection or a quoted text only where a node begins (the line's
+ * start, after `- `, `? `, `: ` or a flow indicator): `title: Reduce costs {phase 1, ` is one
+ * plain text, and so is `Don't` inside `{ title: Don't stop }`. A quoted text ends at its
+ * closing quote, not at an escaped one (`\"` in double quotes, `''` in single quotes).
  */
 function openFlowMapping(prefix: string): number | undefined {
   const open: number[] = [];
+  const blankOrEnd = (j: number) => j >= prefix.length || prefix[j] === ' ' || prefix[j] === '\t';
+  let nodeStart = true;
   for (let i = 0; i < prefix.length; i++) {
     const ch = prefix[i];
-    if (ch === '"' || ch === "'") {
-      const close = prefix.indexOf(ch, i + 1);
+    if (ch === ' ' || ch === '\t') continue;
+    if (ch === '#' && (i === 0 || prefix[i - 1] === ' ' || prefix[i - 1] === '\t')) return undefined;
+    if (nodeStart && (ch === '"' || ch === "'")) {
+      let close = -1;
+      for (let j = i + 1; j < prefix.length; j++) {
+        if (ch === '"' && prefix[j] === '\\') j++;
+        else if (prefix[j] === ch) {
+          if (ch === "'" && prefix[j + 1] === "'") j++;
+          else {
+            close = j;
+            break;
+          }
+        }
+      }
       if (close < 0) return undefined;
       i = close;
-    } else if (ch === '{' || ch === '[') open.push(i);
-    else if (ch === '}' || ch === ']') open.pop();
-    else if (ch === '#' && (i === 0 || /\s/.test(prefix[i - 1]))) return undefined;
+      nodeStart = false;
+    } else if (nodeStart && (ch === '&' || ch === '!')) {
+      // An anchor or a tag: the node follows it.
+      while (i + 1 < prefix.length && !blankOrEnd(i + 1) && !(open.length && /[,[\]{}]/.test(prefix[i + 1]))) i++;
+    } else if ((ch === '{' || ch === '[') && (nodeStart || open.length)) {
+      open.push(i);
+      nodeStart = true;
+    } else if ((ch === '}' || ch === ']') && open.length) {
+      open.pop();
+      nodeStart = false;
+    } else if (ch === ',' && open.length) nodeStart = true;
+    else if (ch === ':' && (blankOrEnd(i + 1) || (open.length && /[,[\]{}]/.test(prefix[i + 1])))) nodeStart = true;
+    else if ((ch === '-' || ch === '?') && nodeStart && !open.length && blankOrEnd(i + 1)) nodeStart = true;
+    else nodeStart = false;
   }
   const last = open[open.length - 1];
   return last !== undefined && prefix[last] === '{' ? last : undefined;
@@ -642,6 +674,8 @@ function flowValue(c: Cursor): CompletionItem[] | undefined {
   const m = FLOW_VALUE.exec(c.prefix);
   if (!m) return undefined;
   const [whole, key, value] = m;
+  // Inside a text that holds a `{` (`title: Reduce costs {phase 1, lead: `), not a mapping.
+  if (openFlowMapping(c.prefix.slice(0, m.index + 1)) === undefined) return undefined;
   const keyOffset = c.lineStart + m.index + whole.indexOf(key, 1);
   const valueStart = c.lineStart + c.prefix.length - value.length;
   // The value ends at the `,` or `}` after it (`]` for a list): what follows belongs to other keys.
