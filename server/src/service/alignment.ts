@@ -58,7 +58,8 @@ export function parentUri(childUri: string, path: string): string | undefined {
   try {
     const child = URI.parse(childUri);
     const p = path.replace(/\\/g, '/');
-    const target = p.startsWith('/') ? child.with({ path: p }) : Utils.resolvePath(Utils.dirname(child), p);
+    // `/srv/x.plan.yaml`, or a Windows path with its drive (`D:\plans\x.plan.yaml`: a URI path `/D:/plans/...`).
+    const target = p.startsWith('/') ? child.with({ path: p }) : /^[A-Za-z]:\//.test(p) ? child.with({ path: `/${p}` }) : Utils.resolvePath(Utils.dirname(child), p);
     return target.toString();
   } catch {
     return undefined;

@@ -111,5 +111,9 @@ describe('publishedDiagnostics (at most planwright.maxNumberOfProblems are sent,
       assert.deepStrictEqual(levels, [...levels].sort(), `max ${max}: the most serious first`);
       assert.deepStrictEqual(sent.slice(0, -1), firstErrors);
     }
+    assert.strictEqual(
+      publishedDiagnostics(ws, doc, 1)[0].message,
+      `This plan has ${all.length} problems, and the setting planwright.maxNumberOfProblems leaves room for this note only. To see every one, run \`planwright check\` on the file, or raise the setting planwright.maxNumberOfProblems (0 shows all).`,
+    );
   });
 });

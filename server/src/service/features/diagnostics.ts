@@ -130,9 +130,11 @@ export function publishedDiagnostics(ws: PlanWorkspace, doc: PlanDocument, max: 
     // The counts of them all, for the editor's own count of the plan's problems (the VS Code status bar).
     data: { errors: counts[0], warnings: counts[1], information: counts[2], hints: counts[3] },
     message:
-      `${hidden.toLocaleString('en-US')} more problem${hidden === 1 ? ' is' : 's are'} not shown: this plan has ${all.length.toLocaleString('en-US')}, and the editor shows ` +
-      `the ${room.toLocaleString('en-US')} most serious. To see every one, run \`planwright check\` on the file, or raise the setting ` +
-      'planwright.maxNumberOfProblems (0 shows all).',
+      (room
+        ? `${hidden.toLocaleString('en-US')} more problem${hidden === 1 ? ' is' : 's are'} not shown: this plan has ${all.length.toLocaleString('en-US')}, and the editor shows ` +
+          `the ${room.toLocaleString('en-US')} most serious.`
+        : `This plan has ${all.length.toLocaleString('en-US')} problems, and the setting planwright.maxNumberOfProblems leaves room for this note only.`) +
+      ' To see every one, run `planwright check` on the file, or raise the setting planwright.maxNumberOfProblems (0 shows all).',
   });
   return shown;
 }
