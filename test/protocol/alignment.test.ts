@@ -5,19 +5,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { TestClient } from './lspClient';
+import { PARENT } from './plans';
 
-const PARENT = [
-  'planwright: 1',
-  'title: Department Plan',
-  'organization: { name: Department, acronym: DEP }',
-  'goals:',
-  '  - id: "1"',
-  '    title: Secure Borders',
-  '    objectives:',
-  '      - { id: "1.1", title: Manage Borders }',
-  '      - { id: "1.3", title: Enforce Laws }',
-  '',
-].join('\n');
 
 const CHILD = [
   'planwright: 1',

@@ -7,20 +7,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { TestClient } from './lspClient';
-
-// Objective 1.3 after 1.1: a numbering problem of the parent's own, which the child's editor is not shown.
-const PARENT = [
-  'planwright: 1',
-  'title: Department Plan',
-  'organization: { name: Department, acronym: DEP }',
-  'goals:',
-  '  - id: "1"',
-  '    title: Secure Borders',
-  '    objectives:',
-  '      - { id: "1.1", title: Manage Borders }',
-  '      - { id: "1.3", title: Enforce Laws }',
-  '',
-].join('\n');
+// PARENT: objective 1.3 after 1.1, a numbering problem of the parent's own, which the child's editor is not shown.
+import { PARENT } from './plans';
 
 const childText = (parents: string) =>
   [
