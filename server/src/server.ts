@@ -32,6 +32,7 @@ import { NOTHING_TO_SHOW, SHOW_REFERENCES } from './service/features/codeLens';
 import { showReferences } from './showReferences';
 import { sameFindings } from './service/features/diagnostics';
 import type { PlanDiagnostic } from './service/model';
+import { limitYoungGeneration } from './youngGeneration';
 
 // V8 lets the old generation grow to about twice what is live before a full collection. Each
 // keystroke in a 63k-line plan leaves its 3 MB text behind, so a session of typing, requests and
@@ -39,16 +40,25 @@ import type { PlanDiagnostic } from './service/model';
 // for a little more collection time. Set here, not on node's command line, so that every editor
 // that starts the server gets it.
 v8.setFlagsFromString('--heap-growing-percent=50');
+// And the young generation stops growing at 8 MB (youngGeneration.ts): watched after every
+// message and every slice of a check.
 
 // Every URI is made canonical as it comes in (see uris.ts); documents the client spelled
 // otherwise are named its way on the way out.
 /** When documents are checked: after the messages already read, a burst at its last version (scheduler.ts). */
-const scheduler = new Scheduler({ check: (uri, deadline) => check(uri, deadline) });
+const scheduler = new Scheduler({
+  check: (uri, deadline) => {
+    const done = check(uri, deadline);
+    limitYoungGeneration();
+    return done;
+  },
+});
 const spellings = new UriSpellings();
 const connection = createPlanConnection({
   handled: () => {
     noticeUnits();
     scheduler.noteMessage();
+    limitYoungGeneration();
   },
   incoming: (m) =>
     spellings.incoming(m.method, m.params, (canonical) => {

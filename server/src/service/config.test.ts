@@ -123,4 +123,20 @@ describe('rule levels (applied after every check, in one place)', () => {
     const d = { span: { start: 0, end: 1 }, severity: 'warning' as const, code: 'yaml-syntax' as const, message: 'm' };
     assert.deepStrictEqual(applyLevels([d], new Map([['schema', { level: 'off' }]])), [d]);
   });
+
+  it('settings that change no finding give back the same list, not a copy; one that changes some copies, the input untouched', () => {
+    const mk = (code: 'yaml-syntax' | 'numbering-sequence', severity: 'warning' | 'error', start: number) => ({ span: { start, end: start + 1 }, severity, code, message: 'm' });
+    const list = [mk('numbering-sequence', 'warning', 0), mk('yaml-syntax', 'error', 2), mk('numbering-sequence', 'warning', 4)];
+    const same = applyLevels(list, new Map([['numbering-sequence', { level: 'warning' }]]));
+    assert.strictEqual(same, list);
+    const input = list.slice();
+    const changed = applyLevels(list, new Map([['yaml-syntax', { level: 'hint' }]]));
+    assert.notStrictEqual(changed, list);
+    assert.deepStrictEqual(list, input);
+    assert.deepStrictEqual(changed.map((d) => d.severity), ['warning', 'hint', 'warning']);
+    assert.strictEqual(changed[0], list[0]);
+    const dropped = applyLevels(list, new Map([['numbering-sequence', { level: 'off' }]]));
+    assert.deepStrictEqual(dropped, [list[1]]);
+    assert.deepStrictEqual(list, input);
+  });
 });

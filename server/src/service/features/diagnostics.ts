@@ -49,7 +49,9 @@ export function planDiagnostics(ws: PlanWorkspace, doc: PlanDocument): PlanDiagn
 export function finishDiagnostics(model: PlanModel, unitRefs: PlanDiagnostic[], settings: RuleSettings): PlanDiagnostic[] {
   const directives = modelDirectives(model);
   if (!unitRefs.length && !settings.size && !directives.length) return model.diagnostics;
-  const all = anyStyleRuleOn(settings) ? [...model.diagnostics, ...unitRefs, ...checkStyle(model, settings)] : unitRefs.length ? [...model.diagnostics, ...unitRefs] : model.diagnostics;
+  // One list, made once (29,000 findings of the 63k plan with every style rule on, per keystroke):
+  // the style findings are pushed onto a copy of the others, and levels copy only what they change.
+  const all = anyStyleRuleOn(settings) ? checkStyle(model, settings, model.diagnostics.concat(unitRefs)) : unitRefs.length ? model.diagnostics.concat(unitRefs) : model.diagnostics;
   const levelled = settings.size ? applyLevels(all, settings) : all;
   const kept = applyDirectives(model.text, directives, levelled, settings);
   return kept === model.diagnostics ? kept : sortDiagnostics(kept);
