@@ -166,5 +166,17 @@ describe('alignment checks', () => {
       assert.strictEqual(moved(() => ws.remove(DEPT_URI)), true);
       assert.strictEqual(moved(() => ws.update(DHS_URI, DHS, 1)), true);
     });
+
+    it('moves when two titles change even where joining them would read the same (a NUL character inside a title)', () => {
+      const plan = (goalTitle: string, objectiveTitle: string) =>
+        lines('planwright: 1', 'title: P', 'organization: { name: P, acronym: PRT }', 'goals:', '  - id: "1"', `    title: "${goalTitle}"`, '    objectives:', '      - id: "1.1"', `        title: "${objectiveTitle}"`);
+      const ws = new PlanWorkspace();
+      // Goal "1" then objective "1.1": "P\0 1.1\0 Q" + "R" and "P" + "Q\0 1.1\0 R" join alike with a NUL between the parts.
+      ws.update(DEPT_URI, plan('P\\x001.1\\x00Q', 'R'), 1);
+      const before = ws.alignmentGeneration;
+      const doc = ws.update(DEPT_URI, plan('P', 'Q\\x001.1\\x00R'), 2);
+      assert.deepStrictEqual(doc.model.items.map((i) => i.title), ['P', 'Q\u00001.1\u0000R']);
+      assert.notStrictEqual(ws.alignmentGeneration, before);
+    });
   });
 });
