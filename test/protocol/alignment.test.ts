@@ -5,19 +5,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { TestClient } from './lspClient';
-import { PARENT } from './plans';
+import { childPlan, codes, PARENT, withServer } from './plans';
 
-
-const CHILD = [
-  'planwright: 1',
-  'title: Component Plan',
-  'organization: { name: Component, acronym: CMP }',
-  'goals:',
-  '  - id: "1"',
-  '    title: Enforce',
-  '    aligns: [DEP 1.1, "DEP 1.3"]',
-  '',
-].join('\n');
+const CHILD = childPlan();
 
 function workspace() {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'pw-align-')));
@@ -30,15 +20,12 @@ function workspace() {
   return { root, parent, child, parentUri: URI.file(parent).toString(), childUri: URI.file(child).toString() };
 }
 
-const codes = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.map((d) => d.code);
-
 describe('language server over stdio: plans that align', function () {
   this.timeout(30000);
 
   it('renames a parent objective\'s number in the entries of a child plan that is not open, in the same workspace edit', async () => {
     const w = workspace();
-    const client = new TestClient();
-    try {
+    await withServer(w.root, async (client) => {
       await client.initialize(URI.file(w.root).toString());
       // The child's entry DEP 1.3 resolves (the parent's gap aside).
       await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 0, 20000);
@@ -50,16 +37,12 @@ describe('language server over stdio: plans that align', function () {
       const childEdits = edit.changes[w.childUri];
       assert.deepStrictEqual(childEdits, [{ range: { start: { line: 6, character: 23 }, end: { line: 6, character: 30 } }, newText: 'DEP 1.2' }]);
       assert.deepStrictEqual(edit.changes[w.parentUri].map((e: { newText: string }) => e.newText), ['1.2']);
-    } finally {
-      await client.shutdown();
-      fs.rmSync(w.root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('renumbers the parent plan and rewrites the entries of a child plan that is not open, in one workspace edit', async () => {
     const w = workspace();
-    const client = new TestClient();
-    try {
+    await withServer(w.root, async (client) => {
       await client.initialize(URI.file(w.root).toString());
       await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 0, 20000);
       client.open(w.parentUri, PARENT, 3);
@@ -74,16 +57,12 @@ describe('language server over stdio: plans that align', function () {
         [w.childUri, null, ['DEP 1.2']],
       ]);
       assert.deepStrictEqual((changes[1].edits[0] as unknown as { range: unknown }).range, { start: { line: 6, character: 23 }, end: { line: 6, character: 30 } });
-    } finally {
-      await client.shutdown();
-      fs.rmSync(w.root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('makes the child\'s entries unresolved when the parent file is deleted, and resolves them when it is back', async () => {
     const w = workspace();
-    const client = new TestClient();
-    try {
+    await withServer(w.root, async (client) => {
       await client.initialize(URI.file(w.root).toString());
       await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 0, 20000);
       fs.rmSync(w.parent);
@@ -94,16 +73,12 @@ describe('language server over stdio: plans that align', function () {
       fs.writeFileSync(w.parent, PARENT);
       client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: w.parentUri, type: 1 }] });
       await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 0, 20000);
-    } finally {
-      await client.shutdown();
-      fs.rmSync(w.root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('checks an open child again as the parent is edited, without the child changing', async () => {
     const w = workspace();
-    const client = new TestClient();
-    try {
+    await withServer(w.root, async (client) => {
       await client.initialize(URI.file(w.root).toString());
       client.open(w.childUri, CHILD);
       client.open(w.parentUri, PARENT);
@@ -114,18 +89,16 @@ describe('language server over stdio: plans that align', function () {
       client.change(w.parentUri, 2, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: '2' }]);
       const d = await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 1, 20000);
       assert.deepStrictEqual(d.map((x) => [x.code, x.message]), [['alignment-unresolved', 'DEP has no objective 1.1; did you mean 1.2? DEP\'s plan is dep.plan.yaml (Department Plan).']]);
-    } finally {
-      await client.shutdown();
-      fs.rmSync(w.root, { recursive: true, force: true });
-    }
+    });
   });
+
   it("asks the editor to show the parent's lenses and the child's hints again when another plan's aligns entries or titles change", async () => {
     const w = workspace();
     const client = new TestClient();
     const refreshed = { lenses: 0, hints: 0 };
     client.conn.onRequest('workspace/codeLens/refresh', () => (refreshed.lenses++, null));
     client.conn.onRequest('workspace/inlayHint/refresh', () => (refreshed.hints++, null));
-    try {
+    await withServer(w.root, async () => {
       await client.initialize(URI.file(w.root).toString(), { workspace: { codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true } } });
       client.open(w.parentUri, PARENT);
       client.open(w.childUri, CHILD);
@@ -151,8 +124,6 @@ describe('language server over stdio: plans that align', function () {
       const until = Date.now() + 5000;
       while (refreshed.hints === hintsBefore && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       assert.ok(refreshed.hints > hintsBefore, 'no workspace/inlayHint/refresh after the parent changed');
-    } finally {
-      await client.shutdown();
-    }
+    }, client);
   });
 });

@@ -6,26 +6,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { TestClient } from './lspClient';
 // PARENT: objective 1.3 after 1.1, a numbering problem of the parent's own, which the child's editor is not shown.
-import { PARENT } from './plans';
+import { childPlan, codes, PARENT, withServer } from './plans';
 
-const childText = (parents: string) =>
-  [
-    'planwright: 1',
-    'title: Component Plan',
-    'organization: { name: Component, acronym: CMP }',
-    ...(parents ? [`parents: { ${parents} }`] : []),
-    'goals:',
-    '  - id: "1"',
-    '    title: Enforce',
-    '    aligns: [DEP 1.1, "DEP 1.3"]',
-    '',
-  ].join('\n');
-const CHILD = childText('DEP: ../dep/dep.plan.yaml');
+const CHILD = childPlan('DEP: ../dep/dep.plan.yaml');
 
 const WATCH = { workspace: { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } };
-const codes = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.map((d) => d.code);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** root/cmp (the workspace folder) holds the child; root/dep, beside it, the parent. */
@@ -46,8 +32,7 @@ describe('language server over stdio: a parent plan outside the workspace', func
 
   it('resolves the child\'s entries against it, watches it, follows its changes on disk, and drops it once `parents:` no longer names it', async () => {
     const w = layout();
-    const client = new TestClient();
-    try {
+    await withServer(w.root, async (client) => {
       await client.initialize(w.folderUri, WATCH);
       // The child, on disk and not open, is clean: both entries resolve in the sibling folder's plan.
       await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 0, 20000);
@@ -71,23 +56,19 @@ describe('language server over stdio: a parent plan outside the workspace', func
       assert.deepStrictEqual(changed.map((d) => [d.code, d.message]), [['alignment-unresolved', "DEP has no objective 1.1; did you mean 1.2? DEP's plan is dep.plan.yaml (Department Plan)."]]);
 
       // The child no longer names the parent: its entries are unresolved again, and the parent is no longer read or watched.
-      client.change(w.childUri, 2, [{ text: childText('') }]);
+      client.change(w.childUri, 2, [{ text: childPlan('') }]);
       const gone = await client.waitForDiagnostics(w.childUri, (p) => p.version === 2 && p.diagnostics.length === 2, 20000);
       assert.deepStrictEqual(codes({ diagnostics: gone }), ['alignment-unresolved', 'alignment-unresolved']);
       assert.match(gone[0].message, /^No plan in the workspace has the acronym DEP/);
       for (let i = 0; i < 100 && watchers().some((g) => typeof g === 'object'); i++) await sleep(20);
       assert.deepStrictEqual(watchers().filter((g) => typeof g === 'object'), []);
       assert.ok(!client.published.some((p) => p.uri === w.parentUri));
-    } finally {
-      await client.shutdown();
-      fs.rmSync(w.root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('refuses to rename the parent\'s objective from the child until the parent is open, then publishes it as any open plan', async () => {
     const w = layout();
-    const client = new TestClient();
-    try {
+    await withServer(w.root, async (client) => {
       await client.initialize(w.folderUri, WATCH);
       client.open(w.childUri, CHILD);
       await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 0, 20000);
@@ -104,16 +85,12 @@ describe('language server over stdio: a parent plan outside the workspace', func
       await sleep(300);
       assert.deepStrictEqual(client.diagnostics.get(w.parentUri)?.diagnostics, []);
       assert.deepStrictEqual(client.diagnostics.get(w.childUri)?.diagnostics, []);
-    } finally {
-      await client.shutdown();
-      fs.rmSync(w.root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('for a client that cannot watch outside the workspace, reads the parent again when the child is edited', async () => {
     const w = layout();
-    const client = new TestClient();
-    try {
+    await withServer(w.root, async (client) => {
       await client.initialize(w.folderUri, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } });
       client.open(w.childUri, CHILD);
       await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 0, 20000);
@@ -124,16 +101,12 @@ describe('language server over stdio: a parent plan outside the workspace', func
       // Read once at the edit; the check that follows its read shows the new parent.
       const d = await client.waitForDiagnostics(w.childUri, (p) => p.diagnostics.length === 1, 20000);
       assert.deepStrictEqual(codes({ diagnostics: d }), ['alignment-unresolved']);
-    } finally {
-      await client.shutdown();
-      fs.rmSync(w.root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('answers, and says what is wrong on the entries, when `parents:` names a folder, a huge file, a file that is not a plan, a link loop or the plan itself', async () => {
     const w = layout();
-    const client = new TestClient();
-    try {
+    await withServer(w.root, async (client) => {
       fs.mkdirSync(path.join(w.root, 'folder.plan.yaml'));
       // 30 MB, sparse: larger than the server reads for the index (20 MB).
       const fd = fs.openSync(path.join(w.root, 'huge.plan.yaml'), 'w');
@@ -171,9 +144,6 @@ describe('language server over stdio: a parent plan outside the workspace', func
       assert.ok(hover, 'the server answers');
       assert.strictEqual(client.proc.exitCode, null);
       assert.ok(!client.logEntries.some((l) => l.type === 1), client.logs.join('\n'));
-    } finally {
-      await client.shutdown();
-      fs.rmSync(w.root, { recursive: true, force: true });
-    }
+    });
   });
 });
