@@ -36,6 +36,11 @@ export function parseLabelled(text: string): { fields: [string, string][]; rest:
   return { fields, rest: rest.join('\n').replace(/\n{3,}/g, '\n\n').trim(), notes: lines.slice(i + 1).join('\n').trim() };
 }
 
+/** The entries of a labelled line that lists several (`Related: 2.2, 3.1.1`, `Aligns: DHS 1; DHS 2.3`). */
+export function labelledList(value: string): string[] {
+  return value.split(/[,;]\s*/).map((s) => s.trim()).filter(Boolean);
+}
+
 const LABEL = /^(.*\S)\s+\(([A-Za-z][A-Za-z0-9&._-]*)\)$/s;
 
 /** "Enforcement and Removal Operations (ERO)" → name and id; a name without one is all name. */

@@ -7,7 +7,7 @@
 //
 // No I/O: the text is handed in; the CLI and the server write the plan (writePlan.ts).
 import { kid, kids, readXml, type XmlElement } from './xml';
-import { LABELS, parseLabelled, unitLabel } from './conventions';
+import { LABELS, labelledList, parseLabelled, unitLabel } from './conventions';
 import { MEASURE_FIELDS } from '../fields';
 
 export type { ItemJson, MeasureJson, MilestoneJson, PlanJson, UnitJson } from '../planValue';
@@ -386,12 +386,10 @@ class Importer {
     if (!text) return;
     const { fields, rest, notes: ownNotes } = parseLabelled(text);
     for (const [label, value] of fields) {
-      if (label === LABELS.related) {
-        const ids = value.split(/[,;]\s*/).map((s) => s.trim()).filter(Boolean);
-        if (ids.length) item.related = [...(item.related ?? []), ...ids];
-      } else if (label === LABELS.aligns) {
-        const entries = value.split(/[,;]\s*/).map((s) => s.trim()).filter(Boolean);
-        if (entries.length) item.aligns = [...(item.aligns ?? []), ...entries];
+      if (label === LABELS.related || label === LABELS.aligns) {
+        const key = label === LABELS.related ? 'related' : 'aligns';
+        const entries = labelledList(value);
+        if (entries.length) item[key] = [...(item[key] ?? []), ...entries];
       } else if (label === LABELS.milestone) {
         const m = parseMilestone(value);
         (item.milestones ??= []).push(m);
@@ -463,10 +461,10 @@ class Importer {
           if (label === LABELS.direction && /^(increase|decrease|maintain)$/.test(value)) m.direction = value;
           else if (label === LABELS.kind && !m.kind) m.kind = value;
           else if (label === LABELS.lead) {
-            const ids = value.split(/,\s*/).filter(Boolean);
+            const ids = labelledList(value);
             m.lead = ids.length === 1 ? ids[0] : ids;
           } else if (label === LABELS.aligns) {
-            const entries = value.split(/[,;]\s*/).map((s) => s.trim()).filter(Boolean);
+            const entries = labelledList(value);
             if (entries.length) m.aligns = [...(m.aligns ?? []), ...entries];
           } else if (label === LABELS.source) m.source = value;
           else if (label === LABELS.priority) m.priority = /^(yes|true)$/i.test(value);
