@@ -3,15 +3,10 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-
-const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin/planwright.js');
+import { cliIn, ROOT } from './cliRun';
 
 // A CLI that hangs (a FIFO read with no writer) is killed after 10 s: status null fails the test.
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = cliIn(ROOT, 10_000);
 
 const PLAN = (title: string) => `planwright: 1\ntitle: ${title}\ngoals:\n  - id: "1"\n    title: A goal\n`;
 

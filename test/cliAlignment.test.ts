@@ -1,17 +1,12 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { cliIn, ROOT } from './cliRun';
 
-const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin/planwright.js');
 const DHS = path.join(ROOT, 'samples/dhs-strategic-plan-2020-2024.plan.yaml');
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = cliIn(ROOT, 10_000);
 
 /** A component's plan in a temporary folder, aligned to the DHS sample's goals. */
 function child(parents?: string): string {

@@ -1,16 +1,10 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { cliIn, ROOT } from './cliRun';
 
-const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin/planwright.js');
-
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = cliIn(ROOT, 10_000);
 
 const MESSY = 'title: Messy\nplanwright: 1\ngoals:\n- id: "1"\n  title: One   # kept\n  objectives:\n      - title: O\n        id: 1.1\n- id: "2"\n  title: Two\n';
 const CANONICAL = 'planwright: 1\ntitle: Messy\ngoals:\n  - id: "1"\n    title: One   # kept\n    objectives:\n      - id: "1.1"\n        title: O\n\n  - id: "2"\n    title: Two\n';

@@ -3,15 +3,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { cliIn, ROOT } from './cliRun';
 
-const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin/planwright.js');
 const FIXTURES = path.join(ROOT, 'test/fixtures/stratml');
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = cliIn(ROOT);
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'pw-import-'));
 

@@ -1,18 +1,13 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseFull } from '../server/src/service/parse';
+import { cliIn, ROOT } from './cliRun';
 
-const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin/planwright.js');
 const SEED = path.join(ROOT, 'test/fixtures/import/ice-strategic-plan-2021-2025.txt');
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = cliIn(ROOT);
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'pw-import-'));
 
 describe('planwright import (documents)', () => {

@@ -1,17 +1,12 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { cliIn, ROOT } from './cliRun';
 
-const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin/planwright.js');
 const SAMPLE = 'samples/measures-example.plan.yaml';
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = cliIn(ROOT);
 
 describe('planwright report', () => {
   it('prints every measure with its baseline and each year\'s target, result and status, and a summary per goal, exit 0', () => {
